@@ -1,0 +1,30 @@
+# One cross sub-build per board: kernel, loader, root tasks, PD programs.
+# Their outputs land in ${CMAKE_BINARY_DIR}/target/<board>/.
+include(ExternalProject)
+
+function(rampart_board_arch board out)
+  file(READ ${RAMPART_ROOT}/boards/${board}.json json)
+  string(JSON arch GET "${json}" arch)
+  set(${out} ${arch} PARENT_SCOPE)
+endfunction()
+
+foreach(board IN LISTS RAMPART_BOARDS)
+  rampart_board_arch(${board} arch)
+  set(dir ${CMAKE_BINARY_DIR}/target/${board})
+  ExternalProject_Add(target-${board}
+    SOURCE_DIR ${RAMPART_ROOT}/cmake/target
+    BINARY_DIR ${dir}
+    CMAKE_GENERATOR Ninja
+    CMAKE_ARGS
+      -DCMAKE_TOOLCHAIN_FILE=${RAMPART_ROOT}/cmake/toolchain-${arch}.cmake
+      -DCMAKE_BUILD_TYPE=${CMAKE_BUILD_TYPE}
+      -DRAMPART_ROOT=${RAMPART_ROOT}
+      -DRAMPART_BOARD=${board}
+      -DRAMPART_BOARDGEN=$<TARGET_FILE:rampart-boardgen>
+    BUILD_ALWAYS ON
+    INSTALL_COMMAND ""
+    USES_TERMINAL_BUILD ON
+    DEPENDS rampart-boardgen
+    BUILD_BYPRODUCTS ${dir}/kernel/kernel.elf ${dir}/runtime/loader/loader.elf
+                     ${dir}/tests/hello/hello-root.elf)
+endforeach()

@@ -1,0 +1,54 @@
+/* The boot image: the loader's code followed by this payload, which the loader
+   unpacks before it starts the kernel. Written by the composer, read by the loader. */
+#ifndef RAMPART_IMAGE_H
+#define RAMPART_IMAGE_H
+
+#include "types.h"
+
+#define RAMPART_IMAGE_MAGIC 0x31304547414d4952ull /* "RIMAGE01" little-endian */
+#define RAMPART_IMAGE_VERSION 1u
+#define RAMPART_MAX_ROOT_SEGMENTS 8u
+
+/* Permissions of a user segment. */
+#define RAMPART_SEG_R 4u
+#define RAMPART_SEG_W 2u
+#define RAMPART_SEG_X 1u
+
+/* One page-aligned segment of the root task's image: physical home and virtual address. */
+struct rampart_user_segment {
+    rampart_vaddr_t vaddr;
+    rampart_paddr_t paddr;
+    uint64_t size; /* bytes, a multiple of the page size */
+    uint64_t perms; /* RAMPART_SEG_* */
+};
+
+/* One copy the loader performs: file_size bytes from the payload, then zeroes up to mem_size. */
+struct rampart_image_copy {
+    rampart_paddr_t dest;
+    uint64_t src_offset; /* from the start of the payload header */
+    uint64_t file_size;
+    uint64_t mem_size;
+};
+
+/* Payload header. The copies and segments follow it directly, then the data. */
+struct rampart_image_header {
+    uint64_t magic;
+    uint32_t version;
+    uint32_t header_size; /* bytes of header + copies + segments */
+    uint64_t payload_size; /* bytes of the whole payload, header included */
+    uint64_t checksum;     /* FNV-1a 64 of the payload bytes after header_size */
+    rampart_vaddr_t kernel_entry;
+    struct rampart_region kernel;     /* physical extent of the kernel, bss included */
+    struct rampart_region root_image; /* physical extent of the root task (reserved) */
+    rampart_vaddr_t root_entry;
+    rampart_vaddr_t boot_data_vaddr; /* where the root task finds the boot data, 0 if none */
+    uint64_t boot_data_size;
+    uint32_t copy_count;
+    uint32_t segment_count;
+};
+
+/* FNV-1a, 64 bit: the payload checksum the loader verifies before it copies anything. */
+#define RAMPART_FNV_OFFSET 0xcbf29ce484222325ull
+#define RAMPART_FNV_PRIME 0x100000001b3ull
+
+#endif

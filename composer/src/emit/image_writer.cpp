@@ -1,0 +1,212 @@
+// Boot image layout: loader | payload header | copies | segments | data.
+#include "emit/image_writer.hpp"
+
+#include <rampart/image.h>
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+
+namespace rampart::emit {
+namespace {
+
+constexpr std::uint64_t page = RAMPART_PAGE_SIZE;
+constexpr std::uint64_t align_down(std::uint64_t v, std::uint64_t a) { return v & ~(a - 1); }
+constexpr std::uint64_t align_up(std::uint64_t v, std::uint64_t a) { return align_down(v + a - 1, a); }
+
+template <typename T>
+void put(std::vector<std::uint8_t>& out, std::uint64_t off, const T& v) {
+    if (out.size() < off + sizeof(T))
+        out.resize(off + sizeof(T));
+    std::memcpy(out.data() + off, &v, sizeof(T));
+}
+
+std::uint64_t fnv1a(const std::uint8_t* p, std::size_t n) {
+    std::uint64_t h = RAMPART_FNV_OFFSET;
+    for (std::size_t i = 0; i < n; ++i)
+        h = (h ^ p[i]) * RAMPART_FNV_PRIME;
+    return h;
+}
+
+// Flattens the loader's segments into the bytes QEMU loads at its lowest address.
+std::vector<std::uint8_t> flatten_loader(const ElfFile& loader, std::uint64_t& base,
+                                         std::uint64_t& end) {
+    if (loader.segments().empty())
+        throw ImageError(loader.name() + ": error: the loader has no loadable segment");
+    base = UINT64_MAX;
+    end = 0;
+    for (const auto& s : loader.segments()) {
+        base = std::min(base, s.paddr);
+        end = std::max(end, s.paddr + s.mem_size);
+    }
+    std::vector<std::uint8_t> bytes(end - base);
+    for (const auto& s : loader.segments())
+        std::copy(s.data.begin(), s.data.end(), bytes.begin() + static_cast<std::ptrdiff_t>(s.paddr - base));
+    return bytes;
+}
+
+struct Payload {
+    rampart_image_header header{};
+    std::vector<rampart_image_copy> copies;
+    std::vector<rampart_user_segment> segments;
+    std::vector<std::uint8_t> data;
+
+    void add_copy(std::uint64_t dest, const std::uint8_t* bytes, std::uint64_t file_size,
+                  std::uint64_t mem_size) {
+        copies.push_back({dest, data.size(), file_size, mem_size});
+        data.insert(data.end(), bytes, bytes + file_size);
+        data.resize(align_up(data.size(), 8));
+    }
+};
+
+std::uint64_t perms_of(std::uint32_t elf_flags) {
+    return (elf_flags & 4 ? RAMPART_SEG_R : 0) | (elf_flags & 2 ? RAMPART_SEG_W : 0) |
+           (elf_flags & 1 ? RAMPART_SEG_X : 0);
+}
+
+} // namespace
+
+Image build_image(const ImageInputs& in) {
+    Image img;
+    img.machine = in.loader.machine();
+    if (in.kernel.machine() != img.machine || in.root_task.machine() != img.machine)
+        throw ImageError("error: loader, kernel and root task are built for different machines");
+
+    std::uint64_t loader_end = 0;
+    img.bytes = flatten_loader(in.loader, img.load_address, loader_end);
+    img.entry = in.loader.entry();
+    const auto payload_sym = in.loader.symbol("__payload_start");
+    if (!payload_sym || payload_sym->value != align_up(loader_end, page))
+        throw ImageError(in.loader.name() +
+                         ": error: '__payload_start' must be the page-aligned end of the loader");
+
+    Payload p;
+    auto& h = p.header;
+    h.magic = RAMPART_IMAGE_MAGIC;
+    h.version = RAMPART_IMAGE_VERSION;
+    h.kernel_entry = in.kernel.entry();
+
+    // Kernel: each segment goes to its load (physical) address.
+    h.kernel.base = UINT64_MAX;
+    for (const auto& s : in.kernel.segments()) {
+        p.add_copy(s.paddr, s.data.data(), s.file_size, s.mem_size);
+        h.kernel.base = std::min(h.kernel.base, align_down(s.paddr, page));
+        h.kernel.end = std::max(h.kernel.end, align_up(s.paddr + s.mem_size, page));
+    }
+    if (in.kernel.segments().empty() || h.kernel.end > in.kernel_region_end)
+        throw ImageError(in.kernel.name() + ": error: the kernel does not fit its reserved region");
+    h.kernel.end = in.kernel_region_end;
+
+    // Root task: pages placed contiguously, directly below the kernel region, in vaddr order.
+    struct Span {
+        const ElfSegment* seg;
+        std::uint64_t vbase, vend;
+    };
+    std::vector<Span> spans;
+    for (const auto& s : in.root_task.segments())
+        spans.push_back({&s, align_down(s.vaddr, page), align_up(s.vaddr + s.mem_size, page)});
+    std::sort(spans.begin(), spans.end(), [](auto& a, auto& b) { return a.vbase < b.vbase; });
+    std::uint64_t total = 0;
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        if (i && spans[i].vbase < spans[i - 1].vend)
+            throw ImageError(in.root_task.name() + ": error: two segments share a page");
+        total += spans[i].vend - spans[i].vbase;
+    }
+    const std::uint64_t data_pages = align_up(in.boot_data.size(), page);
+    if (spans.empty() || spans.size() + (data_pages ? 1 : 0) > RAMPART_MAX_ROOT_SEGMENTS)
+        throw ImageError(in.root_task.name() + ": error: unsupported number of segments");
+    h.root_image.end = h.kernel.base;
+    h.root_image.base = h.root_image.end - total - data_pages;
+    h.root_entry = in.root_task.entry();
+
+    std::uint64_t next = h.root_image.base;
+    for (const auto& sp : spans) {
+        const ElfSegment& s = *sp.seg;
+        p.segments.push_back({sp.vbase, next, sp.vend - sp.vbase, perms_of(s.flags)});
+        p.add_copy(next, nullptr, 0, s.vaddr - sp.vbase); // zero the head of the first page
+        p.add_copy(next + (s.vaddr - sp.vbase), s.data.data(), s.file_size, sp.vend - s.vaddr);
+        next += sp.vend - sp.vbase;
+    }
+    if (data_pages) {
+        h.boot_data_vaddr = align_up(spans.back().vend, 2u << 20);
+        h.boot_data_size = in.boot_data.size();
+        p.segments.push_back({h.boot_data_vaddr, next, data_pages, RAMPART_SEG_R});
+        p.add_copy(next, in.boot_data.data(), in.boot_data.size(), data_pages);
+    }
+
+    // Serialise: header, copies, segments, data.
+    h.copy_count = static_cast<std::uint32_t>(p.copies.size());
+    h.segment_count = static_cast<std::uint32_t>(p.segments.size());
+    h.header_size = static_cast<std::uint32_t>(sizeof(h) + p.copies.size() * sizeof(rampart_image_copy) +
+                                               p.segments.size() * sizeof(rampart_user_segment));
+    for (auto& c : p.copies)
+        c.src_offset += h.header_size;
+    h.payload_size = h.header_size + p.data.size();
+    h.checksum = fnv1a(p.data.data(), p.data.size());
+
+    const std::uint64_t payload_off = payload_sym->value - img.load_address;
+    if (img.load_address + payload_off + h.payload_size > h.root_image.base)
+        throw ImageError("error: the image overlaps the memory it unpacks into");
+    std::vector<std::uint8_t>& out = img.bytes;
+    out.resize(payload_off);
+    put(out, payload_off, h);
+    std::uint64_t off = payload_off + sizeof(h);
+    for (const auto& c : p.copies)
+        put(out, off, c), off += sizeof(c);
+    for (const auto& s : p.segments)
+        put(out, off, s), off += sizeof(s);
+    out.insert(out.end(), p.data.begin(), p.data.end());
+    img.root_image_base = h.root_image.base;
+    img.root_image_end = h.root_image.end;
+    return img;
+}
+
+namespace {
+
+void write_atomically(const std::filesystem::path& path, const std::vector<std::uint8_t>& bytes) {
+    const auto tmp = std::filesystem::path(path.string() + ".tmp");
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+        if (!out) {
+            std::error_code ec;
+            std::filesystem::remove(tmp, ec);
+            throw ImageError(path.string() + ": error: cannot write file");
+        }
+    }
+    std::filesystem::rename(tmp, path);
+}
+
+} // namespace
+
+void write_image_raw(const Image& image, const std::filesystem::path& path) {
+    write_atomically(path, image.bytes);
+}
+
+void write_image_elf(const Image& image, const std::filesystem::path& path) {
+    constexpr std::uint64_t data_off = 0x1000;
+    std::vector<std::uint8_t> out(data_off);
+    const std::uint8_t ident[16] = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0};
+    std::memcpy(out.data(), ident, sizeof ident);
+    put<std::uint16_t>(out, 16, 2); // ET_EXEC
+    put<std::uint16_t>(out, 18, image.machine);
+    put<std::uint32_t>(out, 20, 1);
+    put<std::uint64_t>(out, 24, image.entry);
+    put<std::uint64_t>(out, 32, 64); // program headers right after the ELF header
+    put<std::uint16_t>(out, 52, 64);
+    put<std::uint16_t>(out, 54, 56);
+    put<std::uint16_t>(out, 56, 1);
+    put<std::uint16_t>(out, 58, 64);
+    put<std::uint32_t>(out, 64, 1);     // PT_LOAD
+    put<std::uint32_t>(out, 68, 7);     // RWX
+    put<std::uint64_t>(out, 72, data_off);
+    put<std::uint64_t>(out, 80, image.load_address);
+    put<std::uint64_t>(out, 88, image.load_address);
+    put<std::uint64_t>(out, 96, image.bytes.size());
+    put<std::uint64_t>(out, 104, image.bytes.size());
+    put<std::uint64_t>(out, 112, page);
+    out.insert(out.end(), image.bytes.begin(), image.bytes.end());
+    write_atomically(path, out);
+}
+
+} // namespace rampart::emit

@@ -1,0 +1,41 @@
+// Assembles the boot image: the loader's code followed by a payload (see
+// kernel/include/rampart/image.h) holding the kernel, the root task and its boot data.
+#pragma once
+
+#include "emit/elf_file.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace rampart::emit {
+
+struct ImageInputs {
+    ElfFile loader;
+    ElfFile kernel;
+    ElfFile root_task;
+    std::vector<std::uint8_t> boot_data; // mapped read-only into the root task; may be empty
+    std::uint64_t kernel_region_end = 0; // physical end of the kernel's reserved region
+};
+
+struct Image {
+    std::uint64_t load_address = 0; // physical address of the first byte
+    std::uint64_t entry = 0;
+    std::uint16_t machine = 0;
+    std::vector<std::uint8_t> bytes; // loader + payload, as QEMU loads it
+    std::uint64_t root_image_base = 0, root_image_end = 0;
+};
+
+struct ImageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+Image build_image(const ImageInputs& in);
+
+// Writes the image as an ELF with one loadable segment, and as a raw binary.
+// Each file is written to a temporary name and renamed, so no partial output remains.
+void write_image_elf(const Image& image, const std::filesystem::path& path);
+void write_image_raw(const Image& image, const std::filesystem::path& path);
+
+} // namespace rampart::emit

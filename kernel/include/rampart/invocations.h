@@ -1,0 +1,83 @@
+/* Invocation labels: the label of the message sent to an object capability
+   (C-compatible ABI). Arguments are message words (mN) and extra caps (cN), in
+   the order listed; the reply label is a rampart_error. */
+#ifndef RAMPART_INVOCATIONS_H
+#define RAMPART_INVOCATIONS_H
+
+#include <stdint.h>
+
+/* Numbered from 1 so that a zero label is never a valid invocation. */
+enum rampart_invocation_label {
+    RAMPART_INV_INVALID = 0,
+
+    /* CNode. index/depth address a slot relative to the invoked CNode; the
+       source (and pivot) are addressed from the root in cN. */
+    RAMPART_CNODE_REVOKE = 1,              /* m0 index, m1 depth */
+    RAMPART_CNODE_DELETE = 2,              /* m0 index, m1 depth */
+    RAMPART_CNODE_CANCEL_BADGED_SENDS = 3, /* m0 index, m1 depth (arrives with endpoints) */
+    RAMPART_CNODE_COPY = 4,   /* m0 dest index, m1 dest depth, m2 src index, m3 src depth, m4 rights; c0 src root */
+    RAMPART_CNODE_MINT = 5,   /* as Copy, then m5 badge (or CNode cap data) */
+    RAMPART_CNODE_MOVE = 6,   /* m0 dest index, m1 dest depth, m2 src index, m3 src depth; c0 src root */
+    RAMPART_CNODE_MUTATE = 7, /* as Move, then m4 cap data */
+    RAMPART_CNODE_ROTATE = 8, /* m0 dest index, m1 dest depth, m2 dest badge, m3 pivot index,
+                                 m4 pivot depth, m5 pivot badge, m6 src index, m7 src depth;
+                                 c0 pivot root, c1 src root */
+
+    /* Untyped. */
+    RAMPART_UNTYPED_RETYPE = 16, /* m0 type, m1 size bits, m2 node index, m3 node depth,
+                                    m4 node offset, m5 count; c0 root */
+
+    /* TCB. */
+    RAMPART_TCB_READ_REGISTERS = 32,
+    RAMPART_TCB_WRITE_REGISTERS = 33,
+    RAMPART_TCB_COPY_REGISTERS = 34,
+    RAMPART_TCB_CONFIGURE = 35,
+    RAMPART_TCB_SET_PRIORITY = 36,
+    RAMPART_TCB_SET_MC_PRIORITY = 37,
+    RAMPART_TCB_SET_SCHED_PARAMS = 38,
+    RAMPART_TCB_SET_TIMEOUT_ENDPOINT = 39,
+    RAMPART_TCB_SET_IPC_BUFFER = 40,
+    RAMPART_TCB_SET_SPACE = 41,
+    RAMPART_TCB_SUSPEND = 42,
+    RAMPART_TCB_RESUME = 43,
+    RAMPART_TCB_BIND_NOTIFICATION = 44,
+    RAMPART_TCB_UNBIND_NOTIFICATION = 45,
+    RAMPART_TCB_SET_TLS_BASE = 46,
+
+    /* Scheduling contexts. */
+    RAMPART_SCHED_CONTROL_CONFIGURE_FLAGS = 64,
+    RAMPART_SCHED_CONTEXT_BIND = 65,
+    RAMPART_SCHED_CONTEXT_UNBIND = 66,
+    RAMPART_SCHED_CONTEXT_UNBIND_OBJECT = 67,
+    RAMPART_SCHED_CONTEXT_CONSUMED = 68,
+    RAMPART_SCHED_CONTEXT_YIELD_TO = 69,
+
+    /* Interrupts. */
+    RAMPART_IRQ_ISSUE_IRQ_HANDLER = 80,
+    RAMPART_IRQ_ISSUE_IRQ_HANDLER_TRIGGER = 81,
+    RAMPART_IRQ_ACK_IRQ = 82,
+    RAMPART_IRQ_SET_IRQ_HANDLER = 83,
+    RAMPART_IRQ_CLEAR_IRQ_HANDLER = 84,
+
+    /* Domains. */
+    RAMPART_DOMAIN_SET_SET = 96,
+
+    /* Virtual memory (AArch64). */
+    RAMPART_VSPACE_CLEAN_DATA = 112,
+    RAMPART_VSPACE_INVALIDATE_DATA = 113,
+    RAMPART_VSPACE_CLEAN_INVALIDATE_DATA = 114,
+    RAMPART_VSPACE_UNIFY_INSTRUCTION = 115,
+    RAMPART_PAGE_TABLE_MAP = 116,
+    RAMPART_PAGE_TABLE_UNMAP = 117,
+    RAMPART_PAGE_MAP = 118,
+    RAMPART_PAGE_UNMAP = 119,
+    RAMPART_PAGE_CLEAN_DATA = 120,
+    RAMPART_PAGE_INVALIDATE_DATA = 121,
+    RAMPART_PAGE_CLEAN_INVALIDATE_DATA = 122,
+    RAMPART_PAGE_UNIFY_INSTRUCTION = 123,
+    RAMPART_PAGE_GET_ADDRESS = 124,
+    RAMPART_ASID_CONTROL_MAKE_POOL = 125,
+    RAMPART_ASID_POOL_ASSIGN = 126
+};
+
+#endif

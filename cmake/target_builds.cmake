@@ -21,10 +21,11 @@ foreach(board IN LISTS RAMPART_BOARDS)
       -DRAMPART_ROOT=${RAMPART_ROOT}
       -DRAMPART_BOARD=${board}
       -DRAMPART_BOARDGEN=$<TARGET_FILE:rampart-boardgen>
+      -DRAMPART_ELFSIZE=$<TARGET_FILE:rampart-elfsize>
     BUILD_ALWAYS ON
     INSTALL_COMMAND ""
     USES_TERMINAL_BUILD ON
-    DEPENDS rampart-boardgen
+    DEPENDS rampart-boardgen rampart-elfsize
     BUILD_BYPRODUCTS ${dir}/kernel/kernel.elf ${dir}/runtime/loader/loader.elf
-                     ${dir}/tests/hello/hello-root.elf)
+                     ${dir}/tests/boot/hello-root.elf)
 endforeach()

@@ -1,0 +1,18 @@
+// The interrupt controller: one implementation per GIC version, picked by the build.
+#pragma once
+
+#include <stdint.h>
+
+namespace rampart::arch {
+
+inline constexpr uint32_t irq_spurious = 1023;
+
+void irq_controller_init();
+void irq_enable(uint32_t irq);
+void irq_disable(uint32_t irq);
+// Returns the pending interrupt's id (irq_spurious when none) and activates it.
+uint32_t irq_acknowledge();
+void irq_end(uint32_t irq);
+const char* irq_controller_name();
+
+} // namespace rampart::arch

@@ -1,0 +1,14 @@
+// Whole-machine operations: ending the system and idling.
+#pragma once
+
+#include <stdint.h>
+
+namespace rampart::arch {
+
+// Ends the system; under QEMU the emulator exits with `status`.
+[[noreturn]] void machine_halt(uint32_t status);
+// Waits for an interrupt with interrupts enabled at the kernel's idle point.
+void machine_idle();
+void fpu_enable_for_user();
+
+} // namespace rampart::arch

@@ -1,0 +1,33 @@
+// EL1 physical generic timer (Arm ARM D11.2 "The AArch64 view of the Generic Timer").
+#include "arch/timer.hpp"
+#include "arch/registers.hpp"
+
+#include <platform/platform.hpp>
+
+namespace rampart::arch {
+
+void timer_init() {
+    RAMPART_WRITE_SYSREG(cntp_ctl_el0, 0); // disabled, until the first deadline
+    isb();
+}
+
+uint32_t timer_irq() { return platform::timer_irq; }
+uint64_t timer_frequency() { return RAMPART_READ_SYSREG(cntfrq_el0); }
+
+uint64_t timer_now() {
+    isb();
+    return RAMPART_READ_SYSREG(cntpct_el0);
+}
+
+void timer_set_deadline(uint64_t ticks) {
+    RAMPART_WRITE_SYSREG(cntp_cval_el0, ticks);
+    RAMPART_WRITE_SYSREG(cntp_ctl_el0, 1); // ENABLE, not masked
+    isb();
+}
+
+void timer_ack() {
+    RAMPART_WRITE_SYSREG(cntp_ctl_el0, 2); // IMASK: quiet until re-armed
+    isb();
+}
+
+} // namespace rampart::arch

@@ -1,0 +1,36 @@
+// System call dispatch (numbers in kernel/include/rampart/syscalls.h, call
+// number in x7). IPC calls arrive with the IPC issue; until then they are
+// unknown system calls, like any other number.
+#include "api/syscall.hpp"
+
+#include "api/debug_calls.hpp"
+#include "config.hpp"
+#include "thread/current.hpp"
+#include "thread/user_fault.hpp"
+
+#include <rampart/syscalls.h>
+
+namespace rampart::api {
+
+arch::UserContext* handle_syscall(arch::UserContext* ctx) {
+    const uint64_t number = ctx->x[7];
+    switch (number) {
+    case RAMPART_SYS_YIELD:
+        return thread::resume_point(ctx);
+    case RAMPART_SYS_DEBUG_PUTCHAR:
+    case RAMPART_SYS_DEBUG_WRITE:
+    case RAMPART_SYS_DEBUG_HALT:
+        if (config::debug)
+            return debug_call(ctx, number);
+        break;
+    default:
+        break;
+    }
+    thread::UserFault f{};
+    f.kind = thread::UserFault::Kind::unknown_syscall;
+    f.address = number;
+    f.description = "system call number in 'address'";
+    return thread::handle_user_fault(ctx, f);
+}
+
+} // namespace rampart::api

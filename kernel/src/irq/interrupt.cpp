@@ -1,0 +1,48 @@
+// Interrupt dispatch. The kernel owns the timer; a periodic tick stands in for
+// the scheduler's deadlines until MCS scheduling arrives.
+#include "irq/interrupt.hpp"
+
+#include "arch/irq_controller.hpp"
+#include "arch/timer.hpp"
+#include "log/print.hpp"
+
+namespace rampart::irq {
+namespace {
+
+constexpr uint64_t ticks_per_second = 100;
+uint64_t tick_period;
+uint64_t ticks;
+
+void arm_next_tick() { arch::timer_set_deadline(arch::timer_now() + tick_period); }
+
+} // namespace
+
+void init() {
+    arch::irq_controller_init();
+    arch::timer_init();
+    tick_period = arch::timer_frequency() / ticks_per_second;
+    arch::irq_enable(arch::timer_irq());
+    arm_next_tick();
+}
+
+void handle_pending_interrupts() {
+    for (;;) {
+        const uint32_t irq = arch::irq_acknowledge();
+        if (irq == arch::irq_spurious)
+            return;
+        if (irq == arch::timer_irq()) {
+            ++ticks;
+            arch::timer_ack();
+            arm_next_tick();
+        } else {
+            // No user IRQ can be enabled before the IRQ issue lands; silence strays.
+            log::print("rampart: unexpected interrupt ", irq, " disabled\n");
+            arch::irq_disable(irq);
+        }
+        arch::irq_end(irq);
+    }
+}
+
+uint64_t timer_ticks() { return ticks; }
+
+} // namespace rampart::irq

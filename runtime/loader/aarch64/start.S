@@ -1,0 +1,123 @@
+/* Loader entry. QEMU enters here at EL2 (virt,virtualization=on) or EL1 with
+   the MMU off. We configure EL2 so that EL1 owns the machine, drop to EL1,
+   then run loader_main on the loader's own stack. */
+
+    .section .text.head, "ax"
+    .global _start
+_start:
+    /* arm64 Image header (Linux Documentation/arch/arm64/booting.rst) so that
+       the raw binary loads at RAM base + text_offset like the ELF does. */
+    b       reset
+    .word   0
+    .quad   0x80000                 /* text_offset */
+    .quad   __loader_image_size     /* image_size */
+    .quad   0x2                     /* flags: little-endian, 4 KiB pages */
+    .quad   0, 0, 0
+    .ascii  "ARM\x64"
+    .word   0
+
+reset:
+    msr     daifset, #0xf
+    mrs     x19, CurrentEL
+    lsr     x19, x19, #2
+    cmp     x19, #2
+    b.ne    at_el1
+
+    /* EL2: EL1 is AArch64 (HCR_EL2.RW); no stage-2 translation; timers and
+       counters accessible from EL1 (CNTHCTL_EL2.EL1PCEN/EL1PCTEN), no
+       virtual offset; FP/SIMD not trapped (CPTR_EL2 RES1 bits only). */
+    mov     x9, #(1 << 31)
+    msr     hcr_el2, x9
+    mov     x9, #3
+    msr     cnthctl_el2, x9
+    msr     cntvoff_el2, xzr
+    mov     x9, #0x33ff
+    msr     cptr_el2, x9
+    msr     hstr_el2, xzr
+    /* Let EL1 use the GICv3 system-register interface when there is one
+       (ID_AA64PFR0_EL1.GIC, bits 27:24): ICC_SRE_EL2.{Enable,SRE}. */
+    mrs     x9, id_aa64pfr0_el1
+    ubfx    x9, x9, #24, #4
+    cbz     x9, 1f
+    mrs     x9, S3_4_C12_C9_5       /* ICC_SRE_EL2 */
+    mov     x10, #0x9
+    orr     x9, x9, x10
+    msr     S3_4_C12_C9_5, x9
+    isb
+1:  /* EL1 starts with its MMU off and a known SCTLR (RES1 bits only). */
+    ldr     x9, =0x30d00800
+    msr     sctlr_el1, x9
+    /* Let EL1 and EL0 count instructions: MDCR_EL2.HPMN = PMCR_EL0.N. */
+    mrs     x9, pmcr_el0
+    ubfx    x9, x9, #11, #5
+    msr     mdcr_el2, x9
+    adr     x9, at_el1
+    msr     elr_el2, x9
+    mov     x9, #0x3c5              /* EL1h, DAIF masked */
+    msr     spsr_el2, x9
+    isb
+    eret
+
+at_el1:
+    ldr     x9, =0x30d00800
+    msr     sctlr_el1, x9
+    isb
+    adrp    x9, __loader_stack_top
+    add     x9, x9, :lo12:__loader_stack_top
+    mov     sp, x9
+    /* Zero .bss (8-byte aligned by the linker script); the MMU is off, so only aligned stores. */
+    adrp    x9, __bss_start
+    add     x9, x9, :lo12:__bss_start
+    adrp    x10, __bss_end
+    add     x10, x10, :lo12:__bss_end
+2:  cmp     x9, x10
+    b.hs    3f
+    str     xzr, [x9], #8
+    b       2b
+3:  mov     x0, x19
+    bl      loader_main
+4:  wfe
+    b       4b
+
+/* void loader_enable_mmu(uint64_t table, uint64_t tcr, uint64_t mair)
+   One table serves both halves: identity for the loader (TTBR0) and the
+   kernel window (TTBR1) index the same 1 GiB blocks. */
+    .text
+    .global loader_enable_mmu
+loader_enable_mmu:
+    msr     mair_el1, x2
+    msr     tcr_el1, x1
+    msr     ttbr0_el1, x0
+    msr     ttbr1_el1, x0
+    isb
+    tlbi    vmalle1
+    dsb     nsh
+    isb
+    mrs     x9, sctlr_el1
+    mov     x10, #((1 << 0) | (1 << 2) | (1 << 12))   /* M, C, I */
+    orr     x9, x9, x10
+    msr     sctlr_el1, x9
+    isb
+    ret
+
+/* void loader_sync_code(uint64_t base, uint64_t end): make copied code visible to fetches. */
+    .global loader_sync_code
+loader_sync_code:
+    bic     x0, x0, #63
+1:  cmp     x0, x1
+    b.hs    2f
+    dc      cvau, x0
+    add     x0, x0, #64
+    b       1b
+2:  dsb     ish
+    ic      iallu
+    dsb     ish
+    isb
+    ret
+
+/* [[noreturn]] void loader_enter_kernel(uint64_t entry, uint64_t handoff_pa) */
+    .global loader_enter_kernel
+loader_enter_kernel:
+    mov     x9, x0
+    mov     x0, x1
+    br      x9

@@ -27,5 +27,6 @@ foreach(board IN LISTS RAMPART_BOARDS)
     USES_TERMINAL_BUILD ON
     DEPENDS rampart-boardgen rampart-elfsize
     BUILD_BYPRODUCTS ${dir}/kernel/kernel.elf ${dir}/runtime/loader/loader.elf
-                     ${dir}/tests/boot/hello-root.elf)
+                     ${dir}/tests/boot/hello-root.elf ${dir}/tests/boot/fault-root.elf
+                     ${dir}/tests/boot/exit-root.elf)
 endforeach()

@@ -7,7 +7,7 @@ namespace rampart::arch {
 
 // Ends the system; under QEMU the emulator exits with `status`.
 [[noreturn]] void machine_halt(uint32_t status);
-// Waits for an interrupt with interrupts enabled at the kernel's idle point.
+// Waits until an interrupt is pending (interrupts stay masked in the kernel).
 void machine_idle();
 void fpu_enable_for_user();
 

@@ -1,0 +1,54 @@
+// The `rampart` command line: subcommands over the composer stages.
+#include "cli/check.hpp"
+#include "cli/schemas.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <map>
+
+int main(int argc, char** argv) {
+    CLI::App app{"rampart: compose a Rampart system from a system description"};
+    app.require_subcommand(1);
+
+    rampart::cli::CheckOptions check;
+    CLI::App* check_cmd = app.add_subcommand(
+        "check", "Parse and validate a system file (XML or JSON); exit non-zero on errors");
+    check_cmd->add_option("SYSTEM", check.system, "The system file (.system/.xml or .json)")
+        ->required();
+    check_cmd
+        ->add_option("--board", check.board,
+                     "Board name (boards/NAME.json) or path to a board file")
+        ->capture_default_str();
+    check_cmd->add_option("--search-path", check.search_paths,
+                          "Extra folder for program images and prefill files (repeatable)");
+
+    std::string which;
+    CLI::App* schema_cmd = app.add_subcommand("schema", "Print one of the input schemas");
+    schema_cmd->add_option("SCHEMA", which, "system-json, system-xsd or board")
+        ->required()
+        ->check(CLI::IsMember({"system-json", "system-xsd", "board"}));
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    }
+
+    try {
+        if (*check_cmd)
+            return rampart::cli::run_check(check, std::cout, std::cerr);
+        if (*schema_cmd) {
+            const std::map<std::string, const char*> schemas{
+                {"system-json", rampart::cli::schema_system_schema_json},
+                {"system-xsd", rampart::cli::schema_system_xsd},
+                {"board", rampart::cli::schema_board_schema_json}};
+            std::cout << schemas.at(which);
+            return 0;
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "rampart: internal error: " << e.what() << "\n";
+        return 70;
+    }
+    return 2;
+}

@@ -1,0 +1,46 @@
+// Source files kept in memory so diagnostics can quote the offending line.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rampart::diag {
+
+using FileId = std::uint32_t;
+inline constexpr FileId kNoFile = UINT32_MAX;
+
+// A position in a source file: 1-based line and byte column, and the length
+// of the token it points at (0 means "just the caret").
+struct Loc {
+    FileId file = kNoFile;
+    std::uint32_t line = 0;
+    std::uint32_t col = 0;
+    std::uint32_t len = 0;
+
+    bool valid() const { return file != kNoFile && line != 0; }
+    // A location naming only a file (for problems with the file as a whole).
+    static Loc whole(FileId f) { return Loc{f, 0, 0, 0}; }
+};
+
+class SourceManager {
+  public:
+    // Registers a file's text under the name used in diagnostics.
+    FileId add(std::string name, std::string text);
+
+    const std::string& name(FileId id) const;
+    const std::string& text(FileId id) const;
+    // The text of one line without its line break; empty if out of range.
+    std::string_view line(FileId id, std::uint32_t line_no) const;
+
+  private:
+    struct File {
+        std::string name;
+        std::string text;
+        std::vector<std::size_t> line_starts;
+    };
+    std::vector<File> files_;
+};
+
+} // namespace rampart::diag

@@ -1,0 +1,23 @@
+// "Did you mean ...?": the closest known word by edit distance.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rampart::diag {
+
+// Levenshtein distance (insert, delete, substitute; adjacent swaps count 1).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate closest to word, if it is close enough to be a likely typo
+// (distance at most a third of the word's length, and at least 1). Ties go
+// to the earliest candidate, so suggestions are deterministic.
+std::optional<std::string> closest(std::string_view word,
+                                   const std::vector<std::string>& candidates);
+
+// "; did you mean 'x'?" or the empty string.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+} // namespace rampart::diag

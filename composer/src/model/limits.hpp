@@ -1,0 +1,38 @@
+// The limits of the system language, each defined once. Rampart keeps the
+// Microkit id range because microkit.h's badges depend on it, but lifts the
+// PD and channel count limits (see docs/composer.md).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace rampart::model {
+
+// Channel, IRQ and child ids share one namespace per PD: 0..kMaxId. A
+// notification badge carries bit 1 << id, and bits 62 (child fault) and 63
+// (protected call) are reserved by microkit.h's event loop.
+inline constexpr std::uint64_t kMaxId = 61;
+
+inline constexpr std::uint64_t kMaxPriority = 254;
+inline constexpr std::size_t kMaxNameLength = 64;
+
+inline constexpr std::uint64_t kPageSize = 0x1000;
+inline constexpr std::uint64_t kLargePageSize = 0x200000;
+
+inline constexpr std::uint64_t kDefaultBudgetUs = 1000;
+inline constexpr std::uint64_t kDefaultStackSize = 0x2000;
+inline constexpr std::uint64_t kMinStackSize = 0x1000;
+inline constexpr std::uint64_t kMaxStackSize = 16u << 20;
+
+// Every PD's stack ends here; one unmapped guard page lies below it. All maps
+// and program segments must lie below the guard page.
+inline constexpr std::uint64_t kStackTop = 0x0000'0080'0000'0000; // 512 GiB: Sv39-safe
+inline constexpr std::uint64_t kStackGuardSize = kPageSize;
+
+inline constexpr std::uint64_t kMaxDomains = 16;
+
+// The rate limit of the restart policy: at most restart_limit restarts in
+// any window of this many microseconds, or the PD stays stopped.
+inline constexpr std::uint64_t kRestartWindowUs = 1'000'000;
+
+} // namespace rampart::model

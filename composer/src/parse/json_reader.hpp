@@ -1,0 +1,36 @@
+// A small strict JSON reader (RFC 8259) that records where every value and
+// every object key starts; nlohmann::json keeps no positions.
+#pragma once
+
+#include "diag/diagnostics.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rampart::parse {
+
+struct JsonValue;
+
+struct JsonMember {
+    std::string key;
+    diag::Loc key_loc;
+};
+
+struct JsonValue {
+    enum class Kind { Null, Bool, Number, String, Array, Object };
+    Kind kind = Kind::Null;
+    diag::Loc loc;
+    bool boolean = false;
+    std::string text;             // string contents, or a number's literal spelling
+    std::vector<JsonValue> items; // Array
+    std::vector<std::pair<JsonMember, JsonValue>> members; // Object, in source order
+};
+
+// Reads one JSON document; on a syntax error reports it and returns nothing.
+// Duplicate keys in one object are syntax errors here (the model would be ambiguous).
+std::optional<JsonValue> read_json(std::string_view text, diag::FileId file,
+                                   diag::Diagnostics& diags);
+
+} // namespace rampart::parse

@@ -1,0 +1,81 @@
+// Program images: found relative to the system file or on the search path,
+// readable as ELF64 for the board's architecture, and below the stack.
+#include "model/limits.hpp"
+#include "validate/context.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace rampart::validate {
+namespace {
+
+constexpr std::uint16_t kEmAarch64 = 183;
+constexpr std::uint16_t kEmRiscv = 243;
+
+std::string searched(const Context& c) {
+    std::string s = "'" + c.sys.directory + "'";
+    for (const auto& p : c.options.search_paths)
+        s += ", '" + p.string() + "'";
+    return s;
+}
+
+std::optional<std::string> read_file(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in)
+        return std::nullopt;
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    return buf.str();
+}
+
+void check_image(Context& c, PdInfo& info) {
+    const auto& img = *info.pd->program_image;
+    auto found = c.find_file(img.path.value);
+    if (!found) {
+        c.error(img.path.loc,
+                "program image '" + img.path.value + "' not found (searched " + searched(c) + ")");
+        return;
+    }
+    if (img.path_for_symbols.given() && !c.find_file(img.path_for_symbols.value))
+        c.error(img.path_for_symbols.loc, "symbol file '" + img.path_for_symbols.value +
+                                              "' not found (searched " + searched(c) + ")");
+    auto bytes = read_file(*found);
+    if (!bytes) {
+        c.error(img.path.loc, "cannot read program image '" + img.path.value + "'");
+        return;
+    }
+    auto elf = read_elf64(*bytes);
+    if (auto* why = std::get_if<std::string>(&elf)) {
+        c.error(img.path.loc, "program image '" + img.path.value + "' is unusable: " + *why);
+        return;
+    }
+    const ElfImage& e = std::get<ElfImage>(elf);
+    const std::uint16_t want = c.board.arch == "riscv64" ? kEmRiscv : kEmAarch64;
+    if (e.machine != want) {
+        c.error(img.path.loc, "program image '" + img.path.value + "' is not an " + c.board.arch +
+                                  " program (ELF machine " + std::to_string(e.machine) + ")");
+        return;
+    }
+    info.image = *found;
+    info.segments = e.segments;
+    const std::uint64_t limit = stack_limit(*info.pd);
+    for (const Segment& s : e.segments) {
+        if (s.vaddr + s.memsz > limit) {
+            c.error(img.path.loc, "program segment " + range(s.vaddr, s.memsz) + " of '" +
+                                      img.path.value +
+                                      "' reaches into the stack and its guard page " +
+                                      range(limit, model::kStackTop - limit));
+            break;
+        }
+    }
+}
+
+} // namespace
+
+void check_images(Context& c) {
+    for (PdInfo& info : c.out.pds)
+        if (info.pd->program_image && info.pd->program_image->path.given())
+            check_image(c, info);
+}
+
+} // namespace rampart::validate

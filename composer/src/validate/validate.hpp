@@ -1,0 +1,49 @@
+// Validation: the semantic rules of a system (names, ranges, references,
+// address-space and physical overlaps, scheduling rules, memory fit). Takes
+// the immutable model and returns a checked system with what the rules had
+// to resolve (program segments, region page sizes), or nothing on errors.
+#pragma once
+
+#include "board/board.hpp"
+#include "diag/diagnostics.hpp"
+#include "model/system.hpp"
+#include "validate/elf64.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace rampart::validate {
+
+struct Options {
+    // Folders searched for program images and prefill files after the
+    // system file's own folder.
+    std::vector<std::filesystem::path> search_paths;
+};
+
+// One PD, in depth-first order (a parent before its children).
+struct PdInfo {
+    const model::ProtectionDomain* pd = nullptr; // points into CheckedSystem::system
+    std::optional<std::size_t> parent;           // index into CheckedSystem::pds
+    std::filesystem::path image;                 // resolved program image
+    std::vector<Segment> segments;               // its PT_LOAD segments
+};
+
+struct RegionInfo {
+    std::uint64_t size = 0;
+    std::uint64_t page_size = 0;
+    std::filesystem::path prefill; // resolved prefill file, if any
+};
+
+struct CheckedSystem {
+    std::shared_ptr<const model::System> system;
+    std::vector<PdInfo> pds;
+    std::vector<RegionInfo> regions; // in the order of system->regions
+};
+
+std::optional<CheckedSystem> validate(std::shared_ptr<const model::System> system,
+                                      const board::Board& board, const Options& options,
+                                      diag::Diagnostics& diags);
+
+} // namespace rampart::validate

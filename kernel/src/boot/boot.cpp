@@ -4,8 +4,10 @@
 #include "arch/kernel_window.hpp"
 #include "arch/irq_controller.hpp"
 #include "arch/machine.hpp"
+#include "arch/perf_counter.hpp"
 #include "arch/vspace.hpp"
 #include "boot/root_task.hpp"
+#include "config.hpp"
 #include "irq/interrupt.hpp"
 #include "log/print.hpp"
 #include "thread/current.hpp"
@@ -42,6 +44,8 @@ extern "C" [[noreturn]] void kernel_main(uint64_t handoff_paddr) {
     log::print("Rampart kernel on ", platform::board_name, " (", arch::irq_controller_name(),
                ", entered at EL", handoff.entry_el, ")\n");
     arch::fpu_enable_for_user();
+    if (config::debug)
+        arch::perf_counter_enable_for_user();
     irq::init();
 
     boot::BootAllocator alloc(ram_floor(handoff.root_image.base), handoff.root_image.base);

@@ -1,0 +1,41 @@
+# Host-side helpers: boot images packed from a board's target sub-build, and
+# the QEMU tests that boot them.
+
+# rampart_boot_image(NAME BOARD ROOT_ELF): images NAME.elf and NAME.bin for BOARD.
+function(rampart_boot_image name board root_elf)
+  set(dir ${CMAKE_BINARY_DIR}/target/${board})
+  set(out ${CMAKE_CURRENT_BINARY_DIR}/${name})
+  add_custom_command(
+    OUTPUT ${out}.elf ${out}.bin
+    COMMAND rampart-mkimage ${RAMPART_ROOT}/boards/${board}.json
+            ${dir}/runtime/loader/loader.elf ${dir}/kernel/kernel.elf ${dir}/${root_elf}
+            ${out}.elf ${out}.bin
+    DEPENDS target-${board} rampart-mkimage ${dir}/kernel/kernel.elf
+            ${dir}/runtime/loader/loader.elf ${dir}/${root_elf}
+    COMMENT "Packing ${name}")
+  set_property(DIRECTORY APPEND PROPERTY RAMPART_IMAGES ${out}.elf)
+endfunction()
+
+# rampart_qemu_test(NAME IMAGE EXPECT [CPU c] [MACHINE m] [EXIT_STATUS n] [EXPECT_TIMEOUT]
+#                   [TIMEOUT s] BOARD b)
+function(rampart_qemu_test name)
+  cmake_parse_arguments(T "EXPECT_TIMEOUT" "IMAGE;EXPECT;CPU;MACHINE;EXIT_STATUS;TIMEOUT;BOARD" "" ${ARGN})
+  set(defs -DBOARD_JSON=${RAMPART_ROOT}/boards/${T_BOARD}.json -DIMAGE=${T_IMAGE}
+           -DEXPECT=${T_EXPECT})
+  foreach(opt CPU MACHINE EXIT_STATUS TIMEOUT)
+    if(DEFINED T_${opt})
+      list(APPEND defs -D${opt}=${T_${opt}})
+    endif()
+  endforeach()
+  if(T_EXPECT_TIMEOUT)
+    list(APPEND defs -DEXPECT_TIMEOUT=ON)
+  endif()
+  add_test(NAME ${name} COMMAND ${CMAKE_COMMAND} ${defs} -P ${RAMPART_ROOT}/cmake/qemu_test.cmake)
+  set_tests_properties(${name} PROPERTIES LABELS qemu)
+endfunction()
+
+# rampart_images_target(NAME [ALL]): a target building the images packed in this directory.
+function(rampart_images_target name)
+  get_property(images DIRECTORY PROPERTY RAMPART_IMAGES)
+  add_custom_target(${name} ${ARGN} DEPENDS ${images})
+endfunction()

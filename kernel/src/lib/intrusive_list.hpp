@@ -1,0 +1,66 @@
+// A doubly linked intrusive list: elements embed a Link, nothing is allocated.
+// Used for kernel queues (endpoint, notification and ready queues).
+#pragma once
+
+namespace rampart::lib {
+
+template <typename T>
+struct Link {
+    T* prev = nullptr;
+    T* next = nullptr;
+};
+
+// Member is the pointer to the element's Link member.
+template <typename T, Link<T> T::*Member>
+class IntrusiveList {
+public:
+    constexpr IntrusiveList() = default;
+    IntrusiveList(const IntrusiveList&) = delete;
+    IntrusiveList& operator=(const IntrusiveList&) = delete;
+
+    [[nodiscard]] bool empty() const { return head_ == nullptr; }
+    [[nodiscard]] T* front() const { return head_; }
+    [[nodiscard]] T* back() const { return tail_; }
+    [[nodiscard]] static T* next(const T* e) { return (e->*Member).next; }
+
+    void push_back(T* e) {
+        (e->*Member).prev = tail_;
+        (e->*Member).next = nullptr;
+        if (tail_ != nullptr) {
+            (tail_->*Member).next = e;
+        } else {
+            head_ = e;
+        }
+        tail_ = e;
+    }
+
+    void remove(T* e) {
+        Link<T>& link = e->*Member;
+        if (link.prev != nullptr) {
+            (link.prev->*Member).next = link.next;
+        } else {
+            head_ = link.next;
+        }
+        if (link.next != nullptr) {
+            (link.next->*Member).prev = link.prev;
+        } else {
+            tail_ = link.prev;
+        }
+        link.prev = nullptr;
+        link.next = nullptr;
+    }
+
+    T* pop_front() {
+        T* e = head_;
+        if (e != nullptr) {
+            remove(e);
+        }
+        return e;
+    }
+
+private:
+    T* head_ = nullptr;
+    T* tail_ = nullptr;
+};
+
+} // namespace rampart::lib

@@ -1,0 +1,40 @@
+// Scheduling context (MCS): budget, period and a ring of refills in the rest
+// of the object (16 bytes per refill).
+#pragma once
+
+#include <rampart/objects.h>
+#include <stdint.h>
+
+namespace rampart::kernel {
+
+struct Refill {
+    uint64_t release_time = 0;
+    uint64_t amount = 0;
+};
+
+struct SchedContext {
+    uint64_t period = 0;
+    uint64_t budget = 0;
+    uint64_t consumed = 0;
+    uint64_t tcb = 0; // paddr of the bound TCB, 0 when none
+    uint64_t badge = 0;
+    uint32_t refill_max = 0;
+    uint32_t refill_head = 0;
+    uint32_t refill_tail = 0;
+    uint32_t core = 0;
+    uint64_t reserved = 0;
+    // Refill refills[refill_max] follow.
+};
+
+constexpr unsigned sched_context_refills(unsigned size_bits) {
+    return static_cast<unsigned>(((uint64_t{1} << size_bits) - sizeof(SchedContext)) /
+                                 sizeof(Refill));
+}
+
+static_assert(sizeof(SchedContext) == 64);
+static_assert(sched_context_refills(RAMPART_SCHED_CONTEXT_MIN_BITS) >= 8);
+
+// Hook of the last cap going away: unbind from TCB / notification.
+void sched_context_finalise(SchedContext& sc);
+
+} // namespace rampart::kernel

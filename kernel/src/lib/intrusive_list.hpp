@@ -34,6 +34,17 @@ public:
         tail_ = e;
     }
 
+    void push_front(T* e) {
+        (e->*Member).prev = nullptr;
+        (e->*Member).next = head_;
+        if (head_ != nullptr) {
+            (head_->*Member).prev = e;
+        } else {
+            tail_ = e;
+        }
+        head_ = e;
+    }
+
     void remove(T* e) {
         Link<T>& link = e->*Member;
         if (link.prev != nullptr) {

@@ -7,6 +7,7 @@
 
 #include "kernel/budget.hpp"
 #include "kernel/invariants.hpp"
+#include "kernel/phys.hpp"
 #include "kernel/mdb.hpp"
 #include "object/cnode.hpp"
 #include "object/untyped.hpp"

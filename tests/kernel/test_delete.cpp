@@ -1,0 +1,188 @@
+// Deletion: finalisation hooks, zombies of CNodes and TCBs, nested and
+// cyclic CNodes, and preemption.
+#include <catch2/catch.hpp>
+
+#include "fixture.hpp"
+#include "host_recorder.hpp"
+#include "kernel/delete.hpp"
+#include "object/endpoint.hpp"
+#include "object/tcb.hpp"
+
+using namespace rampart::kernel;
+using namespace rampart::kernel::test;
+
+namespace {
+
+SlotAddr in(const Cap& cnode, uint64_t index) {
+    return {cnode, CPtr{index}, cnode.cnode_radix()};
+}
+
+Slot& slot_in(const Cap& cnode, uint64_t index) {
+    return phys_ptr<Slot>(cnode.paddr())[index];
+}
+
+} // namespace
+
+TEST_CASE_METHOD(Fixture, "deleting the last CNode cap deletes its contents",
+                 "[kernel][delete]") {
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_ENDPOINT, 0, 20).is_ok());
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_CNODE, 3, 21).is_ok());
+    const Cap c = cap(21);
+    for (uint64_t i = 0; i < 8; i += 2) {
+        REQUIRE(cnode_copy(in(c, i), addr(20), Rights::all()).is_ok());
+    }
+    REQUIRE(del(21).is_ok());
+    for (uint64_t i = 0; i < 8; ++i) {
+        CHECK(slot_in(c, i).cap.is_null());
+    }
+    CHECK(cap(20).type() == CapType::Endpoint);
+    CHECK_FALSE(has_children(slot(20)));
+    CHECK(invariant_violation().empty());
+}
+
+TEST_CASE_METHOD(Fixture, "nested CNodes are torn down through a chain of zombies",
+                 "[kernel][delete]") {
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_CNODE, 2, 20, 3).is_ok());
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_NOTIFICATION, 0, 23).is_ok());
+    const Cap c1 = cap(20);
+    const Cap c2 = cap(21);
+    const Cap c3 = cap(22);
+    REQUIRE(cnode_move(in(c3, 1), addr(23)).is_ok());
+    REQUIRE(cnode_move(in(c2, 3), addr(22)).is_ok());
+    REQUIRE(cnode_move(in(c1, 0), addr(21)).is_ok());
+    CHECK(invariant_violation().empty());
+
+    int rounds = 0;
+    for (;;) {
+        Budget budget{1};
+        const Status st = cnode_delete(addr(20), budget);
+        ++rounds;
+        REQUIRE(invariant_violation().empty());
+        if (st.is_ok()) {
+            break;
+        }
+        REQUIRE(st.is_preempted());
+        CHECK(cap(20).type() == CapType::Zombie);
+    }
+    CHECK(rounds > 10);
+    CHECK(cap(20).is_null());
+    CHECK_FALSE(has_children(slot(ram_slot)));
+}
+
+TEST_CASE_METHOD(Fixture, "a CNode holding a cap to itself is reclaimed by revoke",
+                 "[kernel][delete]") {
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_CNODE, 2, 20).is_ok());
+    const Cap c = cap(20);
+    REQUIRE(cnode_copy(in(c, 2), addr(20), Rights::all()).is_ok());
+    REQUIRE(del(20).is_ok()); // not the last cap: the CNode lives on, unreachable
+    CHECK(slot_in(c, 2).cap.type() == CapType::CNode);
+    CHECK(has_children(slot(ram_slot)));
+    REQUIRE(revoke(ram_slot).is_ok());
+    CHECK(slot_in(c, 2).cap.is_null());
+    CHECK_FALSE(has_children(slot(ram_slot)));
+    CHECK(invariant_violation().empty());
+}
+
+TEST_CASE_METHOD(Fixture, "two CNodes holding each other's last caps", "[kernel][delete]") {
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_CNODE, 2, 20, 2).is_ok());
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_FRAME_4K, 0, 22).is_ok());
+    const Cap a = cap(20);
+    const Cap b = cap(21);
+    REQUIRE(cnode_move(in(a, 1), addr(22)).is_ok());
+    REQUIRE(cnode_move(in(a, 3), addr(21)).is_ok()); // b's only cap lives in a
+    REQUIRE(cnode_move(in(b, 2), addr(20)).is_ok()); // a's only cap lives in b
+    CHECK(invariant_violation().empty());
+    for (int round = 0;; ++round) {
+        REQUIRE(round < 1000);
+        Budget budget{2};
+        const Status st = cnode_revoke(addr(ram_slot), budget);
+        REQUIRE(invariant_violation().empty());
+        if (st.is_ok()) {
+            break;
+        }
+    }
+    CHECK_FALSE(has_children(slot(ram_slot)));
+    for (uint64_t i = 0; i < 4; ++i) {
+        CHECK(slot_in(a, i).cap.is_null());
+        CHECK(slot_in(b, i).cap.is_null());
+    }
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_ENDPOINT, 0, 20).is_ok());
+    CHECK(cap(20).paddr() == ram_base);
+}
+
+TEST_CASE_METHOD(Fixture, "deleting a slot inside the CNode being destroyed",
+                 "[kernel][delete]") {
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_CNODE, 2, 20, 2).is_ok());
+    const Cap a = cap(20);
+    const Cap b = cap(21);
+    REQUIRE(cnode_copy(in(b, 0), addr(20), Rights::all()).is_ok()); // a cap to a inside b
+    REQUIRE(cnode_move(in(a, 3), addr(21)).is_ok());       // b's only cap inside a
+    REQUIRE(del(20).is_ok());                               // a lives on through b
+    // Delete b's only cap, reached through the copy of a held in b itself.
+    Budget budget = Budget::unlimited();
+    REQUIRE(cte_delete(slot_in(a, 3), budget).is_ok());
+    CHECK(slot_in(a, 3).cap.is_null());
+    CHECK(invariant_violation().empty());
+    REQUIRE(revoke(ram_slot).is_ok());
+    CHECK_FALSE(has_children(slot(ram_slot)));
+    CHECK(invariant_violation().empty());
+}
+
+TEST_CASE_METHOD(Fixture, "a TCB's last cap finalises the thread and clears its slots",
+                 "[kernel][delete]") {
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_TCB, 0, 20).is_ok());
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_ENDPOINT, 0, 21).is_ok());
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_CNODE, 4, 22).is_ok());
+    Tcb* tcb = phys_ptr<Tcb>(cap(20).paddr());
+    tcb->state = ThreadState::Running;
+    mdb_insert(cap(21), slot(21), tcb->slot(TcbSlot::FaultHandler));
+    mdb_move(cap(22), slot(22), tcb->slot(TcbSlot::CSpace)); // the CSpace's only cap
+    CHECK(invariant_violation().empty());
+    REQUIRE(del(20).is_ok());
+    CHECK(tcb->state == ThreadState::Inactive);
+    CHECK(tcb->slot(TcbSlot::FaultHandler).cap.is_null());
+    CHECK(tcb->slot(TcbSlot::CSpace).cap.is_null());
+    CHECK_FALSE(has_children(slot(21)));
+    CHECK(invariant_violation().empty());
+}
+
+TEST_CASE_METHOD(Fixture, "arch hooks see every frame cap and the last table cap",
+                 "[kernel][delete]") {
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_FRAME_4K, 0, 20).is_ok());
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_VSPACE, 0, 21).is_ok());
+    REQUIRE(copy(22, 20, RAMPART_RIGHT_READ).is_ok());
+    CHECK(copy(23, 21).error() == Error::IllegalOperation); // unmapped VSpace
+    host::clear_hook_calls();
+    REQUIRE(del(22).is_ok());
+    REQUIRE(del(20).is_ok());
+    REQUIRE(del(21).is_ok());
+    const auto& calls = host::hook_calls();
+    REQUIRE(calls.size() == 3);
+    CHECK(calls[0].cap.type() == CapType::Frame);
+    CHECK_FALSE(calls[0].flag);
+    CHECK(calls[1].flag);
+    CHECK(calls[2].cap.type() == CapType::VSpace);
+    CHECK(calls[2].flag);
+}
+
+TEST_CASE_METHOD(Fixture, "endpoint finalisation cancels its queue", "[kernel][delete]") {
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_ENDPOINT, 0, 20).is_ok());
+    REQUIRE(copy(21, 20).is_ok());
+    Endpoint* ep = phys_ptr<Endpoint>(cap(20).paddr());
+    ep->queue_head = 0x1234;
+    REQUIRE(del(20).is_ok());
+    CHECK(ep->queue_head == 0x1234); // a copy remains
+    REQUIRE(del(21).is_ok());
+    CHECK(ep->queue_head == 0);
+}
+
+TEST_CASE_METHOD(Fixture, "an untyped cap can go while its children stay",
+                 "[kernel][delete]") {
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_UNTYPED, 12, 20).is_ok());
+    REQUIRE(retype(20, RAMPART_OBJ_ENDPOINT, 0, 21).is_ok());
+    REQUIRE(del(20).is_ok());
+    CHECK(cap(21).type() == CapType::Endpoint);
+    CHECK(invariant_violation().empty());
+    REQUIRE(revoke(ram_slot).is_ok());
+    CHECK(cap(21).is_null());
+}

@@ -1,0 +1,73 @@
+// The invariant checker itself: each kind of corruption is detected.
+#include <catch2/catch.hpp>
+
+#include "fixture.hpp"
+
+using namespace rampart::kernel;
+using namespace rampart::kernel::test;
+
+TEST_CASE_METHOD(Fixture, "a healthy tree passes", "[kernel][invariants]") {
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_ENDPOINT, 0, 20, 4).is_ok());
+    const InvariantReport r = check_invariants(1000);
+    CHECK(r.ok);
+    CHECK(r.caps == 6);
+}
+
+TEST_CASE_METHOD(Fixture, "overlapping objects are reported", "[kernel][invariants]") {
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_FRAME_4K, 0, 20).is_ok());
+    mdb_insert_new(Cap::endpoint(cap(20).paddr() + 32, 0, Rights::all()), slot(ram_slot),
+                   slot(21));
+    CHECK(invariant_violation() == "two live objects overlap");
+}
+
+TEST_CASE_METHOD(Fixture, "an object above the watermark is reported", "[kernel][invariants]") {
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_ENDPOINT, 0, 20).is_ok());
+    mdb_insert_new(Cap::endpoint(ram_base + 4096, 0, Rights::all()), slot(ram_slot), slot(21));
+    CHECK(invariant_violation() == "object above its untyped's watermark");
+}
+
+TEST_CASE_METHOD(Fixture, "a watermark past the end is reported", "[kernel][invariants]") {
+    slot(ram_slot).cap = cap(ram_slot).with_free_index((1u << ram_bits) + 16);
+    CHECK(invariant_violation() == "untyped watermark past its end");
+}
+
+TEST_CASE_METHOD(Fixture, "an object outside its untyped's subtree is reported",
+                 "[kernel][invariants]") {
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_ENDPOINT, 0, 20).is_ok());
+    mdb_insert_root(Cap::notification(ram_base + 64, 0, Rights::all()), slot(21));
+    CHECK(invariant_violation() == "memory inside an untyped is not its descendant");
+}
+
+TEST_CASE_METHOD(Fixture, "broken links and empty slots in the list are reported",
+                 "[kernel][invariants]") {
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_ENDPOINT, 0, 20, 2).is_ok());
+    Slot* prev = slot(21).prev();
+    slot(21).set_prev(&slot(5));
+    CHECK(invariant_violation() == "derivation list links disagree");
+    slot(21).set_prev(prev);
+    slot(21).cap = Cap::null();
+    CHECK(invariant_violation() == "empty slot in the derivation list");
+}
+
+TEST_CASE_METHOD(Fixture, "caps to one object must be adjacent", "[kernel][invariants]") {
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_ENDPOINT, 0, 20, 2).is_ok());
+    // The list is untyped, 21, 20: a copy of 20's endpoint right after the
+    // untyped puts 21's endpoint between two caps to 20's.
+    mdb_insert(cap(20), slot(ram_slot), slot(30));
+    CHECK(invariant_violation() == "caps to one object are not adjacent");
+}
+
+TEST_CASE_METHOD(Fixture, "a badged copy needs its first badged cap", "[kernel][invariants]") {
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_ENDPOINT, 0, 20).is_ok());
+    REQUIRE(mint(21, 20, 3).is_ok());
+    REQUIRE(copy(22, 21).is_ok());
+    slot(21).set_marks(true, false);
+    CHECK(invariant_violation() == "badged copy without the first cap of its badge before it");
+}
+
+TEST_CASE_METHOD(Fixture, "a cyclic list is reported", "[kernel][invariants]") {
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_ENDPOINT, 0, 20).is_ok());
+    slot(20).set_next(&slot(20));
+    slot(20).set_prev(&slot(20));
+    CHECK_FALSE(check_invariants(100).ok);
+}

@@ -1,0 +1,234 @@
+// Long randomised sequences of CNode and Untyped operations (fixed seeds),
+// with the kernel's invariant checker run after every step, plus the
+// per-operation postconditions (revoke leaves no descendant, a finished
+// delete leaves an empty slot, a partial one leaves a consistent tree).
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <random>
+#include <sstream>
+
+#include "fixture.hpp"
+#include "kernel/cspace.hpp"
+#include "kernel/delete.hpp"
+
+using namespace rampart;
+using namespace rampart::kernel;
+using namespace rampart::kernel::test;
+
+namespace {
+
+constexpr uint64_t work_first = 16;
+constexpr uint64_t work_end = 256;
+
+struct Runner : Fixture {
+    std::mt19937_64 rng;
+    uint64_t done[16] = {};
+    uint64_t failed[16] = {};
+    uint64_t preempted = 0;
+
+    explicit Runner(uint64_t seed) : Fixture(20), rng(seed) {}
+
+    uint64_t pick(uint64_t n) { return rng() % n; }
+    bool chance(unsigned percent) { return pick(100) < percent; }
+    uint64_t work_slot() { return work_first + pick(work_end - work_first); }
+
+    // A slot address: mostly a root slot, sometimes a slot inside a CNode
+    // held in a root slot (addressed through that cap, guard included).
+    SlotAddr any_addr(bool allow_boot_slots) {
+        if (allow_boot_slots && chance(10)) {
+            return addr(1 + pick(2));
+        }
+        const uint64_t s = work_slot();
+        const Cap c = cap(s);
+        if (c.type() == CapType::CNode && chance(35)) {
+            const uint64_t index = pick(lib::bit(c.cnode_radix()));
+            return {c, CPtr{(c.cnode_guard() << c.cnode_radix()) | index},
+                    c.cnode_guard_size() + c.cnode_radix()};
+        }
+        return addr(s);
+    }
+
+    // A slot address that most likely holds a cap.
+    SlotAddr full_addr(bool allow_boot_slots) {
+        for (int tries = 0; tries < 16; ++tries) {
+            const SlotAddr a = any_addr(allow_boot_slots);
+            if (Slot* s = resolve(a); s != nullptr && !s->cap.is_null()) {
+                return a;
+            }
+        }
+        return any_addr(allow_boot_slots);
+    }
+
+    uint64_t budget_units() { return chance(50) ? 1 + pick(4) : 1 + pick(64); }
+
+    void count(int op, const Status& st) {
+        if (st.is_ok()) {
+            ++done[op];
+        } else if (st.is_preempted()) {
+            ++preempted;
+        } else {
+            ++failed[op];
+        }
+    }
+
+    // Resolves an address the way the operations do (for postconditions).
+    Slot* resolve(const SlotAddr& a) {
+        Slot* s = nullptr;
+        return lookup_slot_for_cnode_op(false, a.root, a.index, a.depth, s).is_ok() ? s : nullptr;
+    }
+
+    void step() {
+        const unsigned op = static_cast<unsigned>(pick(100));
+        if (op < 24) {
+            do_retype();
+        } else if (op < 38) {
+            const uint64_t rights = pick(16);
+            count(1, cnode_copy(any_addr(false), full_addr(true), Rights{rights}));
+        } else if (op < 50) {
+            count(2, cnode_mint(any_addr(false), full_addr(true), Rights{pick(16)},
+                                chance(30) ? RAMPART_CNODE_CAPDATA(pick(4), pick(3)) : pick(4)));
+        } else if (op < 58) {
+            count(3, cnode_move(any_addr(false), full_addr(false)));
+        } else if (op < 64) {
+            count(4, cnode_mutate(any_addr(false), full_addr(false),
+                                  RAMPART_CNODE_CAPDATA(pick(2), pick(2))));
+        } else if (op < 70) {
+            const SlotAddr src = full_addr(false);
+            const SlotAddr dest = chance(30) ? src : any_addr(false);
+            count(5, cnode_rotate(dest, RAMPART_CNODE_CAPDATA(0, pick(2)), full_addr(false),
+                                  RAMPART_CNODE_CAPDATA(0, pick(2)), src));
+        } else if (op < 90) {
+            do_delete();
+        } else {
+            do_revoke();
+        }
+    }
+
+    void do_retype() {
+        static constexpr uint64_t types[] = {
+            RAMPART_OBJ_ENDPOINT, RAMPART_OBJ_NOTIFICATION, RAMPART_OBJ_CNODE,
+            RAMPART_OBJ_CNODE,    RAMPART_OBJ_TCB,          RAMPART_OBJ_REPLY,
+            RAMPART_OBJ_UNTYPED,  RAMPART_OBJ_UNTYPED,      RAMPART_OBJ_FRAME_4K,
+            RAMPART_OBJ_PAGE_TABLE, RAMPART_OBJ_SCHED_CONTEXT, RAMPART_OBJ_VSPACE};
+        const uint64_t type = types[pick(std::size(types))];
+        uint64_t size_bits = 0;
+        if (type == RAMPART_OBJ_CNODE) {
+            size_bits = 1 + pick(3);
+        } else if (type == RAMPART_OBJ_UNTYPED) {
+            size_bits = 8 + pick(9);
+        } else if (type == RAMPART_OBJ_SCHED_CONTEXT) {
+            size_bits = 8 + pick(2);
+        }
+        // The source: the RAM untyped, or any untyped in a work slot.
+        uint64_t source = ram_slot;
+        if (chance(60)) {
+            const uint64_t s = work_slot();
+            if (cap(s).type() == CapType::Untyped) {
+                source = s;
+            }
+        }
+        RetypeDest dest{root, CPtr{0}, 0, work_first + pick(work_end - work_first), 1 + pick(4)};
+        if (chance(25)) {
+            const uint64_t s = work_slot();
+            if (cap(s).type() == CapType::CNode && cap(s).cnode_guard_size() == 0) {
+                dest = RetypeDest{root, CPtr{s}, 64, pick(lib::bit(cap(s).cnode_radix())),
+                                  1 + pick(2)};
+            }
+        }
+        Budget budget{chance(20) ? budget_units() : Budget::unlimited_units};
+        count(0, untyped_retype(slot(source), type, size_bits, dest, budget));
+    }
+
+    void do_delete() {
+        const SlotAddr target = full_addr(false);
+        Budget budget{budget_units()};
+        const Status st = cnode_delete(target, budget);
+        count(6, st);
+        if (st.is_ok()) {
+            Slot* s = resolve(target);
+            REQUIRE(s != nullptr);
+            REQUIRE(s->cap.is_null());
+        }
+    }
+
+    void do_revoke() {
+        const SlotAddr target = chance(5) ? addr(ram_slot) : full_addr(false);
+        Budget budget{chance(70) ? budget_units() : Budget::unlimited_units};
+        const Status st = cnode_revoke(target, budget);
+        count(7, st);
+        if (st.is_ok()) {
+            if (Slot* s = resolve(target); s != nullptr) {
+                REQUIRE_FALSE(has_children(*s)); // revoke leaves no descendant
+            }
+        }
+    }
+
+    // Every cap in the root CNode hangs in the derivation list.
+    [[nodiscard]] bool root_slots_linked() const {
+        for (uint64_t i = 0; i < work_end; ++i) {
+            const Slot& s = slot(i);
+            if (!s.cap.is_null() && (s.prev() == nullptr || s.prev()->next() != &s)) {
+                return false;
+            }
+        }
+        return true;
+    }
+};
+
+void run(uint64_t seed, int steps) {
+    Runner r{seed};
+    for (int i = 0; i < steps; ++i) {
+        r.step();
+        const InvariantReport rep = check_invariants(1u << 20);
+        if (!rep.ok) {
+            FAIL("seed " << seed << " step " << i << ": " << rep.what);
+        }
+        if (!r.root_slots_linked()) {
+            FAIL("seed " << seed << " step " << i << ": a cap is not in the derivation list");
+        }
+    }
+    std::ostringstream stats;
+    const char* names[] = {"retype", "copy", "mint", "move", "mutate", "rotate", "delete",
+                           "revoke"};
+    for (int op = 0; op < 8; ++op) {
+        stats << names[op] << " " << r.done[op] << "/" << r.failed[op] << "  ";
+    }
+    stats << "preempted " << r.preempted;
+    INFO(stats.str());
+    // The sequences must exercise the operations, not just their errors.
+    for (int op = 0; op < 8; ++op) {
+        CHECK(r.done[op] > 20);
+    }
+    CHECK(r.preempted > 20);
+
+    // Finally everything goes back: revoke the RAM untyped to the end.
+    Budget budget = Budget::unlimited();
+    REQUIRE(cte_revoke(r.slot(ram_slot), budget).is_ok());
+    for (uint64_t i = work_first; i < work_end; ++i) {
+        if (r.cap(i).type() == CapType::Untyped && !r.cap(i).untyped_is_device()) {
+            Budget b2 = Budget::unlimited();
+            REQUIRE(cte_delete(r.slot(i), b2).is_ok());
+        }
+    }
+    CHECK_FALSE(has_children(r.slot(ram_slot)));
+    REQUIRE(check_invariants(1u << 20).ok);
+}
+
+} // namespace
+
+TEST_CASE("random operation sequences keep every invariant (seed 1)", "[kernel][random]") {
+    run(1, 4000);
+}
+
+TEST_CASE("random operation sequences keep every invariant (seed 2)", "[kernel][random]") {
+    run(2, 4000);
+}
+
+TEST_CASE("random operation sequences keep every invariant (seed 3)", "[kernel][random]") {
+    run(0x5eed'cafe, 4000);
+}
+
+TEST_CASE("random operation sequences keep every invariant (seed 4)", "[kernel][random]") {
+    run(0xdead'beef, 4000);
+}

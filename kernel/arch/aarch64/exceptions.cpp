@@ -58,9 +58,9 @@ extern "C" UserContext* handle_user_sync(UserContext* ctx) {
     return rampart::thread::handle_user_fault(ctx, f);
 }
 
-extern "C" UserContext* handle_user_irq(UserContext* ctx) {
+extern "C" UserContext* handle_user_irq(UserContext*) {
     rampart::irq::handle_pending_interrupts();
-    return rampart::thread::resume_point(ctx);
+    return rampart::thread::resume_point();
 }
 
 extern "C" UserContext* handle_user_serror(UserContext* ctx) {

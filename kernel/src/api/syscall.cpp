@@ -16,7 +16,7 @@ arch::UserContext* handle_syscall(arch::UserContext* ctx) {
     const uint64_t number = ctx->x[7];
     switch (number) {
     case RAMPART_SYS_YIELD:
-        return thread::resume_point(ctx);
+        return thread::resume_point();
     case RAMPART_SYS_DEBUG_PUTCHAR:
     case RAMPART_SYS_DEBUG_WRITE:
     case RAMPART_SYS_DEBUG_HALT:

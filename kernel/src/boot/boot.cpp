@@ -9,6 +9,7 @@
 #include "boot/root_task.hpp"
 #include "config.hpp"
 #include "irq/interrupt.hpp"
+#include "kernel/mdb.hpp"
 #include "log/print.hpp"
 #include "thread/current.hpp"
 
@@ -49,10 +50,12 @@ extern "C" [[noreturn]] void kernel_main(uint64_t handoff_paddr) {
     irq::init();
 
     boot::BootAllocator alloc(ram_floor(handoff.root_image.base), handoff.root_image.base);
+    kernel::mdb_reset();
     boot::RootTask root{};
     if (!boot::create_root_task(handoff, alloc, root))
         boot_failed("cannot build the root task");
-    thread::set_current(root.thread);
-    arch::vspace_activate(root.vspace_root, root.asid);
-    arch::arch_restore_user_context(&root.thread->context);
+    root.bootinfo->empty = {root.next_free_slot, 1u << boot::root_cnode_radix};
+    thread::set_current(root.tcb);
+    arch::vspace_activate(root.vspace_root, boot::root_asid);
+    arch::arch_restore_user_context(&root.tcb->context);
 }

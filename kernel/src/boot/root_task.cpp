@@ -1,82 +1,162 @@
-// The root task's initial state. Its objects (TCB, VSpace tables, IPC buffer,
-// boot-info frame) come from the boot allocator; the capabilities to them are
-// placed in its CSpace when the capability layer is wired in (issue 3).
+// The root task's initial state and capabilities.
 #include "boot/root_task.hpp"
 
+#include "arch/asid.hpp"
 #include "arch/kernel_window.hpp"
 #include "arch/vspace.hpp"
+#include "kernel/cap.hpp"
+#include "kernel/mdb.hpp"
+#include "lib/placement_new.hpp"
 #include "log/print.hpp"
+#include "object/sched_context.hpp"
 
-#include <rampart/bootinfo.h>
+#include <rampart/objects.h>
 
 namespace rampart::boot {
 namespace {
 
+using kernel::Cap;
+using kernel::Paddr;
+using kernel::Rights;
+
 constexpr unsigned page_bits = RAMPART_PAGE_BITS;
 constexpr uint64_t page = RAMPART_PAGE_SIZE;
-constexpr unsigned thread_bits = 11; // a TCB's size, as in seL4
 
-uint64_t take_table(void* self) { return static_cast<BootAllocator*>(self)->alloc(page_bits); }
+// Page tables made while mapping the image get caps in the root CNode.
+struct TableMaker {
+    BootAllocator* alloc;
+    RootTask* root;
+    uint64_t vaddr; // the address being mapped, which the new table serves
+};
+
+void put_cap(RootTask& r, uint64_t slot, const Cap& cap) {
+    kernel::mdb_insert_root(cap, r.cnode[slot]);
+}
+
+uint64_t make_table(void* self) {
+    auto* m = static_cast<TableMaker*>(self);
+    const uint64_t table = m->alloc->alloc(page_bits);
+    if (table && m->root->next_free_slot < (1u << root_cnode_radix))
+        put_cap(*m->root, m->root->next_free_slot++,
+                Cap::page_table(Paddr{table}, (uint64_t{root_asid} << 48) | m->vaddr, true));
+    return table;
+}
 
 arch::Access access_of(uint64_t perms) {
     return arch::Access{true, (perms & RAMPART_SEG_W) != 0, (perms & RAMPART_SEG_X) != 0};
 }
 
+bool map_frame(RootTask& r, TableMaker& tables, uint64_t vaddr, uint64_t paddr, arch::Access a,
+               uint64_t slot) {
+    tables.vaddr = vaddr;
+    if (!arch::map_user_page(r.vspace_root, vaddr, paddr, a, arch::MemType::normal,
+                             arch::TableSource{make_table, &tables}))
+        return false;
+    const Rights rights{RAMPART_RIGHT_READ | (a.write ? RAMPART_RIGHT_WRITE : 0u)};
+    put_cap(r, slot,
+            Cap::frame(Paddr{paddr}, kernel::FrameSize::Small, rights, false,
+                       (uint64_t{root_asid} << 48) | vaddr));
+    return true;
+}
+
 } // namespace
 
-bool create_root_task(const rampart_boot_handoff& h, BootAllocator& alloc, RootTask& out) {
-    const arch::TableSource tables{take_table, &alloc};
-    out.vspace_root = alloc.alloc(page_bits);
-    out.asid = 1;
-    const uint64_t thread_mem = alloc.alloc(thread_bits);
+bool create_root_task(const rampart_boot_handoff& h, BootAllocator& alloc, RootTask& r) {
+    const uint64_t cnode = alloc.alloc(root_cnode_radix + RAMPART_SLOT_BITS);
+    const uint64_t tcb = alloc.alloc(RAMPART_TCB_BITS);
+    r.vspace_root = alloc.alloc(RAMPART_VSPACE_BITS);
+    const uint64_t pool = alloc.alloc(RAMPART_ASID_POOL_BITS);
     const uint64_t ipc_frame = alloc.alloc(page_bits);
     const uint64_t bootinfo_frame = alloc.alloc(page_bits);
-    if (!out.vspace_root || !thread_mem || !ipc_frame || !bootinfo_frame) {
+    const uint64_t sc = alloc.alloc(RAMPART_SCHED_CONTEXT_MIN_BITS);
+    if (!cnode || !tcb || !r.vspace_root || !pool || !ipc_frame || !bootinfo_frame || !sc) {
         log::print("rampart: boot: no memory for the root task's objects\n");
         return false;
     }
+    r.cnode = kernel::ptr_from_paddr<kernel::Slot>(cnode);
+    r.tcb = new (kernel::ptr_from_paddr(tcb)) kernel::Tcb{};
+    auto* sched = new (kernel::ptr_from_paddr(sc)) kernel::SchedContext{};
+    sched->refill_max = kernel::sched_context_refills(RAMPART_SCHED_CONTEXT_MIN_BITS);
+    r.bootinfo = kernel::ptr_from_paddr<rampart_bootinfo>(bootinfo_frame);
 
-    uint64_t top = 0;
+    // ASID 1 in pool 0 (ASID 0 is never handed out).
+    arch::asid_pool_install(0, Paddr{pool});
+    kernel::ptr_from_paddr<arch::AsidPool>(pool)->vspace[root_asid] = r.vspace_root;
+
+    const Cap cnode_cap = Cap::cnode(Paddr{cnode}, root_cnode_radix,
+                                     RAMPART_WORD_BITS - root_cnode_radix, 0);
+    put_cap(r, RAMPART_ROOT_TCB, Cap::tcb(Paddr{tcb}));
+    put_cap(r, RAMPART_ROOT_CNODE, cnode_cap);
+    put_cap(r, RAMPART_ROOT_VSPACE, Cap::vspace(Paddr{r.vspace_root}, root_asid, true));
+    put_cap(r, RAMPART_ROOT_IRQ_CONTROL, Cap::irq_control());
+    put_cap(r, RAMPART_ROOT_ASID_CONTROL, Cap::asid_control());
+    put_cap(r, RAMPART_ROOT_ASID_POOL, Cap::asid_pool(Paddr{pool}, 0));
+    put_cap(r, RAMPART_ROOT_DOMAIN, Cap::domain());
+    put_cap(r, RAMPART_ROOT_SCHED_CONTROL, Cap::sched_control(0));
+    put_cap(r, RAMPART_ROOT_SC, Cap::sched_context(Paddr{sc}, kernel::SizeBits{RAMPART_SCHED_CONTEXT_MIN_BITS}));
+
+    // The image: one frame cap per page, then the tables the mapping needed.
+    r.next_free_slot = RAMPART_ROOT_FIRST_FREE;
+    TableMaker tables{&alloc, &r, 0};
+    const uint64_t first_frame_slot = r.next_free_slot;
+    uint64_t frames = 0, top = 0;
     for (uint32_t i = 0; i < h.segment_count && i < RAMPART_MAX_ROOT_SEGMENTS; ++i) {
         const rampart_user_segment& s = h.segments[i];
-        for (uint64_t off = 0; off < s.size; off += page) {
-            if (!arch::map_user_page(out.vspace_root, s.vaddr + off, s.paddr + off,
-                                     access_of(s.perms), arch::MemType::normal, tables)) {
-                log::print("rampart: boot: cannot map the root task at ",
-                           log::Hex{s.vaddr + off}, "\n");
-                return false;
-            }
-        }
+        frames += s.size / page;
         if (s.vaddr + s.size > top)
             top = s.vaddr + s.size;
     }
-    // IPC buffer and boot info follow the image.
-    const uint64_t ipc_vaddr = top;
-    const uint64_t bootinfo_vaddr = top + page;
-    if (!arch::map_user_page(out.vspace_root, ipc_vaddr, ipc_frame, {true, true, false},
-                             arch::MemType::normal, tables) ||
-        !arch::map_user_page(out.vspace_root, bootinfo_vaddr, bootinfo_frame, {true, false, false},
-                             arch::MemType::normal, tables)) {
+    r.next_free_slot += frames;
+    uint64_t slot = first_frame_slot;
+    for (uint32_t i = 0; i < h.segment_count && i < RAMPART_MAX_ROOT_SEGMENTS; ++i) {
+        const rampart_user_segment& s = h.segments[i];
+        for (uint64_t off = 0; off < s.size; off += page) {
+            if (!map_frame(r, tables, s.vaddr + off, s.paddr + off, access_of(s.perms), slot++)) {
+                log::print("rampart: boot: cannot map the root task at ", log::Hex{s.vaddr + off},
+                           "\n");
+                return false;
+            }
+        }
+    }
+    // The IPC buffer and the boot-info page follow the image.
+    const uint64_t ipc_vaddr = top, bootinfo_vaddr = top + page;
+    if (!map_frame(r, tables, ipc_vaddr, ipc_frame, {true, true, false}, RAMPART_ROOT_IPC_BUFFER) ||
+        !map_frame(r, tables, bootinfo_vaddr, bootinfo_frame, {true, false, false},
+                   RAMPART_ROOT_BOOTINFO_FRAME)) {
         log::print("rampart: boot: cannot map the root task's IPC buffer and boot info\n");
         return false;
     }
 
-    auto* bi = kernel::ptr_from_paddr<rampart_bootinfo>(bootinfo_frame);
+    rampart_bootinfo* bi = r.bootinfo;
     bi->magic = RAMPART_BOOTINFO_MAGIC;
     bi->version = RAMPART_BOOTINFO_VERSION;
     bi->node_id = 0;
     bi->node_count = 1;
+    bi->root_cnode_bits = root_cnode_radix;
     bi->ipc_buffer = ipc_vaddr;
     bi->boot_data = h.boot_data_vaddr;
     bi->boot_data_size = h.boot_data_size;
+    bi->user_image_frames = {first_frame_slot, first_frame_slot + frames};
+    bi->user_image_page_tables = {first_frame_slot + frames, r.next_free_slot};
 
-    auto* t = kernel::ptr_from_paddr<thread::Thread>(thread_mem);
-    t->name = "root";
-    t->runnable = true;
-    t->context.pc = h.root_entry;
-    t->context.spsr = arch::UserContext::spsr_el0;
-    t->context.x[0] = bootinfo_vaddr;
-    out.thread = t;
+    // The thread: CSpace, VSpace and IPC buffer caps copied into its TCB slots.
+    kernel::Tcb& t = *r.tcb;
+    kernel::mdb_insert(cnode_cap, r.cnode[RAMPART_ROOT_CNODE], t.slot(kernel::TcbSlot::CSpace));
+    kernel::mdb_insert(r.cnode[RAMPART_ROOT_VSPACE].cap, r.cnode[RAMPART_ROOT_VSPACE],
+                       t.slot(kernel::TcbSlot::VSpace));
+    kernel::mdb_insert(r.cnode[RAMPART_ROOT_IPC_BUFFER].cap, r.cnode[RAMPART_ROOT_IPC_BUFFER],
+                       t.slot(kernel::TcbSlot::IpcBuffer));
+    t.ipc_buffer_vaddr = ipc_vaddr;
+    t.priority = t.mc_priority = 255;
+    t.sched_context = sched;
+    sched->tcb = tcb;
+    const char name[] = "root";
+    for (unsigned i = 0; i < sizeof name; ++i)
+        t.name[i] = name[i];
+    t.context.pc = h.root_entry;
+    t.context.spsr = arch::UserContext::spsr_el0;
+    t.context.x[0] = bootinfo_vaddr;
+    t.state = kernel::ThreadState::Running;
     return true;
 }
 

@@ -1,18 +1,26 @@
-// Building the root task: its address space from the loaded image, its IPC
-// buffer and boot-info page, and its thread.
+// Building the root task: its objects from the boot allocator (TCB, CNode,
+// VSpace and tables, ASID pool, IPC buffer, boot info, scheduling context),
+// its address space from the loaded image, and the capabilities to all of it
+// in its CNode (slots as in kernel/include/rampart/bootinfo.h).
 #pragma once
 
 #include "boot/boot_alloc.hpp"
-#include "thread/current.hpp"
+#include "object/tcb.hpp"
 
 #include <rampart/boot_handoff.h>
+#include <rampart/bootinfo.h>
 
 namespace rampart::boot {
 
+inline constexpr unsigned root_cnode_radix = 12;
+inline constexpr uint16_t root_asid = 1;
+
 struct RootTask {
-    thread::Thread* thread;
+    kernel::Tcb* tcb;
     uint64_t vspace_root; // physical address of the level-1 table
-    uint16_t asid;
+    rampart_bootinfo* bootinfo;
+    kernel::Slot* cnode;
+    uint64_t next_free_slot;
 };
 
 // Returns false (after saying why) when the image cannot be mapped.

@@ -12,8 +12,8 @@ namespace rampart::kernel {
 
 void tcb_finalise(Tcb& tcb) {
     tcb.state = ThreadState::Inactive;
-    tcb.sched_context = 0;
-    tcb.bound_notification = 0;
+    tcb.sched_context = nullptr;
+    tcb.bound_notification = nullptr;
 }
 
 void endpoint_cancel_all(Endpoint& ep) {

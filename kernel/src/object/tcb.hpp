@@ -1,11 +1,13 @@
-// The thread control block's generic part: the caps a thread holds and its
-// scheduling parameters. Threads (registers, states, IPC) extend it later.
+// The thread control block: the caps a thread holds (a small CNode at the
+// start of the object), its user registers, and its scheduling and IPC state.
 #pragma once
 
+#include <arch/context.hpp>
 #include <rampart/objects.h>
 #include <stdint.h>
 
 #include "kernel/slot.hpp"
+#include "lib/intrusive_list.hpp"
 
 namespace rampart::kernel {
 
@@ -19,25 +21,50 @@ enum class TcbSlot : unsigned {
     Count = 5,
 };
 
-enum class ThreadState : uint8_t { Inactive = 0, Running, Restart, BlockedOnSend, BlockedOnReceive,
-                                   BlockedOnReply, BlockedOnNotification, Idle };
+enum class ThreadState : uint8_t {
+    Inactive = 0,
+    Running,
+    Restart, // runnable; re-executes its system call when next scheduled
+    BlockedOnSend,
+    BlockedOnReceive,
+    BlockedOnReply,
+    BlockedOnNotification,
+    Idle,
+};
+
+struct Reply;
+struct SchedContext;
+struct Notification;
+
+// Why a thread stopped, kept until its fault handler has been told.
+enum class FaultType : uint8_t { None = 0, CapFault, UnknownSyscall, UserException, Debug, Timeout, VmFault };
 
 struct Tcb {
-    Slot slots[static_cast<unsigned>(TcbSlot::Count)];
+    Slot slots[static_cast<unsigned>(TcbSlot::Count)]; // first: the TCB zombie clears them
+    arch::UserContext context;
     ThreadState state = ThreadState::Inactive;
     uint8_t priority = 0;
     uint8_t mc_priority = 0;
     uint8_t domain = 0;
+    FaultType fault = FaultType::None;
+    // IPC state while blocked: the cap's badge and rights, and the call's reply.
+    bool ipc_can_grant = false;
+    bool ipc_can_grant_reply = false;
+    bool ipc_is_call = false;
+    uint64_t ipc_badge = 0;
+    void* blocked_on = nullptr; // endpoint or notification queued on
+    Reply* reply = nullptr;     // the reply object this thread waits with (receive / call)
     uint64_t ipc_buffer_vaddr = 0;
-    uint64_t tls_base = 0;
-    uint64_t sched_context = 0; // paddr of the bound SchedContext, 0 when none
-    uint64_t bound_notification = 0;
+    uint64_t fault_words[4] = {};
+    SchedContext* sched_context = nullptr;
+    Notification* bound_notification = nullptr;
+    lib::Link<Tcb> sched_link; // ready queue
+    lib::Link<Tcb> ipc_link;   // endpoint / notification queue
+    char name[24] = {};        // for fault reports
 
     [[nodiscard]] Slot& slot(TcbSlot which) { return slots[static_cast<unsigned>(which)]; }
 };
 
-// A TCB zombie clears the slots at the object's start: slots is the first member
-// (checked by the host tests; Slot is not standard-layout, so no offsetof here).
 static_assert(sizeof(Tcb) <= (1u << RAMPART_TCB_BITS));
 
 // Hook of the last cap to a thread going away: suspend it and drop its

@@ -1,23 +1,18 @@
-// The thread the kernel returns to. Until the scheduler lands (IPC/MCS issue)
-// there is one user thread, the root task; a suspended root task leaves the
-// machine idle, serving interrupts.
+// The thread the kernel is running for, and where the kernel goes back to user mode.
 #pragma once
 
 #include "arch/context.hpp"
+#include "object/tcb.hpp"
 
 namespace rampart::thread {
 
-struct Thread {
-    arch::UserContext context;
-    const char* name;
-    bool runnable;
-};
+using kernel::Tcb;
 
-void set_current(Thread* t);
-Thread* current();
+void set_current(Tcb* t);
+Tcb* current();
 
-// The context to resume after a kernel entry from `ctx`'s thread: that thread if
-// it can run, otherwise the kernel idles until one can.
-arch::UserContext* resume_point(arch::UserContext* ctx);
+// The context to resume after a kernel entry: the current thread if it can
+// run, otherwise the kernel idles (serving interrupts) until one can.
+arch::UserContext* resume_point();
 
 } // namespace rampart::thread

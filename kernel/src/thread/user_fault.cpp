@@ -8,7 +8,7 @@
 namespace rampart::thread {
 
 arch::UserContext* handle_user_fault(arch::UserContext* ctx, const UserFault& fault) {
-    Thread* t = current();
+    kernel::Tcb* t = current();
     if (config::debug) {
         using log::Hex;
         static const char* const kinds[] = {"VM fault", "user exception", "unknown system call"};
@@ -17,8 +17,8 @@ arch::UserContext* handle_user_fault(arch::UserContext* ctx, const UserFault& fa
                    Hex{ctx->pc}, ", address ", Hex{fault.address}, ", ESR ", Hex{fault.esr}, "\n");
     }
     if (t)
-        t->runnable = false;
-    return resume_point(ctx);
+        t->state = kernel::ThreadState::Inactive;
+    return resume_point();
 }
 
 } // namespace rampart::thread

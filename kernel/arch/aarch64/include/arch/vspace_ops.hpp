@@ -1,0 +1,30 @@
+// Operations on user translation tables that VSpace, page-table and frame
+// caps name (AArch64, 39-bit VA: L1 1 GiB, L2 2 MiB, L3 4 KiB entries).
+#pragma once
+
+#include <stdint.h>
+
+#include "arch/pte.hpp"
+
+namespace rampart::arch {
+
+// The entry that maps `vaddr` at `level` in the tree rooted at `root`, or
+// nullptr when a table on the way is missing (or a block is in the way).
+Pte* lookup_entry(uint64_t root, uint64_t vaddr, unsigned level);
+
+// The deepest level whose entry for vaddr is reachable (1..3) and that entry.
+struct Walk {
+    unsigned level;
+    Pte* entry;
+};
+Walk walk_to_leaf(uint64_t root, uint64_t vaddr);
+
+// Level of the table whose entries are `size_bits` mappings (12 -> 3, 21 -> 2, 30 -> 1).
+constexpr unsigned level_of_page(unsigned size_bits) { return size_bits == 12 ? 3 : size_bits == 21 ? 2 : 1; }
+
+// Clears the mapping of `paddr` at vaddr (if that is what is mapped there) and flushes it.
+void unmap_page(uint64_t asid, uint64_t vaddr, uint64_t paddr, unsigned size_bits);
+// Unlinks the table at `table` from the place it is linked for vaddr.
+void unmap_table(uint64_t asid, uint64_t vaddr, uint64_t table);
+
+} // namespace rampart::arch

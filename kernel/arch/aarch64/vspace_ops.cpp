@@ -1,0 +1,96 @@
+// Table walks, unmapping and the object hooks of the capability core.
+#include "arch/vspace_ops.hpp"
+
+#include "arch/asid.hpp"
+#include "arch/kernel_window.hpp"
+#include "arch/object_hooks.hpp"
+#include "arch/registers.hpp"
+
+#include <rampart/objects.h>
+
+namespace rampart::arch {
+
+Pte* lookup_entry(uint64_t root, uint64_t vaddr, unsigned level) {
+    uint64_t table = root;
+    for (unsigned l = 1;; ++l) {
+        Pte* e = kernel::ptr_from_paddr<Pte>(table) + ((vaddr >> level_shift(l)) & (entries - 1));
+        if (l == level)
+            return e;
+        if (!e->is_table(l))
+            return nullptr;
+        table = e->paddr();
+    }
+}
+
+Walk walk_to_leaf(uint64_t root, uint64_t vaddr) {
+    uint64_t table = root;
+    for (unsigned l = 1;; ++l) {
+        Pte* e = kernel::ptr_from_paddr<Pte>(table) + ((vaddr >> level_shift(l)) & (entries - 1));
+        if (l == 3 || !e->is_table(l))
+            return {l, e};
+        table = e->paddr();
+    }
+}
+
+void unmap_page(uint64_t asid, uint64_t vaddr, uint64_t paddr, unsigned size_bits) {
+    const uint64_t root = vspace_of_asid(asid);
+    if (!root)
+        return;
+    Pte* e = lookup_entry(root, vaddr, level_of_page(size_bits));
+    if (!e || !e->valid() || e->is_table(level_of_page(size_bits)) || e->paddr() != paddr)
+        return;
+    *e = Pte();
+    tlb_flush_page(asid, vaddr);
+}
+
+void unmap_table(uint64_t asid, uint64_t vaddr, uint64_t table) {
+    const uint64_t root = vspace_of_asid(asid);
+    if (!root)
+        return;
+    for (unsigned level = 1; level < 3; ++level) {
+        Pte* e = lookup_entry(root, vaddr, level);
+        if (!e || !e->is_table(level))
+            return;
+        if (e->paddr() == table) {
+            *e = Pte();
+            tlb_flush_asid(asid);
+            return;
+        }
+    }
+}
+
+} // namespace rampart::arch
+
+namespace rampart::kernel {
+
+void arch_init_object(uint64_t type, Paddr, bool) {
+    if (type == RAMPART_OBJ_PAGE_TABLE || type == RAMPART_OBJ_VSPACE)
+        arch::dsb_ishst(); // the walker sees only zeroes (invalid entries)
+}
+
+void arch_finalise_cap(const Cap& cap, bool final) {
+    const uint64_t asid = cap.mapped_word() >> 48;
+    const uint64_t vaddr = cap.mapped_word() & lib::mask(48);
+    switch (cap.type()) {
+    case CapType::Frame:
+        if (cap.frame_is_mapped())
+            arch::unmap_page(asid, vaddr, cap.paddr().value, frame_size_bits(cap.frame_size()));
+        break;
+    case CapType::PageTable:
+        if (final && cap.table_is_mapped())
+            arch::unmap_table(asid, vaddr, cap.paddr().value);
+        break;
+    case CapType::VSpace:
+        if (final && cap.table_is_mapped())
+            arch::asid_release(cap.mapped_word());
+        break;
+    case CapType::AsidPool:
+        if (final)
+            arch::asid_pool_remove(cap.asid_base());
+        break;
+    default:
+        break;
+    }
+}
+
+} // namespace rampart::kernel

@@ -10,6 +10,7 @@ namespace rampart::arch {
 namespace {
 
 alignas(4096) Pte kernel_l1[entries];
+alignas(4096) Pte empty_l1[entries]; // maps nothing
 
 uint64_t index_at(uint64_t vaddr, unsigned level) {
     return (vaddr >> level_shift(level)) & (entries - 1);
@@ -55,5 +56,11 @@ void vspace_activate(uint64_t root, uint16_t asid) {
     RAMPART_WRITE_SYSREG(ttbr0_el1, root | (uint64_t{asid} << 48));
     isb();
 }
+
+} // namespace rampart::arch
+
+namespace rampart::arch {
+
+void vspace_activate_none() { vspace_activate(kernel::paddr_from_ptr(empty_l1), 0); }
 
 } // namespace rampart::arch

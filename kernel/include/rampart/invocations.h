@@ -27,22 +27,26 @@ enum rampart_invocation_label {
     RAMPART_UNTYPED_RETYPE = 16, /* m0 type, m1 size bits, m2 node index, m3 node depth,
                                     m4 node offset, m5 count; c0 root */
 
-    /* TCB. */
-    RAMPART_TCB_READ_REGISTERS = 32,
-    RAMPART_TCB_WRITE_REGISTERS = 33,
-    RAMPART_TCB_COPY_REGISTERS = 34,
-    RAMPART_TCB_CONFIGURE = 35,
-    RAMPART_TCB_SET_PRIORITY = 36,
-    RAMPART_TCB_SET_MC_PRIORITY = 37,
-    RAMPART_TCB_SET_SCHED_PARAMS = 38,
+    /* TCB. Registers travel in ABI order: pc, sp, spsr, x0..x30, tpidr_el0 (35).
+       Flags: 1 suspend source, 2 resume target, 4 transfer frame (pc, sp, spsr,
+       x0..x7), 8 transfer the other integer registers. */
+    RAMPART_TCB_READ_REGISTERS = 32,  /* m0 flags, m1 count; reply: the registers */
+    RAMPART_TCB_WRITE_REGISTERS = 33, /* m0 flags, m1 count, m2.. registers */
+    RAMPART_TCB_COPY_REGISTERS = 34,  /* m0 flags; c0 source TCB */
+    RAMPART_TCB_CONFIGURE = 35,       /* m0 cspace data, m1 vspace data (unused), m2 IPC buffer
+                                         vaddr; c0 cspace root, c1 vspace root, c2 buffer frame */
+    RAMPART_TCB_SET_PRIORITY = 36,    /* m0 priority; c0 authority TCB */
+    RAMPART_TCB_SET_MC_PRIORITY = 37, /* m0 MCP; c0 authority TCB */
+    RAMPART_TCB_SET_SCHED_PARAMS = 38, /* m0 MCP, m1 priority; c0 authority TCB */
     RAMPART_TCB_SET_TIMEOUT_ENDPOINT = 39,
-    RAMPART_TCB_SET_IPC_BUFFER = 40,
-    RAMPART_TCB_SET_SPACE = 41,
+    RAMPART_TCB_SET_IPC_BUFFER = 40,  /* m0 vaddr (0: none); c0 frame */
+    RAMPART_TCB_SET_SPACE = 41,       /* m0 cspace data, m1 vspace data (unused); c0 fault
+                                         endpoint, c1 cspace root, c2 vspace root */
     RAMPART_TCB_SUSPEND = 42,
     RAMPART_TCB_RESUME = 43,
     RAMPART_TCB_BIND_NOTIFICATION = 44,
     RAMPART_TCB_UNBIND_NOTIFICATION = 45,
-    RAMPART_TCB_SET_TLS_BASE = 46,
+    RAMPART_TCB_SET_TLS_BASE = 46,    /* m0 TLS base (tpidr_el0) */
 
     /* Scheduling contexts. */
     RAMPART_SCHED_CONTROL_CONFIGURE_FLAGS = 64,
@@ -62,7 +66,13 @@ enum rampart_invocation_label {
     /* Domains. */
     RAMPART_DOMAIN_SET_SET = 96,
 
-    /* Virtual memory (AArch64). */
+    /* Virtual memory (AArch64). VM attributes: 1 cacheable, 4 execute never.
+       Page Map: m0 vaddr, m1 rights, m2 attributes; c0 VSpace. PageTable Map:
+       m0 vaddr, m1 attributes; c0 VSpace (the table goes to the first level
+       without one). Cache operations: m0 start, m1 end (offsets in the frame;
+       virtual addresses within one mapped page for VSpace). ASIDControl
+       MakePool: m0 dest index, m1 dest depth; c0 4 KiB untyped, c1 dest root.
+       ASIDPool Assign: c0 VSpace. Page GetAddress replies the physical address. */
     RAMPART_VSPACE_CLEAN_DATA = 112,
     RAMPART_VSPACE_INVALIDATE_DATA = 113,
     RAMPART_VSPACE_CLEAN_INVALIDATE_DATA = 114,

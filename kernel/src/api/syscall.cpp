@@ -4,7 +4,9 @@
 #include "api/syscall.hpp"
 
 #include "api/debug_calls.hpp"
+#include "api/invoke.hpp"
 #include "config.hpp"
+#include "sched/scheduler.hpp"
 #include "thread/current.hpp"
 #include "thread/user_fault.hpp"
 
@@ -15,7 +17,12 @@ namespace rampart::api {
 arch::UserContext* handle_syscall(arch::UserContext* ctx) {
     const uint64_t number = ctx->x[7];
     switch (number) {
+    case RAMPART_SYS_CALL:
+        return handle_invocation(*thread::current(), true);
+    case RAMPART_SYS_SEND:
+        return handle_invocation(*thread::current(), false);
     case RAMPART_SYS_YIELD:
+        sched::timeslice_expired();
         return thread::resume_point();
     case RAMPART_SYS_DEBUG_PUTCHAR:
     case RAMPART_SYS_DEBUG_WRITE:

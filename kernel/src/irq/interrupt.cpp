@@ -5,6 +5,7 @@
 #include "arch/irq_controller.hpp"
 #include "arch/timer.hpp"
 #include "log/print.hpp"
+#include "sched/scheduler.hpp"
 
 namespace rampart::irq {
 namespace {
@@ -32,6 +33,7 @@ void handle_pending_interrupts() {
             return;
         if (irq == arch::timer_irq()) {
             ++ticks;
+            sched::timeslice_expired();
             arch::timer_ack();
             arm_next_tick();
         } else {

@@ -47,6 +47,7 @@ struct Tcb {
     uint8_t mc_priority = 0;
     uint8_t domain = 0;
     FaultType fault = FaultType::None;
+    bool in_ready_queue = false;
     // IPC state while blocked: the cap's badge and rights, and the call's reply.
     bool ipc_can_grant = false;
     bool ipc_can_grant_reply = false;

@@ -1,31 +1,18 @@
-// The running thread and the kernel's idle point.
+// The running thread; where the kernel goes back to user mode.
 #include "thread/current.hpp"
 
-#include "arch/machine.hpp"
-#include "irq/interrupt.hpp"
+#include "sched/scheduler.hpp"
 
 namespace rampart::thread {
 namespace {
 
 Tcb* current_thread;
 
-bool runnable(const Tcb* t) {
-    return t && (t->state == kernel::ThreadState::Running || t->state == kernel::ThreadState::Restart);
-}
-
 } // namespace
 
 void set_current(Tcb* t) { current_thread = t; }
 Tcb* current() { return current_thread; }
 
-arch::UserContext* resume_point() {
-    while (!runnable(current_thread)) {
-        // Interrupts stay masked in the kernel: wfi still wakes on a pending one.
-        arch::machine_idle();
-        irq::handle_pending_interrupts();
-    }
-    current_thread->state = kernel::ThreadState::Running;
-    return &current_thread->context;
-}
+arch::UserContext* resume_point() { return sched::choose_and_switch(); }
 
 } // namespace rampart::thread

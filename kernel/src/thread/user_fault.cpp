@@ -11,7 +11,8 @@ arch::UserContext* handle_user_fault(arch::UserContext* ctx, const UserFault& fa
     kernel::Tcb* t = current();
     if (config::debug) {
         using log::Hex;
-        static const char* const kinds[] = {"VM fault", "user exception", "unknown system call"};
+        static const char* const kinds[] = {"VM fault", "user exception", "unknown system call",
+                                            "cap fault"};
         log::print("rampart: thread '", t ? t->name : "?", "' suspended: ",
                    kinds[static_cast<int>(fault.kind)], " (", fault.description, ") at pc ",
                    Hex{ctx->pc}, ", address ", Hex{fault.address}, ", ESR ", Hex{fault.esr}, "\n");

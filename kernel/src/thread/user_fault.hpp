@@ -8,7 +8,7 @@
 namespace rampart::thread {
 
 struct UserFault {
-    enum class Kind { vm, user_exception, unknown_syscall };
+    enum class Kind { vm, user_exception, unknown_syscall, cap_fault };
     Kind kind;
     uint64_t esr;
     uint64_t address;

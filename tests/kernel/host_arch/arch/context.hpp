@@ -12,6 +12,8 @@ struct UserContext {
     uint64_t spsr;
     uint64_t tpidr;
     uint64_t padding;
+    static constexpr uint64_t spsr_el0 = 0;
+    static constexpr uint64_t spsr_user_writable = 0xf0000000;
 };
 
 } // namespace rampart::arch

@@ -18,6 +18,8 @@ struct UserContext {
 
     // SPSR for a fresh user thread: EL0t, AArch64, interrupts unmasked.
     static constexpr uint64_t spsr_el0 = 0;
+    // What user space may set in SPSR: the condition flags N, Z, C, V.
+    static constexpr uint64_t spsr_user_writable = 0xf0000000;
 };
 
 // Offsets used by vectors.S; pinned here so a layout change cannot go unnoticed.

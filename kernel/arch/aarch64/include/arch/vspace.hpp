@@ -23,5 +23,7 @@ struct TableSource {
 
 // Makes `root` the current user address space under `asid`.
 void vspace_activate(uint64_t root, uint16_t asid);
+// No user address space: every user access faults (a thread without a valid VSpace).
+void vspace_activate_none();
 
 } // namespace rampart::arch

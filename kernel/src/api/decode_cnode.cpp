@@ -1,0 +1,62 @@
+// CNode invocations (labels and argument order in kernel/include/rampart/invocations.h).
+#include "api/invocation.hpp"
+#include "object/cnode.hpp"
+
+#include <rampart/invocations.h>
+
+namespace rampart::api {
+
+using kernel::CPtr;
+using kernel::Rights;
+using kernel::SlotAddr;
+using kernel::Status;
+
+namespace {
+
+SlotAddr here(const Invocation& inv, unsigned index_arg) {
+    return SlotAddr{inv.cap, CPtr{inv.arg(index_arg)}, inv.arg(index_arg + 1)};
+}
+
+SlotAddr from(const Invocation& inv, unsigned cap, unsigned index_arg) {
+    return SlotAddr{inv.extra[cap]->cap, CPtr{inv.arg(index_arg)}, inv.arg(index_arg + 1)};
+}
+
+} // namespace
+
+Status decode_cnode(const Invocation& inv, Results&, kernel::Budget& budget) {
+    switch (inv.label) {
+    case RAMPART_CNODE_REVOKE:
+        if (!inv.has(2))
+            return Status::truncated_message();
+        return kernel::cnode_revoke(here(inv, 0), budget);
+    case RAMPART_CNODE_DELETE:
+        if (!inv.has(2))
+            return Status::truncated_message();
+        return kernel::cnode_delete(here(inv, 0), budget);
+    case RAMPART_CNODE_COPY:
+        if (!inv.has(5, 1))
+            return Status::truncated_message();
+        return kernel::cnode_copy(here(inv, 0), from(inv, 0, 2), Rights{inv.arg(4)});
+    case RAMPART_CNODE_MINT:
+        if (!inv.has(6, 1))
+            return Status::truncated_message();
+        return kernel::cnode_mint(here(inv, 0), from(inv, 0, 2), Rights{inv.arg(4)}, inv.arg(5));
+    case RAMPART_CNODE_MOVE:
+        if (!inv.has(4, 1))
+            return Status::truncated_message();
+        return kernel::cnode_move(here(inv, 0), from(inv, 0, 2));
+    case RAMPART_CNODE_MUTATE:
+        if (!inv.has(5, 1))
+            return Status::truncated_message();
+        return kernel::cnode_mutate(here(inv, 0), from(inv, 0, 2), inv.arg(4));
+    case RAMPART_CNODE_ROTATE:
+        if (!inv.has(8, 2))
+            return Status::truncated_message();
+        return kernel::cnode_rotate(here(inv, 0), inv.arg(2), from(inv, 0, 3), inv.arg(5),
+                                    from(inv, 1, 6));
+    default:
+        return Status::illegal_operation();
+    }
+}
+
+} // namespace rampart::api

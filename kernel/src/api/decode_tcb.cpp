@@ -1,0 +1,154 @@
+// TCB invocations (argument order documented in kernel/include/rampart/invocations.h).
+#include "api/invocation.hpp"
+#include "thread/current.hpp"
+#include "thread/tcb_ops.hpp"
+
+#include "kernel/phys.hpp"
+
+#include <rampart/invocations.h>
+
+namespace rampart::api {
+
+using kernel::CapType;
+using kernel::Status;
+using kernel::Tcb;
+
+namespace {
+
+constexpr uint64_t flag_suspend_source = 1, flag_resume_target = 2;
+constexpr uint64_t flag_transfer_frame = 4, flag_transfer_integer = 8;
+
+Tcb* tcb_of(const kernel::Cap& c) {
+    return c.type() == CapType::Tcb ? kernel::phys_ptr<Tcb>(c.paddr()) : nullptr;
+}
+
+Status configure(const Invocation& inv, Tcb& t, kernel::Budget& budget) {
+    if (!inv.has(3, 2))
+        return Status::truncated_message();
+    const uint64_t buffer = inv.arg(2);
+    kernel::Slot* frame = inv.extra_count > 2 ? inv.extra[2] : nullptr;
+    if (buffer && !frame)
+        return Status::truncated_message();
+    if (const Status s = thread::set_cspace(t, *inv.extra[0], inv.arg(0), budget, 1); !s.is_ok())
+        return s;
+    if (const Status s = thread::set_vspace(t, *inv.extra[1], budget, 2); !s.is_ok())
+        return s;
+    return thread::set_ipc_buffer(t, buffer, frame, budget, 3);
+}
+
+Status read_registers(const Invocation& inv, Tcb& t, Results& out) {
+    if (!inv.has(2))
+        return Status::truncated_message();
+    const uint64_t count = inv.arg(1);
+    if (count < 1 || count > thread::register_count)
+        return Status::range_error(1, thread::register_count);
+    if (&t == &inv.thread)
+        return Status::illegal_operation();
+    if (inv.arg(0) & flag_suspend_source)
+        thread::suspend(t);
+    for (unsigned i = 0; i < count; ++i)
+        out.push(thread::read_register(t, i));
+    return Status::ok();
+}
+
+Status write_registers(const Invocation& inv, Tcb& t) {
+    if (!inv.has(2))
+        return Status::truncated_message();
+    const uint64_t count = inv.arg(1);
+    if (count > thread::register_count)
+        return Status::range_error(0, thread::register_count);
+    if (!inv.has(static_cast<unsigned>(2 + count)))
+        return Status::truncated_message();
+    if (&t == &inv.thread)
+        return Status::illegal_operation();
+    for (unsigned i = 0; i < count; ++i)
+        thread::write_register(t, i, inv.arg(2 + i));
+    if (inv.arg(0) & flag_resume_target)
+        thread::resume(t);
+    return Status::ok();
+}
+
+Status copy_registers(const Invocation& inv, Tcb& t) {
+    if (!inv.has(1, 1))
+        return Status::truncated_message();
+    Tcb* src = tcb_of(inv.extra[0]->cap);
+    if (!src)
+        return Status::invalid_capability(1);
+    const uint64_t flags = inv.arg(0);
+    if (flags & flag_suspend_source)
+        thread::suspend(*src);
+    // Frame registers: pc, sp, spsr, x0..x7 (the ones a call/return frame uses).
+    constexpr unsigned frame_regs = 3 + 8;
+    for (unsigned i = 0; i < thread::register_count; ++i) {
+        const bool in_frame = i < frame_regs;
+        if ((in_frame && (flags & flag_transfer_frame)) || (!in_frame && (flags & flag_transfer_integer)))
+            thread::write_register(t, i, thread::read_register(*src, i));
+    }
+    if (flags & flag_resume_target)
+        thread::resume(t);
+    return Status::ok();
+}
+
+} // namespace
+
+Status decode_tcb(const Invocation& inv, Results& out, kernel::Budget& budget) {
+    Tcb& t = *tcb_of(inv.cap);
+    switch (inv.label) {
+    case RAMPART_TCB_CONFIGURE:
+        return configure(inv, t, budget);
+    case RAMPART_TCB_SET_SPACE:
+        if (!inv.has(2, 3))
+            return Status::truncated_message();
+        if (const Status s = thread::set_fault_handler(t, *inv.extra[0], budget, 1); !s.is_ok())
+            return s;
+        if (const Status s = thread::set_cspace(t, *inv.extra[1], inv.arg(0), budget, 2); !s.is_ok())
+            return s;
+        return thread::set_vspace(t, *inv.extra[2], budget, 3);
+    case RAMPART_TCB_SET_IPC_BUFFER:
+        if (!inv.has(1))
+            return Status::truncated_message();
+        return thread::set_ipc_buffer(t, inv.arg(0), inv.extra_count ? inv.extra[0] : nullptr, budget, 1);
+    case RAMPART_TCB_SET_PRIORITY:
+    case RAMPART_TCB_SET_MC_PRIORITY: {
+        if (!inv.has(1, 1))
+            return Status::truncated_message();
+        const Tcb* auth = tcb_of(inv.extra[0]->cap);
+        if (!auth)
+            return Status::invalid_capability(1);
+        return inv.label == RAMPART_TCB_SET_PRIORITY ? thread::set_priority(t, *auth, inv.arg(0))
+                                                     : thread::set_mc_priority(t, *auth, inv.arg(0));
+    }
+    case RAMPART_TCB_SET_SCHED_PARAMS: {
+        if (!inv.has(2, 1))
+            return Status::truncated_message();
+        const Tcb* auth = tcb_of(inv.extra[0]->cap);
+        if (!auth)
+            return Status::invalid_capability(1);
+        if (inv.arg(0) > auth->mc_priority || inv.arg(1) > auth->mc_priority)
+            return Status::range_error(0, auth->mc_priority);
+        (void)thread::set_mc_priority(t, *auth, inv.arg(0));
+        return thread::set_priority(t, *auth, inv.arg(1));
+    }
+    case RAMPART_TCB_READ_REGISTERS:
+        return read_registers(inv, t, out);
+    case RAMPART_TCB_WRITE_REGISTERS:
+        return write_registers(inv, t);
+    case RAMPART_TCB_COPY_REGISTERS:
+        return copy_registers(inv, t);
+    case RAMPART_TCB_SUSPEND:
+        thread::suspend(t);
+        return Status::ok();
+    case RAMPART_TCB_RESUME:
+        thread::resume(t);
+        return Status::ok();
+    case RAMPART_TCB_SET_TLS_BASE:
+        if (!inv.has(1))
+            return Status::truncated_message();
+        t.context.tpidr = inv.arg(0);
+        return Status::ok();
+    default:
+        return Status::illegal_operation();
+    }
+}
+
+} // namespace rampart::api

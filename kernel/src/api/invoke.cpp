@@ -1,0 +1,104 @@
+// Invocations: a Call or Send on a kernel-object cap. The invoked cap and the
+// extra caps are looked up in the caller's CSpace, the message is decoded by
+// the object's decoder, and a Call gets the result (or the error) as a reply.
+#include "api/invoke.hpp"
+
+#include "api/invocation.hpp"
+#include "api/message.hpp"
+#include "irq/interrupt.hpp"
+#include "kernel/cspace.hpp"
+#include "thread/current.hpp"
+#include "thread/user_fault.hpp"
+
+namespace rampart::api {
+namespace {
+
+using kernel::Cap;
+using kernel::CapType;
+using kernel::Status;
+
+// Work units a long operation may do before it checks for interrupts.
+constexpr uint64_t preemption_units = 256;
+
+Decoder decoder_for(CapType type) {
+    switch (type) {
+    case CapType::CNode: return decode_cnode;
+    case CapType::Untyped: return decode_untyped;
+    case CapType::Tcb: return decode_tcb;
+    case CapType::Frame:
+    case CapType::PageTable:
+    case CapType::VSpace:
+    case CapType::AsidControl:
+    case CapType::AsidPool: return arch::decode_invocation;
+    default: return nullptr;
+    }
+}
+
+arch::UserContext* cap_fault(arch::UserContext* ctx, uint64_t cptr, const kernel::LookupFault& f) {
+    thread::UserFault fault{};
+    fault.kind = thread::UserFault::Kind::cap_fault;
+    fault.address = cptr;
+    fault.esr = static_cast<uint64_t>(f.kind);
+    fault.description = "capability lookup failed";
+    return thread::handle_user_fault(ctx, fault);
+}
+
+void reply(kernel::Tcb& t, rampart_ipc_buffer* buf, const Status& s, const Results& r) {
+    uint64_t words[RAMPART_ERROR_MAX_WORDS];
+    const uint64_t* out = r.words;
+    unsigned count = r.count;
+    if (!s.is_ok()) {
+        count = s.encode(words);
+        out = words;
+    }
+    for (unsigned i = 0; i < count; ++i)
+        set_mr(t, buf, i, out[i]);
+    const uint64_t label = s.is_ok() ? 0 : static_cast<uint64_t>(s.error());
+    t.context.x[info_register] = rampart_msginfo_new(label, 0, 0, count);
+}
+
+} // namespace
+
+uint64_t Invocation::arg(unsigned i) const { return get_mr(thread, buffer, i); }
+
+arch::UserContext* handle_invocation(kernel::Tcb& t, bool is_call) {
+    arch::UserContext& ctx = t.context;
+    const Cap root = t.slot(kernel::TcbSlot::CSpace).cap;
+    kernel::Slot* slot = nullptr;
+    if (const auto f = kernel::lookup_slot(root, kernel::CPtr{ctx.x[badge_register]}, slot);
+        f.kind != kernel::LookupFailure::None)
+        return cap_fault(&ctx, ctx.x[badge_register], f);
+
+    const uint64_t info = ctx.x[info_register];
+    rampart_ipc_buffer* buf = ipc_buffer(t);
+    Invocation inv{t, *slot, slot->cap, rampart_msginfo_label(info), 0, {}, 0, buf};
+    const uint64_t length = rampart_msginfo_length(info);
+    inv.length = static_cast<unsigned>(length < RAMPART_MSG_MAX_LENGTH ? length : RAMPART_MSG_MAX_LENGTH);
+    const unsigned extra = buf ? static_cast<unsigned>(rampart_msginfo_extra_caps(info)) : 0;
+    for (unsigned i = 0; i < extra; ++i) {
+        const uint64_t cptr = buf->caps_or_badges[i];
+        if (const auto f = kernel::lookup_slot(root, kernel::CPtr{cptr}, inv.extra[i]);
+            f.kind != kernel::LookupFailure::None)
+            return cap_fault(&ctx, cptr, f);
+        inv.extra_count = i + 1;
+    }
+
+    Results results;
+    Status status = Status::invalid_capability(0);
+    if (const Decoder decode = decoder_for(inv.cap.type())) {
+        kernel::Budget budget{preemption_units};
+        status = decode(inv, results, budget);
+        if (status.is_preempted()) {
+            // Re-execute the system call once pending interrupts are served.
+            ctx.pc -= 4;
+            t.state = kernel::ThreadState::Restart;
+            irq::handle_pending_interrupts();
+            return thread::resume_point();
+        }
+    }
+    if (is_call)
+        reply(t, buf, status, results);
+    return thread::resume_point();
+}
+
+} // namespace rampart::api

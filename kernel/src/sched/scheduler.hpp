@@ -1,0 +1,26 @@
+// The scheduler: fixed priorities with O(1) ready queues per domain; the
+// running thread is not queued. Budgets and domain time slices (MCS) build
+// on the same queues.
+#pragma once
+
+#include "arch/context.hpp"
+#include "object/tcb.hpp"
+
+namespace rampart::sched {
+
+inline constexpr unsigned domain_count = 16;
+
+// Queues a thread that became runnable (not the current thread).
+void make_runnable(kernel::Tcb* t);
+// Takes a thread off the ready queues (it blocked, stopped or is being deleted).
+void remove(kernel::Tcb* t);
+// Asks for a round-robin switch at the next return to user mode.
+void timeslice_expired();
+unsigned current_domain();
+
+// The thread to return to: the current one if it may go on, otherwise the
+// highest-priority ready thread (idling until one exists). Switches address
+// spaces as needed.
+arch::UserContext* choose_and_switch();
+
+} // namespace rampart::sched

@@ -1,0 +1,147 @@
+// TCB operations (seL4 semantics where it has them).
+#include "thread/tcb_ops.hpp"
+
+#include "kernel/cap_ops.hpp"
+#include "kernel/delete.hpp"
+#include "kernel/mdb.hpp"
+#include "sched/scheduler.hpp"
+#include "thread/current.hpp"
+
+#include <rampart/message.h>
+
+namespace rampart::thread {
+
+using kernel::Cap;
+using kernel::CapType;
+using kernel::TcbSlot;
+
+Status install_tcb_cap(Tcb& t, TcbSlot which, Slot& src, const Cap& cap, Budget& budget) {
+    Slot& dest = t.slot(which);
+    if (!dest.cap.is_null()) {
+        const Status s = kernel::cte_delete(dest, budget);
+        if (!s.is_ok())
+            return s;
+    }
+    // The source may have gone while the old cap was deleted (it could be a descendant).
+    if (src.cap.is_null() || !kernel::same_object_as(src.cap, cap))
+        return Status::ok();
+    kernel::mdb_insert(cap, src, dest);
+    return Status::ok();
+}
+
+Status set_cspace(Tcb& t, Slot& root, uint64_t data, Budget& budget, unsigned arg_index) {
+    Cap cap;
+    if (const Status s = kernel::derive_cap(root, root.cap, cap); !s.is_ok())
+        return s;
+    if (data != 0)
+        cap = kernel::update_cap_data(false, data, cap);
+    if (cap.type() != CapType::CNode)
+        return Status::invalid_capability(arg_index);
+    return install_tcb_cap(t, TcbSlot::CSpace, root, cap, budget);
+}
+
+Status set_vspace(Tcb& t, Slot& root, Budget& budget, unsigned arg_index) {
+    Cap cap;
+    if (const Status s = kernel::derive_cap(root, root.cap, cap); !s.is_ok())
+        return s;
+    if (cap.type() != CapType::VSpace || !cap.table_is_mapped())
+        return Status::invalid_capability(arg_index);
+    const Status s = install_tcb_cap(t, TcbSlot::VSpace, root, cap, budget);
+    if (s.is_ok() && &t == current())
+        sched::timeslice_expired(); // reload the address space on the way out
+    return s;
+}
+
+Status set_ipc_buffer(Tcb& t, uint64_t vaddr, Slot* frame, Budget& budget, unsigned arg_index) {
+    if (vaddr == 0) {
+        Slot& dest = t.slot(TcbSlot::IpcBuffer);
+        if (!dest.cap.is_null())
+            if (const Status s = kernel::cte_delete(dest, budget); !s.is_ok())
+                return s;
+        t.ipc_buffer_vaddr = 0;
+        return Status::ok();
+    }
+    if (vaddr & lib::mask(RAMPART_IPC_BUFFER_BITS))
+        return Status::alignment_error();
+    if (!frame || frame->cap.type() != CapType::Frame || frame->cap.frame_is_device())
+        return Status::invalid_capability(arg_index);
+    Cap cap;
+    if (const Status s = kernel::derive_cap(*frame, frame->cap, cap); !s.is_ok())
+        return s;
+    const Status s = install_tcb_cap(t, TcbSlot::IpcBuffer, *frame, cap, budget);
+    if (s.is_ok())
+        t.ipc_buffer_vaddr = vaddr;
+    return s;
+}
+
+Status set_fault_handler(Tcb& t, Slot& ep, Budget& budget, unsigned arg_index) {
+    const Cap& c = ep.cap;
+    if (c.type() != CapType::Endpoint || !c.rights().write() ||
+        !(c.rights().grant() || c.rights().grant_reply()))
+        return Status::invalid_capability(arg_index);
+    Cap cap;
+    if (const Status s = kernel::derive_cap(ep, c, cap); !s.is_ok())
+        return s;
+    return install_tcb_cap(t, TcbSlot::FaultHandler, ep, cap, budget);
+}
+
+Status set_priority(Tcb& t, const Tcb& authority, uint64_t priority) {
+    if (priority > authority.mc_priority)
+        return Status::range_error(0, authority.mc_priority);
+    const bool queued = t.in_ready_queue;
+    sched::remove(&t);
+    t.priority = static_cast<uint8_t>(priority);
+    if (queued)
+        sched::make_runnable(&t);
+    sched::timeslice_expired(); // a lower priority may now have to give way
+    return Status::ok();
+}
+
+Status set_mc_priority(Tcb& t, const Tcb& authority, uint64_t mcp) {
+    if (mcp > authority.mc_priority)
+        return Status::range_error(0, authority.mc_priority);
+    t.mc_priority = static_cast<uint8_t>(mcp);
+    return Status::ok();
+}
+
+void suspend(Tcb& t) {
+    sched::remove(&t);
+    t.state = kernel::ThreadState::Inactive;
+}
+
+void resume(Tcb& t) {
+    if (t.state != kernel::ThreadState::Inactive)
+        return;
+    t.state = kernel::ThreadState::Restart;
+    sched::make_runnable(&t);
+    sched::timeslice_expired();
+}
+
+uint64_t read_register(const Tcb& t, unsigned i) {
+    const arch::UserContext& c = t.context;
+    if (i == 0)
+        return c.pc;
+    if (i == 1)
+        return c.sp;
+    if (i == 2)
+        return c.spsr;
+    if (i < 34)
+        return c.x[i - 3];
+    return c.tpidr;
+}
+
+void write_register(Tcb& t, unsigned i, uint64_t v) {
+    arch::UserContext& c = t.context;
+    if (i == 0)
+        c.pc = v;
+    else if (i == 1)
+        c.sp = v;
+    else if (i == 2)
+        c.spsr = v & arch::UserContext::spsr_user_writable; // flags only: always EL0, unmasked
+    else if (i < 34)
+        c.x[i - 3] = v;
+    else
+        c.tpidr = v;
+}
+
+} // namespace rampart::thread

@@ -1,0 +1,42 @@
+// TCB operations behind the TCB invocations: spaces, IPC buffer, priorities,
+// registers, suspend and resume.
+#pragma once
+
+#include "kernel/budget.hpp"
+#include "kernel/status.hpp"
+#include "object/tcb.hpp"
+
+namespace rampart::thread {
+
+using kernel::Budget;
+using kernel::Slot;
+using kernel::Status;
+using kernel::Tcb;
+
+// Puts a copy of the cap in `src` (transformed to `cap`) into the TCB's slot,
+// deleting what was there. `cap` must name the same object as src's cap.
+Status install_tcb_cap(Tcb& t, kernel::TcbSlot which, Slot& src, const kernel::Cap& cap,
+                       Budget& budget);
+
+// Validates and installs a CSpace root (CNode cap with optional guard data).
+Status set_cspace(Tcb& t, Slot& root, uint64_t data, Budget& budget, unsigned arg_index);
+// Validates and installs a VSpace root (a VSpace cap with an ASID).
+Status set_vspace(Tcb& t, Slot& root, Budget& budget, unsigned arg_index);
+// Sets the IPC buffer; vaddr 0 removes it (frame ignored).
+Status set_ipc_buffer(Tcb& t, uint64_t vaddr, Slot* frame, Budget& budget, unsigned arg_index);
+// Fault handler endpoint (needs send and grant or grant-reply rights).
+Status set_fault_handler(Tcb& t, Slot& ep, Budget& budget, unsigned arg_index);
+
+// Priorities are bounded by the authority's maximum controlled priority.
+Status set_priority(Tcb& t, const Tcb& authority, uint64_t priority);
+Status set_mc_priority(Tcb& t, const Tcb& authority, uint64_t mcp);
+
+void suspend(Tcb& t);
+void resume(Tcb& t);
+
+// User registers in ABI order: pc, sp, spsr, x0..x30, tpidr_el0 (35 words).
+inline constexpr unsigned register_count = 35;
+uint64_t read_register(const Tcb& t, unsigned i);
+void write_register(Tcb& t, unsigned i, uint64_t v);
+
+} // namespace rampart::thread

@@ -1,0 +1,80 @@
+// Shared state of the planning steps (internal to plan/): the objects asked
+// for so far under provisional ids, and each PD's pieces.
+#pragma once
+
+#include "plan/allocator.hpp"
+#include "plan/layout.hpp"
+#include "plan/planner.hpp"
+
+#include <rampart/objects.h>
+
+#include <map>
+#include <memory>
+
+namespace rampart::plan {
+
+// Slots of a PD's CSpace (Microkit's layout, docs/spec.md).
+inline constexpr std::uint32_t kSlotInput = 1;
+inline constexpr std::uint32_t kSlotFault = 2;
+inline constexpr std::uint32_t kSlotVspace = 3;
+inline constexpr std::uint32_t kSlotReply = 4;
+inline constexpr std::uint32_t kSlotMonitor = 5;
+inline constexpr std::uint32_t kSlotNotifyBase = 10;
+inline constexpr std::uint32_t kSlotPpcBase = 74;
+inline constexpr std::uint32_t kSlotIrqBase = 138;
+inline constexpr std::uint32_t kSlotChildBase = 202;
+inline constexpr std::uint32_t kSlotUserBase = 394; // <cspace> entries: 394 + slot
+inline constexpr unsigned kMinCnodeRadix = 9;
+inline constexpr unsigned kScBits = RAMPART_SCHED_CONTEXT_MIN_BITS;
+inline constexpr std::uint32_t kBootPoolFree = 510; // ASIDs 0 and the root task's are taken
+inline constexpr std::uint64_t kPpcBadge = 1ull << 63;
+inline constexpr std::uint64_t kFaultBadge = 1ull << 62;
+
+struct PdPlan {
+    const validate::PdInfo* info = nullptr;
+    const emit::ElfFile* elf = nullptr;
+    Layout layout;
+    std::uint32_t tcb = kNone, sc = kNone, cnode = kNone, vspace = kNone, reply = kNone;
+    std::uint32_t notification = kNone, endpoint = kNone;
+    unsigned cnode_radix = kMinCnodeRadix;
+    std::vector<std::uint32_t> frames; // provisional frame id per layout page (private or region)
+    std::map<std::uint64_t, std::uint32_t> l2, l3; // table base vaddr -> provisional id
+    std::uint64_t irq_mask = 0, notify_mask = 0, pp_mask = 0;
+};
+
+struct Context {
+    const validate::CheckedSystem& sys;
+    const Inputs& in;
+    Plan out;
+    std::vector<Object> objects; // provisional, by id
+    std::vector<Request> requests;
+    std::vector<PdPlan> pds;
+    std::map<std::string, std::uint32_t> pd_by_name;
+    std::map<std::string, std::uint32_t> region_by_name;
+    std::map<std::string, std::unique_ptr<emit::ElfFile>> elves; // by resolved path
+    std::vector<std::uint32_t> region_first_frame;               // provisional ids
+    std::uint32_t fixed_runs = 0;
+
+    std::uint32_t add(std::string name, std::uint8_t type, std::uint8_t size_bits, std::uint32_t pd,
+                      std::uint16_t flags = 0) {
+        return add_run(std::move(name), type, size_bits, 1, pd, false, 0, flags);
+    }
+    std::uint32_t add_run(std::string name, std::uint8_t type, std::uint8_t size_bits,
+                          std::uint32_t count, std::uint32_t pd, bool fixed, std::uint64_t paddr,
+                          std::uint16_t flags = 0);
+};
+
+// The planning steps, in the order plan() runs them.
+void plan_regions(Context& c);
+void plan_pds(Context& c);
+void plan_system_objects(Context& c);
+void place_objects(Context& c); // allocation; renumbers objects into creation order
+void wire_caps(Context& c);
+void map_vspaces(Context& c);
+void configure_threads(Context& c);
+void fill_frames(Context& c);
+void plan_domains(Context& c);
+
+std::string hex(std::uint64_t v);
+
+} // namespace rampart::plan

@@ -1,0 +1,29 @@
+// Address-space mappings: per PD, its level-2 tables, then its level-3
+// tables, then its frames, each in vaddr order (docs/spec.md).
+#include "plan/context.hpp"
+
+namespace rampart::plan {
+
+void map_vspaces(Context& c) {
+    std::size_t total = 0;
+    for (const PdPlan& p : c.pds)
+        total += p.l2.size() + p.l3.size() + p.layout.pages.size();
+    c.out.mappings.reserve(total);
+    for (std::uint32_t i = 0; i < c.pds.size(); ++i) {
+        const PdPlan& p = c.pds[i];
+        for (const auto& [v, id] : p.l2)
+            c.out.mappings.push_back({v, p.vspace, id, RAMPART_SPEC_MAP_PAGE_TABLE, 2, 0, 0, i});
+        for (const auto& [v, id] : p.l3)
+            c.out.mappings.push_back({v, p.vspace, id, RAMPART_SPEC_MAP_PAGE_TABLE, 3, 0, 0, i});
+        for (std::size_t k = 0; k < p.layout.pages.size(); ++k) {
+            const Page& page = p.layout.pages[k];
+            c.out.mappings.push_back({page.vaddr, p.vspace, p.frames[k], RAMPART_SPEC_MAP_FRAME, 0,
+                                      page.rights, page.attrs, i});
+            if (page.region != kNone && page.index == 0)
+                c.out.regions[page.region].mapped_by.push_back(
+                    p.info->pd->name.value + "@" + hex(page.vaddr));
+        }
+    }
+}
+
+} // namespace rampart::plan

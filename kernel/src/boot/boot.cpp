@@ -6,7 +6,10 @@
 #include "arch/machine.hpp"
 #include "arch/perf_counter.hpp"
 #include "arch/vspace.hpp"
+#include "boot/boot_memory.hpp"
 #include "boot/root_task.hpp"
+#include "boot/untypeds.hpp"
+#include "lib/memory.hpp"
 #include "config.hpp"
 #include "irq/interrupt.hpp"
 #include "kernel/mdb.hpp"
@@ -15,6 +18,7 @@
 
 #include <platform/platform.hpp>
 #include <rampart/boot_handoff.h>
+#include <rampart/root_layout.hpp>
 
 namespace {
 
@@ -25,11 +29,17 @@ rampart_boot_handoff handoff;
     rampart::arch::machine_halt(254);
 }
 
-uint64_t ram_floor(uint64_t addr) {
-    for (const auto& r : rampart::platform::ram)
-        if (addr > r.base && addr <= r.base + r.size)
-            return r.base;
-    return addr;
+// Boot objects sizes in the plan's request order (root_boot_objects).
+unsigned boot_object_size(const rampart::boot::Plan&, uint32_t i) {
+    using rampart::boot::BootObject;
+    switch (static_cast<BootObject>(i < static_cast<uint32_t>(BootObject::FirstPageTable) ? i : 7)) {
+    case BootObject::RootCNode: return rampart::boot::root_cnode_radix + RAMPART_SLOT_BITS;
+    case BootObject::VSpace: return RAMPART_VSPACE_BITS;
+    case BootObject::Tcb: return RAMPART_TCB_BITS;
+    case BootObject::SchedContext: return RAMPART_SCHED_CONTEXT_MIN_BITS;
+    case BootObject::AsidPool: return RAMPART_ASID_POOL_BITS;
+    default: return RAMPART_PAGE_BITS;
+    }
 }
 
 } // namespace
@@ -49,11 +59,27 @@ extern "C" [[noreturn]] void kernel_main(uint64_t handoff_paddr) {
         arch::perf_counter_enable_for_user();
     irq::init();
 
-    boot::BootAllocator alloc(ram_floor(handoff.root_image.base), handoff.root_image.base);
+    // Boot objects and untypeds: the plan the composer predicts (DESIGN contract 2).
+    const auto layout = root_layout::compute(handoff.segments, handoff.segment_count);
+    const boot::Plan& plan = boot::plan_machine_memory(handoff, boot::root_cnode_radix, layout.page_tables);
+    if (plan.error != boot::PlanError::None)
+        boot_failed("the boot memory plan failed (see docs/boot-memory.md)");
+    for (uint32_t i = 0; i < plan.boot_object_count; ++i)
+        lib::zero_words(kernel::ptr_from_paddr(plan.boot_objects[i]),
+                        size_t{1} << boot_object_size(plan, i));
+    using boot::BootObject;
+    auto at = [&](BootObject o) { return plan.boot_objects[static_cast<uint32_t>(o)]; };
+    const boot::BootObjects objects{at(BootObject::RootCNode), at(BootObject::VSpace),
+                                    at(BootObject::Tcb), at(BootObject::SchedContext),
+                                    at(BootObject::AsidPool), at(BootObject::BootInfoFrame),
+                                    at(BootObject::IpcBufferFrame),
+                                    &plan.boot_objects[static_cast<uint32_t>(BootObject::FirstPageTable)],
+                                    layout.page_tables};
     kernel::mdb_reset();
     boot::RootTask root{};
-    if (!boot::create_root_task(handoff, alloc, root))
+    if (!boot::create_root_task(handoff, objects, root))
         boot_failed("cannot build the root task");
+    boot::provide_untypeds(plan, root);
     root.bootinfo->empty = {root.next_free_slot, 1u << boot::root_cnode_radix};
     thread::set_current(root.tcb);
     arch::vspace_activate(root.vspace_root, boot::root_asid);

@@ -11,6 +11,7 @@
 #include "object/sched_context.hpp"
 
 #include <rampart/objects.h>
+#include <rampart/root_layout.hpp>
 
 namespace rampart::boot {
 namespace {
@@ -19,12 +20,12 @@ using kernel::Cap;
 using kernel::Paddr;
 using kernel::Rights;
 
-constexpr unsigned page_bits = RAMPART_PAGE_BITS;
 constexpr uint64_t page = RAMPART_PAGE_SIZE;
 
-// Page tables made while mapping the image get caps in the root CNode.
+// Page tables taken while mapping the image get caps in the root CNode.
 struct TableMaker {
-    BootAllocator* alloc;
+    const BootObjects* objects;
+    uint32_t used;
     RootTask* root;
     uint64_t vaddr; // the address being mapped, which the new table serves
 };
@@ -35,8 +36,10 @@ void put_cap(RootTask& r, uint64_t slot, const Cap& cap) {
 
 uint64_t make_table(void* self) {
     auto* m = static_cast<TableMaker*>(self);
-    const uint64_t table = m->alloc->alloc(page_bits);
-    if (table && m->root->next_free_slot < (1u << root_cnode_radix))
+    if (m->used == m->objects->page_table_count)
+        return 0;
+    const uint64_t table = m->objects->page_tables[m->used++];
+    if (m->root->next_free_slot < (1u << root_cnode_radix))
         put_cap(*m->root, m->root->next_free_slot++,
                 Cap::page_table(Paddr{table}, (uint64_t{root_asid} << 48) | m->vaddr, true));
     return table;
@@ -61,18 +64,10 @@ bool map_frame(RootTask& r, TableMaker& tables, uint64_t vaddr, uint64_t paddr, 
 
 } // namespace
 
-bool create_root_task(const rampart_boot_handoff& h, BootAllocator& alloc, RootTask& r) {
-    const uint64_t cnode = alloc.alloc(root_cnode_radix + RAMPART_SLOT_BITS);
-    const uint64_t tcb = alloc.alloc(RAMPART_TCB_BITS);
-    r.vspace_root = alloc.alloc(RAMPART_VSPACE_BITS);
-    const uint64_t pool = alloc.alloc(RAMPART_ASID_POOL_BITS);
-    const uint64_t ipc_frame = alloc.alloc(page_bits);
-    const uint64_t bootinfo_frame = alloc.alloc(page_bits);
-    const uint64_t sc = alloc.alloc(RAMPART_SCHED_CONTEXT_MIN_BITS);
-    if (!cnode || !tcb || !r.vspace_root || !pool || !ipc_frame || !bootinfo_frame || !sc) {
-        log::print("rampart: boot: no memory for the root task's objects\n");
-        return false;
-    }
+bool create_root_task(const rampart_boot_handoff& h, const BootObjects& o, RootTask& r) {
+    const uint64_t cnode = o.cnode, tcb = o.tcb, pool = o.asid_pool, sc = o.sched_context;
+    const uint64_t ipc_frame = o.ipc_buffer, bootinfo_frame = o.bootinfo;
+    r.vspace_root = o.vspace;
     r.cnode = kernel::ptr_from_paddr<kernel::Slot>(cnode);
     r.tcb = new (kernel::ptr_from_paddr(tcb)) kernel::Tcb{};
     auto* sched = new (kernel::ptr_from_paddr(sc)) kernel::SchedContext{};
@@ -97,14 +92,12 @@ bool create_root_task(const rampart_boot_handoff& h, BootAllocator& alloc, RootT
 
     // The image: one frame cap per page, then the tables the mapping needed.
     r.next_free_slot = RAMPART_ROOT_FIRST_FREE;
-    TableMaker tables{&alloc, &r, 0};
+    TableMaker tables{&o, 0, &r, 0};
     const uint64_t first_frame_slot = r.next_free_slot;
-    uint64_t frames = 0, top = 0;
+    uint64_t frames = 0;
     for (uint32_t i = 0; i < h.segment_count && i < RAMPART_MAX_ROOT_SEGMENTS; ++i) {
         const rampart_user_segment& s = h.segments[i];
         frames += s.size / page;
-        if (s.vaddr + s.size > top)
-            top = s.vaddr + s.size;
     }
     r.next_free_slot += frames;
     uint64_t slot = first_frame_slot;
@@ -118,8 +111,9 @@ bool create_root_task(const rampart_boot_handoff& h, BootAllocator& alloc, RootT
             }
         }
     }
-    // The IPC buffer and the boot-info page follow the image.
-    const uint64_t ipc_vaddr = top, bootinfo_vaddr = top + page;
+    // The IPC buffer and the boot-info page follow the image (root_layout.hpp).
+    const root_layout::Layout layout = root_layout::compute(h.segments, h.segment_count);
+    const uint64_t ipc_vaddr = layout.ipc_buffer, bootinfo_vaddr = layout.bootinfo;
     if (!map_frame(r, tables, ipc_vaddr, ipc_frame, {true, true, false}, RAMPART_ROOT_IPC_BUFFER) ||
         !map_frame(r, tables, bootinfo_vaddr, bootinfo_frame, {true, false, false},
                    RAMPART_ROOT_BOOTINFO_FRAME)) {

@@ -4,7 +4,6 @@
 // in its CNode (slots as in kernel/include/rampart/bootinfo.h).
 #pragma once
 
-#include "boot/boot_alloc.hpp"
 #include "object/tcb.hpp"
 
 #include <rampart/boot_handoff.h>
@@ -23,8 +22,15 @@ struct RootTask {
     uint64_t next_free_slot;
 };
 
+// Physical homes of the root task's boot objects (from the boot memory plan).
+struct BootObjects {
+    uint64_t cnode, vspace, tcb, sched_context, asid_pool, bootinfo, ipc_buffer;
+    const uint64_t* page_tables;
+    uint32_t page_table_count;
+};
+
 // Returns false (after saying why) when the image cannot be mapped.
-[[nodiscard]] bool create_root_task(const rampart_boot_handoff& handoff, BootAllocator& alloc,
+[[nodiscard]] bool create_root_task(const rampart_boot_handoff& handoff, const BootObjects& objects,
                                     RootTask& out);
 
 } // namespace rampart::boot

@@ -1,27 +1,38 @@
 // The kernel's boot untyped list, predicted with the kernel's own algorithm
-// (DESIGN contract 2, kernel/include/rampart/boot_untypeds.hpp).
+// (DESIGN contract 2: kernel/include/rampart/boot_untypeds.hpp and
+// root_layout.hpp), from where the image writer places the root task.
 #pragma once
 
 #include "board/board.hpp"
+#include "emit/elf_file.hpp"
 
 #include <rampart/bootinfo.h>
+#include <rampart/image.h>
 
 #include <vector>
 
 namespace rampart::plan {
 
-// Physical ranges the kernel keeps out of the untypeds at boot.
-struct BootExtent {
-    rampart_region kernel{};     // the kernel's reserved region
-    rampart_region root_image{}; // the initializer's pages and the spec
+// The root task (initializer) as the image writer lays it out: its segments
+// and the boot data (the spec) placed right below the kernel.
+struct RootImage {
+    rampart_region kernel{};     // what the loader hands over: lowest kernel page to region end
+    rampart_region root_image{}; // initializer pages and boot data
+    std::vector<rampart_user_segment> segments; // sorted by vaddr, boot data last
 };
 
-// Where `rampart build` places the kernel and the root image for a board: the
-// kernel in the top 2 MiB of RAM, the root image of root_bytes right below it.
-BootExtent boot_extent(const board::Board& board, std::uint64_t root_bytes);
+// kernel: the kernel ELF, or null to assume it starts at the board's kernel
+// region. root: the initializer ELF, or null to assume kAssumedInitializer.
+RootImage place_root_image(const board::Board& board, const emit::ElfFile* kernel,
+                           const emit::ElfFile* root, std::uint64_t boot_data_bytes);
 
-// Throws PlanError when the prediction is unavailable or fails.
+// Assumed extent of an initializer that is not built yet: this many bytes of
+// read-execute pages at kAssumedInitializerVaddr.
+inline constexpr std::uint64_t kAssumedInitializerBytes = 256 * 1024;
+inline constexpr std::uint64_t kAssumedInitializerVaddr = 0x400000;
+
+// Throws PlanError when the kernel's algorithm reports an error.
 std::vector<rampart_untyped_desc> predict_untypeds(const board::Board& board,
-                                                   const BootExtent& extent);
+                                                   const RootImage& root);
 
 } // namespace rampart::plan

@@ -1,0 +1,37 @@
+// The back half of the composer as one call: predict the boot untypeds, plan,
+// verify, write the spec and (when all target ELFs are given) the image.
+// Resolves the one circularity: the spec's size moves the root image, which
+// moves the untypeds the spec is planned in; the spec is padded to a 64 KiB
+// multiple and planning repeats until that size holds it.
+#pragma once
+
+#include "emit/image_writer.hpp"
+#include "plan/plan.hpp"
+#include "plan/untypeds.hpp"
+#include "validate/validate.hpp"
+
+#include <optional>
+
+namespace rampart::emit {
+
+struct ComposeInputs {
+    const validate::CheckedSystem& system;
+    const board::Board& board;
+    const ElfFile* kernel = nullptr;      // optional
+    const ElfFile* loader = nullptr;      // optional
+    const ElfFile* initializer = nullptr; // optional: without it, no image
+};
+
+struct Composition {
+    plan::Plan plan;                // verified, digests set
+    std::vector<std::uint8_t> spec; // padded boot data, as placed in the image
+    plan::RootImage root;
+    std::optional<Image> image;
+};
+
+inline constexpr std::uint64_t kSpecGranule = 64 * 1024;
+
+// Throws plan::PlanError (user-facing), verify::VerifyError and ImageError.
+Composition compose(const ComposeInputs& in);
+
+} // namespace rampart::emit

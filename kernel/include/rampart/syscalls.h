@@ -22,6 +22,7 @@ enum rampart_syscall {
     RAMPART_SYS_DEBUG_PUTCHAR = 64, /* x0 = character */
     RAMPART_SYS_DEBUG_WRITE = 65,   /* x0..x5 = up to 48 bytes, little-endian; x6 = length */
     RAMPART_SYS_DEBUG_HALT = 66,    /* x0 = exit status: ends the system (QEMU exits with it) */
+    RAMPART_SYS_DEBUG_CHECK = 67,   /* checks the kernel's invariants; x0 = 0 when they hold */
 };
 
 /* Bytes carried by one RAMPART_SYS_DEBUG_WRITE: six registers of eight bytes. */

@@ -2,11 +2,16 @@
 #include "api/debug_calls.hpp"
 
 #include "arch/machine.hpp"
+#include "kernel/invariants.hpp"
 #include "log/print.hpp"
 
 #include <rampart/syscalls.h>
 
 namespace rampart::api {
+
+namespace {
+constexpr uint64_t max_checked_caps = 1u << 20;
+} // namespace
 
 arch::UserContext* debug_call(arch::UserContext* ctx, uint64_t number) {
     switch (number) {
@@ -21,6 +26,14 @@ arch::UserContext* debug_call(arch::UserContext* ctx, uint64_t number) {
     }
     case RAMPART_SYS_DEBUG_HALT:
         arch::machine_halt(static_cast<uint32_t>(ctx->x[0]));
+    case RAMPART_SYS_DEBUG_CHECK: {
+        const kernel::InvariantReport r = kernel::check_invariants(max_checked_caps);
+        if (!r.ok)
+            log::print("rampart: kernel invariant violated: ", r.what, " (slot ",
+                       log::Hex{reinterpret_cast<uint64_t>(r.slot)}, ")\n");
+        ctx->x[0] = r.ok ? 0 : 1;
+        break;
+    }
     default:
         break;
     }

@@ -27,6 +27,7 @@ arch::UserContext* handle_syscall(arch::UserContext* ctx) {
     case RAMPART_SYS_DEBUG_PUTCHAR:
     case RAMPART_SYS_DEBUG_WRITE:
     case RAMPART_SYS_DEBUG_HALT:
+    case RAMPART_SYS_DEBUG_CHECK:
         if (config::debug)
             return debug_call(ctx, number);
         break;

@@ -93,8 +93,7 @@ Status set_priority(Tcb& t, const Tcb& authority, uint64_t priority) {
     t.priority = static_cast<uint8_t>(priority);
     if (queued)
         sched::make_runnable(&t);
-    sched::timeslice_expired(); // a lower priority may now have to give way
-    return Status::ok();
+    return Status::ok(); // the way out of the kernel picks the highest priority
 }
 
 Status set_mc_priority(Tcb& t, const Tcb& authority, uint64_t mcp) {
@@ -114,7 +113,6 @@ void resume(Tcb& t) {
         return;
     t.state = kernel::ThreadState::Restart;
     sched::make_runnable(&t);
-    sched::timeslice_expired();
 }
 
 uint64_t read_register(const Tcb& t, unsigned i) {

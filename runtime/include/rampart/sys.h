@@ -27,6 +27,14 @@ __attribute__((noreturn)) static inline void rampart_debug_halt(uint32_t status)
     __builtin_unreachable();
 }
 
+/* Debug kernels: 0 when every kernel invariant holds (the kernel prints a violation). */
+static inline uint64_t rampart_debug_check(void) {
+    register uint64_t x0 __asm__("x0") = 0;
+    register uint64_t x7 __asm__("x7") = RAMPART_SYS_DEBUG_CHECK;
+    __asm__ volatile("svc #0" : "+r"(x0) : "r"(x7) : "memory");
+    return x0;
+}
+
 static inline void rampart_yield(void) {
     register uint64_t x7 __asm__("x7") = RAMPART_SYS_YIELD;
     __asm__ volatile("svc #0" : : "r"(x7) : "memory", "x0", "x1", "x2", "x3", "x4", "x5", "x6");

@@ -1,0 +1,64 @@
+/* The conformance suite's framework: tests register themselves with TEST(),
+   get a fresh environment (an arena untyped and a range of empty slots), and
+   report failures with CHECK(); the runner cleans up and checks the kernel's
+   invariants after every test. */
+#ifndef RAMPART_CONFORMANCE_FRAMEWORK_H
+#define RAMPART_CONFORMANCE_FRAMEWORK_H
+
+#include <rampart/bootinfo.h>
+#include <rampart/invoke.h>
+#include <rampart/objects.h>
+#include <rampart/rights.h>
+#include <rampart/sys.h>
+#include <stdint.h>
+
+#define ROOT RAMPART_ROOT_CNODE
+#define DEPTH 64u
+
+struct env {
+    const struct rampart_bootinfo* bi;
+    rampart_cptr_t arena;      /* an untyped of ARENA_BITS for this test */
+    uint64_t next_slot;        /* next free slot of the test's range */
+    uint64_t slot_end;
+    int failed;
+};
+
+#define ARENA_BITS 23u
+#define TEST_SLOTS 448u
+
+struct test {
+    const char* name;
+    void (*fn)(struct env*);
+};
+
+#define TEST(fname)                                                                                \
+    static void fname(struct env* env);                                                            \
+    static const struct test fname##_desc                                                          \
+        __attribute__((section("rampart_tests"), used, aligned(8))) = {#fname, fname};             \
+    static void fname(struct env* env)
+
+void test_fail(struct env* env, const char* file, int line, const char* what, uint64_t got,
+               uint64_t want);
+
+#define CHECK(cond)                                                                                \
+    do {                                                                                           \
+        if (!(cond))                                                                               \
+            test_fail(env, __FILE__, __LINE__, #cond, 0, 0);                                       \
+    } while (0)
+
+/* Checks an expression's value (an error code, usually) and shows both on failure. */
+#define CHECK_EQ(expr, want)                                                                       \
+    do {                                                                                           \
+        const uint64_t got_ = (uint64_t)(expr);                                                    \
+        if (got_ != (uint64_t)(want))                                                              \
+            test_fail(env, __FILE__, __LINE__, #expr " == " #want, got_, (uint64_t)(want));        \
+    } while (0)
+
+#define CHECK_OK(expr) CHECK_EQ(expr, RAMPART_NO_ERROR)
+
+/* A free slot of the test's range. */
+uint64_t new_slot(struct env* env);
+/* A new object of the type (size_bits for variable-size types) from the arena. */
+uint64_t make(struct env* env, uint64_t type, uint64_t size_bits);
+
+#endif

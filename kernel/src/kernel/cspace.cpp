@@ -5,6 +5,10 @@
 
 namespace rampart::kernel {
 
+Slot* cnode_slot(const Cap& cnode, SlotIndex index) {
+    return phys_ptr<Slot>(cnode.paddr()) + index.value;
+}
+
 LookupFault resolve_address_bits(const Cap& node_cap, CPtr cptr, unsigned n_bits, Resolved& out) {
     if (node_cap.type() != CapType::CNode) {
         return LookupFault::invalid_root();
@@ -26,7 +30,7 @@ LookupFault resolve_address_bits(const Cap& node_cap, CPtr cptr, unsigned n_bits
             return LookupFault::depth_mismatch(n_bits, level_bits);
         }
         const uint64_t index = (cptr.value >> (n_bits - level_bits)) & lib::mask(radix);
-        Slot* slot = phys_ptr<Slot>(node.paddr()) + index;
+        Slot* slot = cnode_slot(node, SlotIndex{index});
         n_bits -= level_bits;
         if (n_bits == 0 || slot->cap.type() != CapType::CNode) {
             out.slot = slot;

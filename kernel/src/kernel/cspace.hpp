@@ -6,6 +6,9 @@
 
 namespace rampart::kernel {
 
+// Slot `index` of the CNode the cap names (index below 2^radix).
+[[nodiscard]] Slot* cnode_slot(const Cap& cnode, SlotIndex index);
+
 struct Resolved {
     Slot* slot = nullptr;
     unsigned bits_remaining = 0; // bits not consumed when a non-CNode cap was met

@@ -83,7 +83,7 @@ Status untyped_retype(Slot& untyped_slot, uint64_t type, uint64_t size_bits,
     if (dest.count > node_slots - dest.node_offset) {
         return Status::range_error(1, node_slots - dest.node_offset);
     }
-    Slot* window = phys_ptr<Slot>(node.paddr()) + dest.node_offset;
+    Slot* window = cnode_slot(node, SlotIndex{dest.node_offset});
     for (uint64_t i = 0; i < dest.count; ++i) {
         if (!window[i].cap.is_null()) {
             return Status::delete_first();

@@ -1,4 +1,5 @@
 // The `rampart` command line: subcommands over the composer stages.
+#include "cli/backend_commands.hpp"
 #include "cli/check.hpp"
 #include "cli/schemas.hpp"
 
@@ -29,6 +30,8 @@ int main(int argc, char** argv) {
         ->required()
         ->check(CLI::IsMember({"system-json", "system-xsd", "board"}));
 
+    const rampart::cli::BackendCommands backend(app);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -36,6 +39,8 @@ int main(int argc, char** argv) {
     }
 
     try {
+        if (auto status = backend.run(std::cout, std::cerr))
+            return *status;
         if (*check_cmd)
             return rampart::cli::run_check(check, std::cout, std::cerr);
         if (*schema_cmd) {

@@ -1,6 +1,9 @@
 // Collecting and rendering diagnostics.
 #include "diag/diagnostics.hpp"
 
+#include <algorithm>
+#include <tuple>
+
 namespace rampart::diag {
 
 void Diagnostics::add(Severity s, Loc loc, std::string message) {
@@ -55,11 +58,33 @@ void quote(std::string& out, std::string_view line, Loc loc) {
     out += '\n';
 }
 
+// Diagnostics in source order: each error or warning with the notes that
+// follow it forms a group; groups are sorted by position (stable), and
+// problems of no particular position come last.
+std::vector<Diagnostic> in_source_order(const std::vector<Diagnostic>& list) {
+    std::vector<std::vector<Diagnostic>> groups;
+    for (const Diagnostic& d : list) {
+        if (d.severity != Severity::Note || groups.empty())
+            groups.emplace_back();
+        groups.back().push_back(d);
+    }
+    auto key = [](const std::vector<Diagnostic>& g) {
+        const Loc& l = g.front().loc;
+        return std::tuple(!l.valid(), l.file, l.line, l.col);
+    };
+    std::stable_sort(groups.begin(), groups.end(),
+                     [&](const auto& a, const auto& b) { return key(a) < key(b); });
+    std::vector<Diagnostic> out;
+    for (auto& g : groups)
+        out.insert(out.end(), g.begin(), g.end());
+    return out;
+}
+
 } // namespace
 
 std::string render(const SourceManager& sources, const Diagnostics& diags) {
     std::string out;
-    for (const Diagnostic& d : diags.all()) {
+    for (const Diagnostic& d : in_source_order(diags.all())) {
         if (d.loc.valid()) {
             out += sources.name(d.loc.file) + ":" + std::to_string(d.loc.line) + ":" +
                    std::to_string(d.loc.col) + ": ";

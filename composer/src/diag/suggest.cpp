@@ -29,7 +29,7 @@ std::optional<std::string> closest(std::string_view word,
     // Very long words are never typos of short names; skip the quadratic work.
     if (word.empty() || word.size() > 256)
         return std::nullopt;
-    const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
+    const std::size_t limit = std::max<std::size_t>(1, (word.size() + 2) / 3);
     std::optional<std::string> best;
     std::size_t best_distance = limit + 1;
     for (const std::string& c : candidates) {

@@ -12,7 +12,7 @@ namespace rampart::diag {
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // The candidate closest to word, if it is close enough to be a likely typo
-// (distance at most a third of the word's length, and at least 1). Ties go
+// (distance at most a third of the word's length, rounded up). Ties go
 // to the earliest candidate, so suggestions are deterministic.
 std::optional<std::string> closest(std::string_view word,
                                    const std::vector<std::string>& candidates);

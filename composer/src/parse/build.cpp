@@ -61,7 +61,7 @@ class Builder {
             Element img(*n, syntax_, diags_);
             p.program_image = model::ProgramImage{img.loc(), img.string("path", true),
                                                   img.string("path_for_symbols")};
-        } else {
+        } else if (!has_child_named(node, "program_image")) { // else: reported as misshapen
             e.error(e.loc(), e.what() + " needs a " +
                                  (syntax_ == Syntax::Xml ? "<program_image>" : "program_image"));
         }
@@ -219,6 +219,13 @@ class Builder {
             d.schedule = std::move(s);
         }
         return d;
+    }
+
+    static bool has_child_named(const Node& node, std::string_view name) {
+        for (const Node& c : node.children)
+            if (c.name == name && !c.placeholder)
+                return true;
+        return false;
     }
 
     static bool before(const Node& a, const Node& b) {

@@ -198,14 +198,14 @@ model::Field<std::string> Element::word(std::string_view name,
 std::vector<const Node*> Element::children(std::string_view name) const {
     std::vector<const Node*> out;
     for (const Node& c : node_.children)
-        if (c.name == name && (syntax_ == Syntax::Xml || c.from_array))
+        if (c.name == name && !c.placeholder && (syntax_ == Syntax::Xml || c.from_array))
             out.push_back(&c);
     return out;
 }
 
 const Node* Element::child(std::string_view name) const {
     for (const Node& c : node_.children)
-        if (c.name == name && (syntax_ == Syntax::Xml || !c.from_array))
+        if (c.name == name && !c.placeholder && (syntax_ == Syntax::Xml || !c.from_array))
             return &c;
     return nullptr;
 }

@@ -61,6 +61,16 @@ void fill(Node& node, const JsonValue& object, diag::Diagnostics& diags, bool ro
             break;
         }
         case JsonValue::Kind::Array:
+            if (value.items.empty()) {
+                Node none;
+                none.name = std::string(json_item_element(member.key));
+                none.key = member.key;
+                none.from_array = true;
+                none.placeholder = true;
+                none.key_loc = member.key_loc;
+                none.name_loc = value.loc;
+                node.children.push_back(std::move(none));
+            }
             for (const JsonValue& item : value.items) {
                 if (item.kind != JsonValue::Kind::Object) {
                     diags.error(item.loc, "the items of '" + member.key + "' must be objects");

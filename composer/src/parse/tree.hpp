@@ -26,11 +26,12 @@ struct Attr {
 };
 
 struct Node {
-    std::string name;        // element name (JSON: from the member key, see json_tree)
-    std::string key;         // JSON only: the member key this node came from
-    bool from_array = false; // JSON only: the node is an item of an array member
-    diag::Loc name_loc;      // XML: the tag name; JSON: the object's '{'
-    diag::Loc key_loc;       // JSON only: the member key
+    std::string name;         // element name (JSON: from the member key, see json_tree)
+    std::string key;          // JSON only: the member key this node came from
+    bool from_array = false;  // JSON only: the node is an item of an array member
+    bool placeholder = false; // JSON only: stands for an empty array, so its key is checked
+    diag::Loc name_loc;       // XML: the tag name; JSON: the object's '{'
+    diag::Loc key_loc;        // JSON only: the member key
     std::vector<Attr> attrs;
     std::vector<Node> children;
     std::vector<diag::Loc> stray_text; // XML only: non-blank text inside the element

@@ -31,8 +31,8 @@ class Validator {
             fail(path, "schema is not an object");
             return;
         }
-        for (const auto& [key, arg] : s.items())
-            keyword(key, arg, s, v, path, depth);
+        for (auto it = s.begin(); it != s.end(); ++it)
+            keyword(it.key(), it.value(), s, v, path, depth);
     }
 
     std::vector<Violation> take() { return std::move(out_); }
@@ -64,9 +64,9 @@ class Validator {
                 fail(path, "value must be " + arg.dump());
         } else if (key == "properties") {
             if (v.is_object())
-                for (const auto& [name, sub] : arg.items())
-                    if (v.contains(name))
-                        check(sub, v.at(name), path + "/" + name, depth + 1);
+                for (auto it = arg.begin(); it != arg.end(); ++it)
+                    if (v.contains(it.key()))
+                        check(it.value(), v.at(it.key()), path + "/" + it.key(), depth + 1);
         } else if (key == "required") {
             if (v.is_object())
                 for (const auto& name : arg)
@@ -76,13 +76,13 @@ class Validator {
             if (!v.is_object())
                 return;
             const json* props = s.contains("properties") ? &s.at("properties") : nullptr;
-            for (const auto& [name, value] : v.items()) {
-                if (props && props->contains(name))
+            for (auto it = v.begin(); it != v.end(); ++it) {
+                if (props && props->contains(it.key()))
                     continue;
                 if (arg.is_boolean() && !arg.get<bool>())
-                    fail(path, "property '" + name + "' is not allowed");
+                    fail(path, "property '" + it.key() + "' is not allowed");
                 else if (!arg.is_boolean())
-                    check(arg, value, path + "/" + name, depth + 1);
+                    check(arg, it.value(), path + "/" + it.key(), depth + 1);
             }
         } else if (key == "pattern") {
             if (v.is_string() && !std::regex_search(v.get<std::string>(), regex(arg)))

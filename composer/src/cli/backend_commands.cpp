@@ -1,0 +1,49 @@
+// Options and help texts of `rampart build` and `rampart report`.
+#include "cli/backend_commands.hpp"
+
+namespace rampart::cli {
+
+BackendCommands::BackendCommands(CLI::App& app) {
+    BuildOptions& b = *build_;
+    build_cmd_ = app.add_subcommand(
+        "build", "Compose a system: plan and verify every object, cap and mapping, then write "
+                 "spec.bin, report.txt, report.json, system.dot and (given the target ELFs) "
+                 "image.elf and image.bin into OUTDIR");
+    build_cmd_->add_option("SYSTEM", b.system, "The system file (.system/.xml or .json)")->required();
+    build_cmd_->add_option("-o,--output", b.out_dir, "Output folder")->required();
+    build_cmd_->add_option("--board", b.board, "Board name (boards/NAME.json) or path to a board file")
+        ->capture_default_str();
+    build_cmd_->add_option("--search-path", b.search_paths,
+                           "Extra folder for program images and prefill files (repeatable)");
+    build_cmd_->add_option("--kernel", b.kernel,
+                           "Kernel ELF (default: target/BOARD/kernel/kernel.elf in the build tree)");
+    build_cmd_->add_option("--loader", b.loader,
+                           "Loader ELF (default: target/BOARD/runtime/loader/loader.elf)");
+    build_cmd_->add_option(
+        "--initializer", b.initializer,
+        "Initializer ELF (default: target/BOARD/runtime/initializer/initializer.elf); without "
+        "it the image is skipped");
+    build_cmd_->add_flag("--capdl", b.capdl, "Also write system.cdl, a capDL-like listing");
+
+    ReportOptions& r = *report_;
+    report_cmd_ = app.add_subcommand(
+        "report", "Plan and verify a system and print its capability-distribution report");
+    report_cmd_->add_option("SYSTEM", r.system, "The system file (.system/.xml or .json)")->required();
+    report_cmd_->add_option("--board", r.board, "Board name or path to a board file")
+        ->capture_default_str();
+    report_cmd_->add_option("--search-path", r.search_paths,
+                            "Extra folder for program images and prefill files (repeatable)");
+    report_cmd_->add_option("--format", r.format, "txt, json, dot or capdl")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"txt", "json", "dot", "capdl"}));
+}
+
+std::optional<int> BackendCommands::run(std::ostream& out, std::ostream& err) const {
+    if (*build_cmd_)
+        return run_build(*build_, out, err);
+    if (*report_cmd_)
+        return run_report(*report_, out, err);
+    return std::nullopt;
+}
+
+} // namespace rampart::cli

@@ -1,0 +1,33 @@
+// `rampart build` and `rampart report`: the front end, then plan, verify,
+// spec, report and image (composer back end).
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace rampart::cli {
+
+struct BuildOptions {
+    std::filesystem::path system;
+    std::filesystem::path out_dir;
+    std::string board = "qemu-virt-aarch64";
+    std::vector<std::filesystem::path> search_paths;
+    std::filesystem::path kernel, loader, initializer; // empty: look next to the rampart binary
+    bool capdl = false;
+};
+
+// Exit status: 0 on success, 1 on errors in the input, 70 on internal errors.
+int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err);
+
+struct ReportOptions {
+    std::filesystem::path system;
+    std::string board = "qemu-virt-aarch64";
+    std::vector<std::filesystem::path> search_paths;
+    std::string format = "txt"; // txt, json, dot or capdl
+};
+
+int run_report(const ReportOptions& options, std::ostream& out, std::ostream& err);
+
+} // namespace rampart::cli

@@ -1,0 +1,49 @@
+// Board lookup and front end for the back-end subcommands.
+#include "cli/frontend.hpp"
+
+#include "diag/diagnostics.hpp"
+#include "parse/load.hpp"
+
+#include <ostream>
+
+#ifndef RAMPART_SOURCE_ROOT
+#define RAMPART_SOURCE_ROOT "."
+#endif
+
+namespace rampart::cli {
+
+Frontend load_and_validate(const std::filesystem::path& system, const std::string& board,
+                           const std::vector<std::filesystem::path>& search_paths,
+                           std::ostream& err) {
+    Frontend out;
+    diag::SourceManager sources;
+    diag::Diagnostics diags;
+    std::filesystem::path file = board;
+    if (board.find('/') == std::string::npos && !board.ends_with(".json")) {
+        std::error_code ec;
+        auto found = board::find_board(
+            board, {std::filesystem::current_path(ec), std::filesystem::path(RAMPART_SOURCE_ROOT)});
+        if (!found) {
+            err << "error: unknown board '" << board << "' (no boards/" << board << ".json)\n";
+            return out;
+        }
+        file = *found;
+    }
+    try {
+        out.board = board::load_board(file);
+    } catch (const std::exception& e) {
+        err << "error: cannot use board '" << board << "': " << e.what() << "\n";
+        return out;
+    }
+    auto model = parse::load_system(system, sources, diags);
+    if (model && !diags.has_errors()) {
+        auto shared = std::make_shared<const model::System>(std::move(*model));
+        out.checked = validate::validate(shared, *out.board, validate::Options{search_paths}, diags);
+    }
+    err << diag::render(sources, diags);
+    if (diags.has_errors())
+        out.checked.reset();
+    return out;
+}
+
+} // namespace rampart::cli

@@ -1,0 +1,24 @@
+// The front end as `rampart build` and `rampart report` use it: board, parse,
+// validate, with diagnostics rendered to a stream.
+#pragma once
+
+#include "board/board.hpp"
+#include "validate/validate.hpp"
+
+#include <filesystem>
+#include <iosfwd>
+#include <optional>
+
+namespace rampart::cli {
+
+struct Frontend {
+    std::optional<board::Board> board;
+    std::optional<validate::CheckedSystem> checked; // empty on errors
+};
+
+// board: a name (boards/NAME.json) or a path to a board file.
+Frontend load_and_validate(const std::filesystem::path& system, const std::string& board,
+                           const std::vector<std::filesystem::path>& search_paths,
+                           std::ostream& err);
+
+} // namespace rampart::cli

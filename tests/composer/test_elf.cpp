@@ -1,0 +1,69 @@
+// The ELF64 reader on the corpus image and on damaged copies of it.
+#include "helpers.hpp"
+#include "validate/elf64.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+using namespace rampart::validate;
+
+namespace {
+
+std::string hello() {
+    std::ifstream in(rampart::test::kRoot + "/tests/corpus/images/hello.elf", std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::string error_of(const std::string& bytes) {
+    auto r = read_elf64(bytes);
+    REQUIRE(std::holds_alternative<std::string>(r));
+    return std::get<std::string>(r);
+}
+
+} // namespace
+
+TEST_CASE("PT_LOAD segments of a good image", "[elf]") {
+    auto r = read_elf64(hello());
+    REQUIRE(std::holds_alternative<ElfImage>(r));
+    const ElfImage& e = std::get<ElfImage>(r);
+    CHECK(e.machine == 183);
+    CHECK(e.entry == 0x200000);
+    REQUIRE(e.segments.size() == 2);
+    CHECK(e.segments[1].vaddr == 0x201000);
+    CHECK(e.segments[1].memsz == 0x2000);
+    CHECK(e.segments[1].filesz == 0x100);
+}
+
+TEST_CASE("damaged images are refused with a reason", "[elf]") {
+    const std::string good = hello();
+    CHECK(error_of("") == "not an ELF file");
+    CHECK(error_of("\x7f"
+                   "ELF") == "not an ELF file");
+    std::string b = good;
+    b[4] = 1;
+    CHECK(error_of(b) == "not a 64-bit ELF file");
+    b = good;
+    b[5] = 2;
+    CHECK(error_of(b) == "not a little-endian ELF file");
+    CHECK(error_of(good.substr(0, 40)) == "truncated ELF header");
+    CHECK(error_of(good.substr(0, 100)) == "ELF program headers lie outside the file");
+    b = good;
+    b[56] = 0; // e_phnum
+    CHECK(error_of(b) == "ELF file has no program headers");
+    b = good;
+    b[64 + 56 + 8 + 3] = 0x10; // second segment's p_offset far beyond the file
+    CHECK(error_of(b) == "segment 1 lies outside the file");
+    b = good;
+    b[64 + 56 + 32 + 2] = 0x10; // second segment's p_filesz above its p_memsz
+    CHECK(error_of(b) == "segment 1 has more file bytes than memory bytes");
+}
+
+TEST_CASE("the reader never reads out of bounds on truncations", "[elf]") {
+    const std::string good = hello();
+    for (std::size_t n = 0; n < good.size(); ++n)
+        CHECK_NOTHROW(read_elf64(good.substr(0, n)));
+}

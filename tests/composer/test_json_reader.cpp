@@ -1,0 +1,96 @@
+// The JSON reader and the JSON-to-tree mapping.
+#include "parse/json_reader.hpp"
+#include "parse/json_tree.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace rampart;
+using namespace rampart::parse;
+
+namespace {
+
+std::string first_error(const std::string& text) {
+    diag::Diagnostics d;
+    auto v = read_json(text, 0, d);
+    CHECK_FALSE(v);
+    REQUIRE(d.all().size() == 1);
+    return d.all()[0].message;
+}
+
+} // namespace
+
+TEST_CASE("values, keys and positions", "[json]") {
+    diag::Diagnostics d;
+    auto v = read_json(
+        "{\n  \"a\": [1, -2.5e3, true, null],\n  \"b\": {\"c\": \"x\\ty\\u00e9\"}\n}", 0, d);
+    REQUIRE(v);
+    CHECK(v->kind == JsonValue::Kind::Object);
+    REQUIRE(v->members.size() == 2);
+    const auto& [a_key, a] = v->members[0];
+    CHECK(a_key.key == "a");
+    CHECK(a_key.key_loc.line == 2);
+    CHECK(a_key.key_loc.col == 3);
+    CHECK(a_key.key_loc.len == 3);
+    REQUIRE(a.items.size() == 4);
+    CHECK(a.items[0].text == "1");
+    CHECK(a.items[1].text == "-2.5e3");
+    CHECK(a.items[1].loc.col == 12);
+    CHECK(a.items[2].boolean);
+    CHECK(a.items[3].kind == JsonValue::Kind::Null);
+    CHECK(v->members[1].second.members[0].second.text == "x\ty\xc3\xa9");
+}
+
+TEST_CASE("surrogate pairs decode to one code point", "[json]") {
+    diag::Diagnostics d;
+    auto v = read_json("\"\\ud83d\\ude00\"", 0, d);
+    REQUIRE(v);
+    CHECK(v->text == "\xf0\x9f\x98\x80");
+}
+
+TEST_CASE("JSON syntax errors", "[json]") {
+    CHECK(first_error("") == "expected a JSON value");
+    CHECK(first_error("{\"a\": 1,}") == "expected a string key");
+    CHECK(first_error("[1,]") == "expected a JSON value");
+    CHECK(first_error("{\"a\" 1}") == "expected ':' after the key");
+    CHECK(first_error("{\"a\": 1, \"a\": 2}") == "key 'a' given twice in one object");
+    CHECK(first_error("\"abc") == "unterminated string");
+    CHECK(first_error("\"\\x\"") == "invalid escape sequence");
+    CHECK(first_error("\"\\ud800\"") == "unpaired surrogate in \\u escape");
+    CHECK(first_error("01") == "unexpected content after the JSON value");
+    CHECK(first_error("1.") == "invalid number");
+    CHECK(first_error("tru") == "expected a JSON value");
+    CHECK(first_error("{} {}") == "unexpected content after the JSON value");
+    CHECK(first_error("\"a\nb\"") == "control character in string");
+}
+
+TEST_CASE("deeply nested JSON is refused", "[json]") {
+    CHECK(first_error(std::string(100000, '[')) == "values nested too deeply");
+}
+
+TEST_CASE("objects become elements, arrays lists of elements", "[json][tree]") {
+    diag::Diagnostics d;
+    auto v = read_json(R"({"$schema": "x", "protection_domains": [{"name": "a",
+        "program_image": {"path": "p"}, "maps": [{"mr": "m", "vaddr": 4096, "cached": false}]}]})",
+                       0, d);
+    REQUIRE(v);
+    auto tree = json_to_tree(*v, d);
+    REQUIRE(tree);
+    CHECK_FALSE(d.has_errors());
+    CHECK(tree->name == "system");
+    CHECK(tree->attrs.empty()); // $schema is skipped
+    REQUIRE(tree->children.size() == 1);
+    const Node& pd = tree->children[0];
+    CHECK(pd.name == "protection_domain");
+    CHECK(pd.from_array);
+    CHECK(pd.key == "protection_domains");
+    REQUIRE(pd.children.size() == 2);
+    CHECK(pd.children[0].name == "program_image");
+    CHECK_FALSE(pd.children[0].from_array);
+    CHECK(pd.children[1].name == "map");
+    const Attr* vaddr = pd.children[1].attr("vaddr");
+    REQUIRE(vaddr);
+    CHECK(vaddr->kind == ValueKind::Number);
+    CHECK(pd.children[1].attr("cached")->kind == ValueKind::Bool);
+    CHECK(json_list_key("schedule_entry") == "entries");
+    CHECK(json_item_element("cap_vspaces") == "cap_vspace");
+}

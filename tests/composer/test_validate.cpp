@@ -1,0 +1,131 @@
+// Validation: what valid systems resolve to, and rules that the corpus
+// exercises only by their messages.
+#include "helpers.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+
+using namespace rampart;
+using test::run;
+using test::xml_system;
+
+TEST_CASE("a valid system resolves PDs, segments and page sizes", "[validate]") {
+    auto o = run(
+        "v.system",
+        xml_system("name=\"a\" priority=\"5\"",
+                   "    <map mr=\"big\" vaddr=\"0x40000000\" />\n"
+                   "    <map mr=\"odd\" vaddr=\"0x10000000\" />\n"
+                   "    <protection_domain name=\"c\" id=\"0\">\n"
+                   "      <program_image path=\"hello.elf\" />\n"
+                   "    </protection_domain>\n",
+                   "  <memory_region name=\"big\" size=\"0x400000\" />\n"
+                   "  <memory_region name=\"odd\" size=\"0x200000\" />\n"
+                   "  <memory_region name=\"pre\" prefill_path=\"prefill.bin\" />\n"
+                   "  <memory_region name=\"dev\" size=\"0x1000\" phys_addr=\"0x9000000\" />\n"));
+    INFO(o.text);
+    REQUIRE(o.checked);
+    const auto& c = *o.checked;
+    REQUIRE(c.pds.size() == 2);
+    CHECK(c.pds[0].pd->name.value == "a");
+    CHECK_FALSE(c.pds[0].parent);
+    CHECK(c.pds[1].parent == 0u);
+    REQUIRE(c.pds[0].segments.size() == 2);
+    CHECK(c.pds[0].segments[0].vaddr == 0x200000);
+    CHECK(c.pds[0].segments[0].perms == (model::kRead | model::kExecute));
+    CHECK(c.pds[0].image.filename() == "hello.elf");
+    REQUIRE(c.regions.size() == 5);
+    CHECK(c.regions[0].page_size == 0x1000);   // buf: 4 KiB
+    CHECK(c.regions[1].page_size == 0x200000); // big: 2 MiB-aligned everywhere
+    CHECK(c.regions[2].page_size == 0x200000); // odd: mapped at a 2 MiB boundary
+    CHECK(c.regions[3].size == 0x2000);        // pre: 6 KiB of prefill, rounded up
+    CHECK(c.regions[3].page_size == 0x1000);
+    // pre and dev are never mapped: warnings only.
+    CHECK(o.warnings == 2);
+    CHECK(o.errors == 0);
+}
+
+TEST_CASE("a map that is not 2 MiB aligned keeps a region at 4 KiB pages", "[validate]") {
+    auto o =
+        run("p.system", xml_system("name=\"a\"", "    <map mr=\"big\" vaddr=\"0x40001000\" />\n",
+                                   "  <memory_region name=\"big\" size=\"0x200000\" />\n"));
+    REQUIRE(o.checked);
+    CHECK(o.checked->regions[1].page_size == 0x1000);
+}
+
+TEST_CASE("protected calls to a strictly higher priority are fine", "[validate]") {
+    auto o =
+        run("pp.system",
+            xml_system("name=\"a\" priority=\"1\"", "",
+                       "  <protection_domain name=\"b\" priority=\"2\">\n"
+                       "    <program_image path=\"hello.elf\" />\n"
+                       "  </protection_domain>\n"
+                       "  <channel><end pd=\"a\" id=\"0\" pp=\"true\" /><end pd=\"b\" id=\"61\" "
+                       "/></channel>\n"));
+    INFO(o.text);
+    CHECK(o.checked);
+}
+
+TEST_CASE("a valid domain schedule", "[validate]") {
+    auto o =
+        run("d.system", xml_system("name=\"a\" domain=\"x\"", "",
+                                   "  <domains>\n    <domain name=\"x\" />\n"
+                                   "    <domain name=\"y\" id=\"5\" />\n"
+                                   "    <domain_schedule start_index=\"1\">\n"
+                                   "      <schedule_entry domain=\"x\" duration=\"100 us\" />\n"
+                                   "      <schedule_entry domain=\"y\" duration=\"5 ticks\" />\n"
+                                   "      <schedule_end_marker />\n"
+                                   "    </domain_schedule>\n  </domains>\n"));
+    INFO(o.text);
+    REQUIRE(o.checked);
+    const auto& s = *o.checked->system->domains->schedule;
+    CHECK(s.entries.size() == 2);
+    CHECK(s.end_marker);
+    CHECK(s.entries[1].duration.value.unit == model::DurationUnit::Ticks);
+}
+
+TEST_CASE("all validation errors are collected", "[validate]") {
+    auto o = run("e.system", xml_system("name=\"a\" priority=\"999\" budget=\"5\" period=\"4\"",
+                                        "    <map mr=\"nope\" vaddr=\"0x1000\" perms=\"w\" />\n"));
+    CHECK(o.errors == 4);
+    CHECK_FALSE(o.checked);
+}
+
+TEST_CASE("a thousand PDs validate quickly", "[validate][scale]") {
+    std::string text = "<system>\n";
+    for (int i = 0; i < 1000; ++i) {
+        const std::string n = std::to_string(i);
+        text += "<memory_region name=\"r" + n + "\" size=\"0x1000\" />\n";
+        text += "<protection_domain name=\"pd" + n + "\" priority=\"" + std::to_string(i % 250) +
+                "\"><program_image path=\"hello.elf\" /><map mr=\"r" + n +
+                "\" vaddr=\"0x400000\" /></protection_domain>\n";
+    }
+    for (int i = 0; i + 1 < 1000; ++i)
+        text += "<channel><end pd=\"pd" + std::to_string(i) + "\" id=\"0\" /><end pd=\"pd" +
+                std::to_string(i + 1) + "\" id=\"1\" /></channel>\n";
+    text += "</system>\n";
+    auto start = std::chrono::steady_clock::now();
+    auto o = run("big.system", text);
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                  std::chrono::steady_clock::now() - start)
+                  .count();
+    INFO(o.text.substr(0, 2000));
+    REQUIRE(o.checked);
+    CHECK(o.checked->pds.size() == 1000);
+    CHECK(ms < 2000);
+}
+
+TEST_CASE("the positive examples pass", "[validate][examples]") {
+    for (const char* name : {"echo.system", "echo.json", "domains.system", "vm.system"}) {
+        diag::SourceManager sm;
+        diag::Diagnostics d;
+        auto sys = parse::load_system(test::kRoot + "/tests/composer/examples/" + name, sm, d);
+        REQUIRE(sys);
+        validate::Options opts{{test::kRoot + "/tests/corpus/images"}};
+        auto checked = validate::validate(std::make_shared<const model::System>(*sys),
+                                          test::default_board(), opts, d);
+        INFO(name << "\n" << diag::render(sm, d));
+        CHECK(checked);
+        CHECK(d.error_count() == 0);
+    }
+}

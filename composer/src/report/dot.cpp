@@ -11,7 +11,7 @@ namespace {
 std::string quoted(const std::string& s) {
     std::string out = "\"";
     for (char ch : s) {
-        if (ch == '"' || ch == '\\')
+        if (ch == '"')
             out += '\\';
         out += ch;
     }

@@ -202,7 +202,7 @@ TEST_CASE("random small maps are covered exactly", "[kernel][boot]") {
     }
 }
 
-TEST_CASE("the untyped list is bounded; RAM comes first", "[kernel][boot]") {
+TEST_CASE("the untyped list is bounded and RAM comes first", "[kernel][boot]") {
     // 60 ranges that each split into 16 blocks, and a device range at the end.
     std::vector<Range> ram;
     uint64_t ram_bytes = 0;

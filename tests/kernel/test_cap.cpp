@@ -49,7 +49,7 @@ TEST_CASE("rights are only ever dropped", "[kernel][cap]") {
     CHECK(mask_cap_rights(Rights{RAMPART_RIGHT_GRANT}, reply).reply_can_grant());
 }
 
-TEST_CASE("badges are set once; CNode guards must fit", "[kernel][cap]") {
+TEST_CASE("badges are set once and CNode guards must fit", "[kernel][cap]") {
     const Cap ep = Cap::endpoint(Paddr{0x4000'0010}, 0, Rights::all());
     const Cap badged = update_cap_data(false, 42, ep);
     CHECK(badged.badge() == 42);

@@ -140,7 +140,7 @@ TEST_CASE_METHOD(WithObjects, "Rotate errors", "[kernel][cnode]") {
           Error::IllegalOperation);
 }
 
-TEST_CASE_METHOD(WithObjects, "Delete of a copy leaves the object; the last one finalises it",
+TEST_CASE_METHOD(WithObjects, "Delete of a copy leaves the object, the last one finalises it",
                  "[kernel][cnode]") {
     REQUIRE(copy(30, 20).is_ok());
     REQUIRE(del(20).is_ok());

@@ -1,0 +1,74 @@
+// The canonical layout digest: its definition on a tiny plan, and stability.
+#include "support.hpp"
+
+#include "verify/digest.hpp"
+
+#include <rampart/objects.h>
+#include <rampart/rights.h>
+
+#include <catch2/catch.hpp>
+
+#include <cstring>
+
+using namespace rampart;
+
+namespace {
+
+// FNV-1a 64 written out independently of verify::Fnv.
+std::uint64_t fnv(const std::vector<std::uint64_t>& words) {
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    for (std::uint64_t w : words)
+        for (int i = 0; i < 8; ++i)
+            h = (h ^ ((w >> (8 * i)) & 0xff)) * 0x100000001b3ull;
+    return h;
+}
+
+} // namespace
+
+TEST_CASE("digest streams: (slot, type, paddr, rights, badge) and (vaddr, paddr, bits, rights, attrs)") {
+    plan::Plan p;
+    auto obj = [&](unsigned type, unsigned bits, std::uint64_t paddr) {
+        plan::Object o;
+        o.type = static_cast<std::uint8_t>(type);
+        o.size_bits = static_cast<std::uint8_t>(bits);
+        o.paddr = paddr;
+        p.objects.push_back(o);
+        return static_cast<std::uint32_t>(p.objects.size() - 1);
+    };
+    const auto cnode = obj(RAMPART_OBJ_CNODE, 9, 0x40000000);
+    const auto vspace = obj(RAMPART_OBJ_VSPACE, 0, 0x40004000);
+    const auto ep = obj(RAMPART_OBJ_ENDPOINT, 0, 0x40005000);
+    const auto f1 = obj(RAMPART_OBJ_FRAME_4K, 12, 0x40006000);
+    const auto f2 = obj(RAMPART_OBJ_FRAME_4K, 12, 0x40007000);
+    rampart_spec_pd pd{};
+    pd.cnode = cnode;
+    pd.vspace = vspace;
+    p.pds.push_back(pd);
+    plan::Cap c1;
+    c1.cnode = cnode, c1.slot = 1, c1.object = ep, c1.rights = 0xf;
+    plan::Cap c2 = c1;
+    c2.slot = 74, c2.rights = 9, c2.badge = (1ull << 63) | 3;
+    p.caps = {c1, c2};
+    // Mappings out of vaddr order: the digest sorts them.
+    p.mappings.push_back({0x3000, vspace, f2, RAMPART_SPEC_MAP_FRAME, 0, 3, 1, 0});
+    p.mappings.push_back({0x1000, vspace, f1, RAMPART_SPEC_MAP_FRAME, 0, 5, 1, 0});
+    const auto d = verify::digests(p);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].cspace == fnv({1, RAMPART_OBJ_ENDPOINT, 0x40005000, 0xf, 0, 74, RAMPART_OBJ_ENDPOINT,
+                              0x40005000, 9, (1ull << 63) | 3}));
+    CHECK(d[0].vspace == fnv({0x1000, 0x40006000, 12, 5, 1, 0x3000, 0x40007000, 12, 3, 1}));
+}
+
+TEST_CASE("digests are stable across runs and differ between PDs") {
+    const auto sys = test::load_file(test::kSystems + "/echo.system");
+    const auto a = test::compose(sys);
+    const auto b = test::compose(sys);
+    REQUIRE(a.plan.pds.size() == 3);
+    for (std::size_t i = 0; i < 3; ++i) {
+        CHECK(a.plan.pds[i].cspace_digest == b.plan.pds[i].cspace_digest);
+        CHECK(a.plan.pds[i].vspace_digest == b.plan.pds[i].vspace_digest);
+        CHECK(a.plan.pds[i].cspace_digest != 0xcbf29ce484222325ull);
+    }
+    CHECK(a.plan.pds[0].cspace_digest != a.plan.pds[1].cspace_digest);
+    CHECK(a.plan.pds[0].vspace_digest != a.plan.pds[1].vspace_digest);
+}

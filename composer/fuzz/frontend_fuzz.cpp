@@ -1,12 +1,29 @@
 // libFuzzer target for the front ends: the first byte picks XML or JSON, the
-// rest is the system text. Parsing, model building and diagnostic rendering
-// must never crash, whatever the input.
+// rest is the system text. Parsing, model building, validation and
+// diagnostic rendering must never crash, whatever the input.
+#include "board/board.hpp"
 #include "diag/diagnostics.hpp"
 #include "parse/load.hpp"
+#include "validate/validate.hpp"
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
+
+#ifndef RAMPART_SOURCE_ROOT
+#define RAMPART_SOURCE_ROOT "."
+#endif
+
+namespace {
+
+const rampart::board::Board& board() {
+    static const rampart::board::Board b =
+        rampart::board::load_board(RAMPART_SOURCE_ROOT "/boards/qemu-virt-aarch64.json");
+    return b;
+}
+
+} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0)
@@ -17,7 +34,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     rampart::diag::Diagnostics diags;
     auto system = rampart::parse::parse_system(json ? "fuzz.json" : "fuzz.system", std::move(text),
                                                sources, diags);
-    (void)system;
+    if (system && !diags.has_errors()) {
+        rampart::validate::Options options{{RAMPART_SOURCE_ROOT "/tests/corpus/images"}};
+        auto shared = std::make_shared<const rampart::model::System>(std::move(*system));
+        (void)rampart::validate::validate(shared, board(), options, diags);
+    }
     std::string out = rampart::diag::render(sources, diags);
     (void)out;
     return 0;

@@ -26,7 +26,8 @@ TEST_CASE("values, keys and positions", "[json]") {
     REQUIRE(v);
     CHECK(v->kind == JsonValue::Kind::Object);
     REQUIRE(v->members.size() == 2);
-    const auto& [a_key, a] = v->members[0];
+    const auto& a_key = v->members[0];
+    const auto& a = a_key.value;
     CHECK(a_key.key == "a");
     CHECK(a_key.key_loc.line == 2);
     CHECK(a_key.key_loc.col == 3);
@@ -37,7 +38,7 @@ TEST_CASE("values, keys and positions", "[json]") {
     CHECK(a.items[1].loc.col == 12);
     CHECK(a.items[2].boolean);
     CHECK(a.items[3].kind == JsonValue::Kind::Null);
-    CHECK(v->members[1].second.members[0].second.text == "x\ty\xc3\xa9");
+    CHECK(v->members[1].value.members[0].value.text == "x\ty\xc3\xa9");
 }
 
 TEST_CASE("surrogate pairs decode to one code point", "[json]") {

@@ -79,7 +79,7 @@ class JsonReader {
             m.key = string();
             m.key_loc.len = line_len(start);
             for (const auto& other : v.members)
-                if (other.first.key == m.key)
+                if (other.key == m.key)
                     fail_at(m.key_loc, "key '" + m.key + "' given twice in one object");
             skip_space();
             if (!peek(':'))
@@ -88,8 +88,8 @@ class JsonReader {
             skip_space();
             if (at_end())
                 fail("expected a JSON value");
-            JsonValue member = value(depth + 1);
-            v.members.emplace_back(std::move(m), std::move(member));
+            m.value = value(depth + 1);
+            v.members.push_back(std::move(m));
             skip_space();
             if (peek(',')) {
                 advance(1);

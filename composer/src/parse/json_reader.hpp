@@ -11,12 +11,7 @@
 
 namespace rampart::parse {
 
-struct JsonValue;
-
-struct JsonMember {
-    std::string key;
-    diag::Loc key_loc;
-};
+struct JsonMember;
 
 struct JsonValue {
     enum class Kind { Null, Bool, Number, String, Array, Object };
@@ -24,8 +19,14 @@ struct JsonValue {
     diag::Loc loc;
     bool boolean = false;
     std::string text;             // string contents, or a number's literal spelling
-    std::vector<JsonValue> items; // Array
-    std::vector<std::pair<JsonMember, JsonValue>> members; // Object, in source order
+    std::vector<JsonValue> items;    // Array
+    std::vector<JsonMember> members; // Object, in source order
+};
+
+struct JsonMember {
+    std::string key;
+    diag::Loc key_loc;
+    JsonValue value;
 };
 
 // Reads one JSON document; on a syntax error reports it and returns nothing.

@@ -25,7 +25,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 13> kLists{{
 }};
 
 void fill(Node& node, const JsonValue& object, diag::Diagnostics& diags, bool root) {
-    for (const auto& [member, value] : object.members) {
+    for (const JsonMember& member : object.members) {
+        const JsonValue& value = member.value;
         if (root && member.key == "$schema")
             continue;
         switch (value.kind) {

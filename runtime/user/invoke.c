@@ -1,7 +1,6 @@
 /* Typed wrappers for every kernel-object invocation (see rampart/invoke.h). */
 #include <rampart/invoke.h>
 
-struct rampart_ipc_buffer* rampart_ipc;
 static unsigned last_length;
 
 uint64_t rampart_invoke(rampart_cptr_t obj, uint64_t label, unsigned nwords, const uint64_t* words,

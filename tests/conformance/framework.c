@@ -70,6 +70,54 @@ uint64_t make(struct env* env, uint64_t type, uint64_t size_bits) {
     return slot;
 }
 
+static uint64_t stacks[MAX_THREADS][1024] __attribute__((aligned(16)));
+
+void suspend_self(uint64_t tcb) {
+    register uint64_t x0 __asm__("x0") = tcb;
+    register uint64_t x1 __asm__("x1") = rampart_msginfo_new(RAMPART_TCB_SUSPEND, 0, 0, 0);
+    register uint64_t x7 __asm__("x7") = RAMPART_SYS_CALL;
+    __asm__ volatile("svc #0" : "+r"(x0), "+r"(x1) : "r"(x7) : "memory", "x2", "x3", "x4", "x5", "x6", "x8");
+    for (;;)
+        rampart_yield();
+}
+
+static void thread_start(void (*fn)(uint64_t, uint64_t), uint64_t a0, uint64_t a1, uint64_t tcb) {
+    fn(a0, a1);
+    suspend_self(tcb);
+}
+
+uint64_t spawn(struct env* env, void (*fn)(uint64_t, uint64_t), uint64_t a0, uint64_t a1,
+               uint64_t priority) {
+    const unsigned n = env->threads++;
+    if (n >= MAX_THREADS) {
+        rampart_debug_puts("conformance: too many threads in one test\n");
+        rampart_debug_halt(3);
+    }
+    if (n == 0) { /* tables for the scratch region, freed with the arena */
+        const uint64_t l2 = make(env, RAMPART_OBJ_PAGE_TABLE, 0), l3 = make(env, RAMPART_OBJ_PAGE_TABLE, 0);
+        rampart_page_table_map(l2, RAMPART_ROOT_VSPACE, SCRATCH_VA, 0);
+        rampart_page_table_map(l3, RAMPART_ROOT_VSPACE, SCRATCH_VA, 0);
+    }
+    const uint64_t buffer = make(env, RAMPART_OBJ_FRAME_4K, 0);
+    const uint64_t va = SCRATCH_VA + 0x1000 * n;
+    const uint64_t tcb = make(env, RAMPART_OBJ_TCB, 0);
+    uint64_t err = rampart_page_map(buffer, RAMPART_ROOT_VSPACE, va,
+                                    RAMPART_RIGHT_READ | RAMPART_RIGHT_WRITE, RAMPART_ATTR_CACHEABLE);
+    err |= rampart_tcb_configure(tcb, ROOT, 0, RAMPART_ROOT_VSPACE, va, buffer);
+    err |= rampart_tcb_set_priority(tcb, RAMPART_ROOT_TCB, priority);
+    uint64_t regs[7] = {0};
+    regs[0] = (uint64_t)thread_start;
+    regs[1] = (uint64_t)(stacks[n] + 1024);
+    regs[3] = (uint64_t)fn;
+    regs[4] = a0;
+    regs[5] = a1;
+    regs[6] = tcb;
+    err |= rampart_tcb_write_registers(tcb, 2 /* resume */, 7, regs);
+    if (err)
+        test_fail(env, __FILE__, __LINE__, "spawn", err, 0);
+    return tcb;
+}
+
 /* The smallest RAM untyped that holds many arenas: its memory is cleared
    once, then reset after each test only as far as the test used it. */
 static uint64_t pick_pool(const struct rampart_bootinfo* bi) {
@@ -86,7 +134,6 @@ static uint64_t pick_pool(const struct rampart_bootinfo* bi) {
 }
 
 int main(const struct rampart_bootinfo* bi) {
-    rampart_ipc = (struct rampart_ipc_buffer*)bi->ipc_buffer;
     const uint64_t pool = pick_pool(bi);
     if (!pool) {
         rampart_debug_puts("conformance: no untyped large enough for the arenas\n");
@@ -96,7 +143,7 @@ int main(const struct rampart_bootinfo* bi) {
     const uint64_t first = bi->empty.start + 1;
     unsigned passed = 0, failed = 0;
     for (const struct test* t = __start_rampart_tests; t < __stop_rampart_tests; ++t) {
-        struct env env = {bi, arena_slot, first, first + TEST_SLOTS, 0};
+        struct env env = {bi, arena_slot, first, first + TEST_SLOTS, 0, 0};
         if (rampart_untyped_retype(pool, RAMPART_OBJ_UNTYPED, ARENA_BITS, ROOT, 0, 0, arena_slot, 1)) {
             rampart_debug_puts("conformance: cannot make an arena\n");
             return 2;

@@ -21,6 +21,7 @@ struct env {
     uint64_t next_slot;        /* next free slot of the test's range */
     uint64_t slot_end;
     int failed;
+    unsigned threads; /* spawned so far in this test */
 };
 
 #define ARENA_BITS 23u
@@ -60,5 +61,15 @@ void test_fail(struct env* env, const char* file, int line, const char* what, ui
 uint64_t new_slot(struct env* env);
 /* A new object of the type (size_bits for variable-size types) from the arena. */
 uint64_t make(struct env* env, uint64_t type, uint64_t size_bits);
+
+/* A thread sharing the root task's CSpace and VSpace, with its own stack and
+   IPC buffer, at `priority` (the root task runs at 255): it runs fn(a0, a1)
+   and then suspends itself. Returns its TCB's slot. */
+#define MAX_THREADS 4u
+#define SCRATCH_VA 0x80000000ull /* IPC buffers of spawned threads: one page each */
+uint64_t spawn(struct env* env, void (*fn)(uint64_t, uint64_t), uint64_t a0, uint64_t a1,
+               uint64_t priority);
+/* Stops the calling thread (spawned threads end this way). */
+void suspend_self(uint64_t tcb) __attribute__((noreturn));
 
 #endif

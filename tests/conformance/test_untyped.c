@@ -139,7 +139,8 @@ TEST(retype_destination_not_a_cnode_fails_lookup) {
 }
 
 TEST(retype_on_a_non_untyped_is_illegal) {
-    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0);
-    /* an endpoint has no Retype: the label means nothing to it */
-    CHECK(rampart_untyped_retype(ep, RAMPART_OBJ_ENDPOINT, 0, ROOT, 0, 0, new_slot(env), 1) != RAMPART_NO_ERROR);
+    const uint64_t tcb = make(env, RAMPART_OBJ_TCB, 0);
+    /* a TCB has no Retype: the label means nothing to it */
+    CHECK_EQ(rampart_untyped_retype(tcb, RAMPART_OBJ_ENDPOINT, 0, ROOT, 0, 0, new_slot(env), 1),
+             RAMPART_ILLEGAL_OPERATION);
 }

@@ -169,11 +169,11 @@ TEST_CASE_METHOD(Fixture, "endpoint finalisation cancels its queue", "[kernel][d
     REQUIRE(retype(ram_slot, RAMPART_OBJ_ENDPOINT, 0, 20).is_ok());
     REQUIRE(copy(21, 20).is_ok());
     Endpoint* ep = phys_ptr<Endpoint>(cap(20).paddr());
-    ep->queue_head = 0x1234;
+    ep->queue.set_tag(static_cast<unsigned>(EndpointState::Send));
     REQUIRE(del(20).is_ok());
-    CHECK(ep->queue_head == 0x1234); // a copy remains
+    CHECK(ep->state() == EndpointState::Send); // a copy remains
     REQUIRE(del(21).is_ok());
-    CHECK(ep->queue_head == 0);
+    CHECK(ep->state() == EndpointState::Idle);
 }
 
 TEST_CASE_METHOD(Fixture, "an untyped cap can go while its children stay",

@@ -1,5 +1,8 @@
 // CNode invocations (labels and argument order in kernel/include/rampart/invocations.h).
 #include "api/invocation.hpp"
+#include "ipc/ipc.hpp"
+#include "kernel/cspace.hpp"
+#include "kernel/phys.hpp"
 #include "object/cnode.hpp"
 
 #include <rampart/invocations.h>
@@ -29,6 +32,21 @@ Status decode_cnode(const Invocation& inv, Results&, kernel::Budget& budget) {
         if (!inv.has(2))
             return Status::truncated_message();
         return kernel::cnode_revoke(here(inv, 0), budget);
+    case RAMPART_CNODE_CANCEL_BADGED_SENDS: {
+        if (!inv.has(2))
+            return Status::truncated_message();
+        kernel::Slot* slot = nullptr;
+        if (const Status s = kernel::lookup_slot_for_cnode_op(false, inv.cap, CPtr{inv.arg(0)},
+                                                            inv.arg(1), slot);
+            !s.is_ok())
+            return s;
+        const kernel::Cap& ep = slot->cap;
+        if (ep.type() != kernel::CapType::Endpoint)
+            return Status::illegal_operation();
+        if (ep.badge() != 0) // the unbadged cap has no badge to cancel
+            ipc::cancel_badged_sends(*kernel::phys_ptr<kernel::Endpoint>(ep.paddr()), ep.badge());
+        return Status::ok();
+    }
     case RAMPART_CNODE_DELETE:
         if (!inv.has(2))
             return Status::truncated_message();

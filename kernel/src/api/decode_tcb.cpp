@@ -3,6 +3,7 @@
 #include "thread/current.hpp"
 #include "thread/tcb_ops.hpp"
 
+#include "ipc/ipc.hpp"
 #include "kernel/phys.hpp"
 
 #include <rampart/invocations.h>
@@ -140,6 +141,25 @@ Status decode_tcb(const Invocation& inv, Results& out, kernel::Budget& budget) {
         return Status::ok();
     case RAMPART_TCB_RESUME:
         thread::resume(t);
+        return Status::ok();
+    case RAMPART_TCB_BIND_NOTIFICATION: {
+        if (!inv.has(0, 1))
+            return Status::truncated_message();
+        const kernel::Cap& n = inv.extra[0]->cap;
+        if (t.bound_notification)
+            return Status::illegal_operation();
+        if (n.type() != CapType::Notification || !n.rights().read())
+            return Status::invalid_capability(1);
+        auto* ntfn = kernel::phys_ptr<kernel::Notification>(n.paddr());
+        if (ntfn->bound_tcb || ntfn->state() == kernel::NotificationState::Waiting)
+            return Status::illegal_operation();
+        ipc::bind_notification(t, *ntfn);
+        return Status::ok();
+    }
+    case RAMPART_TCB_UNBIND_NOTIFICATION:
+        if (!t.bound_notification)
+            return Status::illegal_operation();
+        ipc::unbind_notification(t);
         return Status::ok();
     case RAMPART_TCB_SET_TLS_BASE:
         if (!inv.has(1))

@@ -5,7 +5,9 @@
 
 #include "api/invocation.hpp"
 #include "api/message.hpp"
+#include "ipc/ipc.hpp"
 #include "irq/interrupt.hpp"
+#include "kernel/phys.hpp"
 #include "kernel/cspace.hpp"
 #include "thread/current.hpp"
 #include "thread/user_fault.hpp"
@@ -19,6 +21,10 @@ using kernel::Status;
 
 // Work units a long operation may do before it checks for interrupts.
 constexpr uint64_t preemption_units = 256;
+
+bool is_ipc_cap(CapType type) {
+    return type == CapType::Endpoint || type == CapType::Notification || type == CapType::Reply;
+}
 
 Decoder decoder_for(CapType type) {
     switch (type) {
@@ -35,12 +41,36 @@ Decoder decoder_for(CapType type) {
 }
 
 arch::UserContext* cap_fault(arch::UserContext* ctx, uint64_t cptr, const kernel::LookupFault& f) {
-    thread::UserFault fault{};
-    fault.kind = thread::UserFault::Kind::cap_fault;
-    fault.address = cptr;
-    fault.esr = static_cast<uint64_t>(f.kind);
-    fault.description = "capability lookup failed";
-    return thread::handle_user_fault(ctx, fault);
+    const uint64_t words[3] = {f.bits_left, f.word1, f.word2};
+    return thread::cap_fault(ctx, cptr, static_cast<uint64_t>(f.kind), words, false);
+}
+
+// Send, NBSend and Call on endpoint, notification and reply caps.
+bool ipc_invocation(kernel::Tcb& t, const Cap& cap, bool is_call, bool blocking, Status& status) {
+    switch (cap.type()) {
+    case CapType::Endpoint:
+        if (!cap.rights().write()) {
+            status = Status::invalid_capability(0);
+            return false;
+        }
+        ipc::send(t, *kernel::phys_ptr<kernel::Endpoint>(cap.paddr()),
+                  ipc::SendRights{cap.badge(), cap.rights().grant(), cap.rights().grant_reply()},
+                  blocking, is_call);
+        return true;
+    case CapType::Notification:
+        if (!cap.rights().write()) {
+            status = Status::invalid_capability(0);
+            return false;
+        }
+        ipc::signal(*kernel::phys_ptr<kernel::Notification>(cap.paddr()), cap.badge());
+        return false; // a Call gets an empty reply
+    case CapType::Reply:
+        ipc::reply(t, *kernel::phys_ptr<kernel::Reply>(cap.paddr()), cap.reply_can_grant());
+        return false;
+    default:
+        status = Status::invalid_capability(0);
+        return false;
+    }
 }
 
 void reply(kernel::Tcb& t, rampart_ipc_buffer* buf, const Status& s, const Results& r) {
@@ -61,7 +91,7 @@ void reply(kernel::Tcb& t, rampart_ipc_buffer* buf, const Status& s, const Resul
 
 uint64_t Invocation::arg(unsigned i) const { return get_mr(thread, buffer, i); }
 
-arch::UserContext* handle_invocation(kernel::Tcb& t, bool is_call) {
+arch::UserContext* handle_invocation(kernel::Tcb& t, bool is_call, bool blocking) {
     arch::UserContext& ctx = t.context;
     const Cap root = t.slot(kernel::TcbSlot::CSpace).cap;
     kernel::Slot* slot = nullptr;
@@ -85,7 +115,11 @@ arch::UserContext* handle_invocation(kernel::Tcb& t, bool is_call) {
 
     Results results;
     Status status = Status::invalid_capability(0);
-    if (const Decoder decode = decoder_for(inv.cap.type())) {
+    if (is_ipc_cap(inv.cap.type())) {
+        status = Status::ok();
+        if (ipc_invocation(t, inv.cap, is_call, blocking, status))
+            return thread::resume_point(); // the IPC decided the caller's state
+    } else if (const Decoder decode = decoder_for(inv.cap.type())) {
         kernel::Budget budget{preemption_units};
         status = decode(inv, results, budget);
         if (status.is_preempted()) {
@@ -96,7 +130,7 @@ arch::UserContext* handle_invocation(kernel::Tcb& t, bool is_call) {
             return thread::resume_point();
         }
     }
-    if (is_call)
+    if (is_call && (t.state == kernel::ThreadState::Running || t.state == kernel::ThreadState::Restart))
         reply(t, buf, status, results);
     return thread::resume_point();
 }

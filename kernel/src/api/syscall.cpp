@@ -1,6 +1,5 @@
 // System call dispatch (numbers in kernel/include/rampart/syscalls.h, call
-// number in x7). IPC calls arrive with the IPC issue; until then they are
-// unknown system calls, like any other number.
+// number in x7; registers in kernel/include/rampart/message.h).
 #include "api/syscall.hpp"
 
 #include "api/debug_calls.hpp"
@@ -18,9 +17,25 @@ arch::UserContext* handle_syscall(arch::UserContext* ctx) {
     const uint64_t number = ctx->x[7];
     switch (number) {
     case RAMPART_SYS_CALL:
-        return handle_invocation(*thread::current(), true);
+        return handle_invocation(*thread::current(), true, true);
     case RAMPART_SYS_SEND:
-        return handle_invocation(*thread::current(), false);
+        return handle_invocation(*thread::current(), false, true);
+    case RAMPART_SYS_NB_SEND:
+        return handle_invocation(*thread::current(), false, false);
+    case RAMPART_SYS_RECV:
+        return handle_receive(*thread::current(), true, false);
+    case RAMPART_SYS_NB_RECV:
+        return handle_receive(*thread::current(), false, false);
+    case RAMPART_SYS_WAIT:
+        return handle_receive(*thread::current(), true, true);
+    case RAMPART_SYS_NB_WAIT:
+        return handle_receive(*thread::current(), false, true);
+    case RAMPART_SYS_REPLY_RECV:
+        return handle_reply_recv(*thread::current());
+    case RAMPART_SYS_NB_SEND_RECV:
+        return handle_send_receive(*thread::current(), false);
+    case RAMPART_SYS_NB_SEND_WAIT:
+        return handle_send_receive(*thread::current(), true);
     case RAMPART_SYS_YIELD:
         sched::timeslice_expired();
         return thread::resume_point();

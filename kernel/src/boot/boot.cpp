@@ -83,5 +83,6 @@ extern "C" [[noreturn]] void kernel_main(uint64_t handoff_paddr) {
     root.bootinfo->empty = {root.next_free_slot, 1u << boot::root_cnode_radix};
     thread::set_current(root.tcb);
     arch::vspace_activate(root.vspace_root, boot::root_asid);
+    arch::set_user_ipc_buffer(root.tcb->ipc_buffer_vaddr);
     arch::arch_restore_user_context(&root.tcb->context);
 }

@@ -4,13 +4,16 @@
 #include <rampart/objects.h>
 #include <stdint.h>
 
+#include "object/thread_queue.hpp"
+
 namespace rampart::kernel {
 
 enum class EndpointState : uint8_t { Idle = 0, Send = 1, Receive = 2 };
 
 struct Endpoint {
-    uint64_t queue_head = 0; // paddr of the first waiting TCB
-    uint64_t queue_tail_state = 0; // paddr of the last waiting TCB | EndpointState in the low bits
+    ThreadQueue queue;
+
+    [[nodiscard]] EndpointState state() const { return static_cast<EndpointState>(queue.tag()); }
 };
 
 static_assert(sizeof(Endpoint) == (1u << RAMPART_ENDPOINT_BITS));

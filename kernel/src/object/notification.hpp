@@ -1,19 +1,26 @@
 // Notification object: a word of signal bits, a queue of waiting threads,
-// the TCB it is bound to and (MCS) the scheduling context it donates.
+// the TCB it is bound to and (MCS) the scheduling context it lends.
 #pragma once
 
 #include <rampart/objects.h>
 #include <stdint.h>
 
+#include "object/thread_queue.hpp"
+
 namespace rampart::kernel {
 
+struct SchedContext;
+
+enum class NotificationState : uint8_t { Idle = 0, Waiting = 1, Active = 2 };
+
 struct Notification {
-    uint64_t queue_head = 0;
-    uint64_t queue_tail_state = 0;
+    ThreadQueue queue;
     uint64_t word = 0;
-    uint64_t bound_tcb = 0;
-    uint64_t sched_context = 0;
+    Tcb* bound_tcb = nullptr;
+    SchedContext* sched_context = nullptr;
     uint64_t reserved[3] = {};
+
+    [[nodiscard]] NotificationState state() const { return static_cast<NotificationState>(queue.tag()); }
 };
 
 static_assert(sizeof(Notification) <= (1u << RAMPART_NOTIFICATION_BITS));

@@ -1,4 +1,6 @@
-// Reply object (MCS): links a caller to the call stack for SC donation.
+// Reply object (MCS): the way back to a caller. A Recv names a reply object;
+// a Call received with it links the caller here, and the scheduling context
+// the caller donated (to a passive server) returns through it.
 #pragma once
 
 #include <rampart/objects.h>
@@ -6,16 +8,18 @@
 
 namespace rampart::kernel {
 
+struct Tcb;
+struct SchedContext;
+
 struct Reply {
-    uint64_t tcb = 0;  // paddr of the caller waiting on this reply, 0 when none
-    uint64_t prev = 0; // call stack links
-    uint64_t next = 0;
-    uint64_t reserved = 0;
+    Tcb* caller = nullptr;              // waiting for this reply, nullptr when none
+    SchedContext* donated = nullptr;    // the caller's SC, lent to the server
+    uint64_t reserved[2] = {};
 };
 
 static_assert(sizeof(Reply) == (1u << RAMPART_REPLY_BITS));
 
-// Hook of the last cap going away: unlink from the call stack, cancel the wait.
+// Hook of the last cap going away: the caller stops waiting, the SC goes home.
 void reply_finalise(Reply& reply);
 
 } // namespace rampart::kernel

@@ -48,6 +48,7 @@ struct Tcb {
     uint8_t domain = 0;
     FaultType fault = FaultType::None;
     bool in_ready_queue = false;
+    uint8_t fault_length = 0;
     // IPC state while blocked: the cap's badge and rights, and the call's reply.
     bool ipc_can_grant = false;
     bool ipc_can_grant_reply = false;
@@ -56,7 +57,7 @@ struct Tcb {
     void* blocked_on = nullptr; // endpoint or notification queued on
     Reply* reply = nullptr;     // the reply object this thread waits with (receive / call)
     uint64_t ipc_buffer_vaddr = 0;
-    uint64_t fault_words[4] = {};
+    uint64_t fault_words[8] = {};
     SchedContext* sched_context = nullptr;
     Notification* bound_notification = nullptr;
     lib::Link<Tcb> sched_link; // ready queue

@@ -70,8 +70,10 @@ arch::UserContext* choose_and_switch() {
             ready.append(cur, cur->domain, cur->priority);
             cur->in_ready_queue = true;
         }
-        if (!cur || cur != next)
+        if (!cur || cur != next) {
             switch_address_space(next);
+            arch::set_user_ipc_buffer(next->ipc_buffer_vaddr);
+        }
         cur = next;
         thread::set_current(cur);
         break;

@@ -3,6 +3,8 @@
 
 #include "kernel/cap_ops.hpp"
 #include "kernel/delete.hpp"
+#include "arch/vspace.hpp"
+#include "ipc/ipc.hpp"
 #include "kernel/mdb.hpp"
 #include "sched/scheduler.hpp"
 #include "thread/current.hpp"
@@ -59,6 +61,8 @@ Status set_ipc_buffer(Tcb& t, uint64_t vaddr, Slot* frame, Budget& budget, unsig
             if (const Status s = kernel::cte_delete(dest, budget); !s.is_ok())
                 return s;
         t.ipc_buffer_vaddr = 0;
+        if (&t == current())
+            arch::set_user_ipc_buffer(0);
         return Status::ok();
     }
     if (vaddr & lib::mask(RAMPART_IPC_BUFFER_BITS))
@@ -69,8 +73,11 @@ Status set_ipc_buffer(Tcb& t, uint64_t vaddr, Slot* frame, Budget& budget, unsig
     if (const Status s = kernel::derive_cap(*frame, frame->cap, cap); !s.is_ok())
         return s;
     const Status s = install_tcb_cap(t, TcbSlot::IpcBuffer, *frame, cap, budget);
-    if (s.is_ok())
+    if (s.is_ok()) {
         t.ipc_buffer_vaddr = vaddr;
+        if (&t == current())
+            arch::set_user_ipc_buffer(vaddr);
+    }
     return s;
 }
 
@@ -104,6 +111,7 @@ Status set_mc_priority(Tcb& t, const Tcb& authority, uint64_t mcp) {
 }
 
 void suspend(Tcb& t) {
+    ipc::cancel(t);
     sched::remove(&t);
     t.state = kernel::ThreadState::Inactive;
 }

@@ -15,8 +15,14 @@
 extern "C" {
 #endif
 
-/* The calling thread's IPC buffer (set once by the program, e.g. from boot info). */
-extern struct rampart_ipc_buffer* rampart_ipc;
+/* The calling thread's IPC buffer: the kernel keeps its address in
+   TPIDRRO_EL0, which user code reads but cannot change. */
+static inline struct rampart_ipc_buffer* rampart_ipc_buffer(void) {
+    uint64_t v;
+    __asm__("mrs %0, tpidrro_el0" : "=r"(v));
+    return (struct rampart_ipc_buffer*)v;
+}
+#define rampart_ipc (rampart_ipc_buffer())
 static inline uint64_t rampart_mr(unsigned i) { return rampart_ipc->msg[i]; }
 
 /* Call with message words 0..3 in registers; they come back with the reply's. */

@@ -1,0 +1,104 @@
+// The receiving system calls: Recv, NBRecv, Wait, NBWait, ReplyRecv,
+// NBSendRecv and NBSendWait.
+#include "api/invoke.hpp"
+#include "api/message.hpp"
+#include "ipc/ipc.hpp"
+#include "kernel/cspace.hpp"
+#include "kernel/phys.hpp"
+#include "thread/current.hpp"
+#include "thread/user_fault.hpp"
+
+namespace rampart::api {
+namespace {
+
+using kernel::Cap;
+using kernel::CapType;
+
+// Looks up x-register `reg` in the thread's CSpace; a miss is a cap fault.
+bool lookup(kernel::Tcb& t, unsigned reg, Cap& out, arch::UserContext*& fault, bool in_receive) {
+    kernel::Slot* slot = nullptr;
+    const uint64_t cptr = t.context.x[reg];
+    const auto f = kernel::lookup_slot(t.slot(kernel::TcbSlot::CSpace).cap, kernel::CPtr{cptr}, slot);
+    if (f.kind != kernel::LookupFailure::None) {
+        const uint64_t words[3] = {f.bits_left, f.word1, f.word2};
+        fault = thread::cap_fault(&t.context, cptr, static_cast<uint64_t>(f.kind), words, in_receive);
+        return false;
+    }
+    out = slot->cap;
+    return true;
+}
+
+arch::UserContext* wrong_cap(kernel::Tcb& t, unsigned reg, bool in_receive) {
+    const uint64_t words[3] = {0, 0, 0};
+    return thread::cap_fault(&t.context, t.context.x[reg],
+                             static_cast<uint64_t>(kernel::LookupFailure::MissingCapability), words,
+                             in_receive);
+}
+
+// The reply object named by x6 (0: none).
+bool reply_object(kernel::Tcb& t, kernel::Reply*& out, arch::UserContext*& fault) {
+    out = nullptr;
+    if (t.context.x[reply_register] == 0)
+        return true;
+    Cap cap;
+    if (!lookup(t, reply_register, cap, fault, true))
+        return false;
+    if (cap.type() != CapType::Reply) {
+        fault = wrong_cap(t, reply_register, true);
+        return false;
+    }
+    out = kernel::phys_ptr<kernel::Reply>(cap.paddr());
+    return true;
+}
+
+arch::UserContext* receive(kernel::Tcb& t, bool blocking, bool notification_only) {
+    Cap src;
+    arch::UserContext* fault = nullptr;
+    if (!lookup(t, badge_register, src, fault, true))
+        return fault;
+    if (src.type() == CapType::Notification && src.rights().read()) {
+        ipc::wait(t, *kernel::phys_ptr<kernel::Notification>(src.paddr()), blocking);
+        return thread::resume_point();
+    }
+    if (notification_only || src.type() != CapType::Endpoint || !src.rights().read())
+        return wrong_cap(t, badge_register, true);
+    kernel::Reply* reply = nullptr;
+    if (!reply_object(t, reply, fault))
+        return fault;
+    ipc::receive(t, *kernel::phys_ptr<kernel::Endpoint>(src.paddr()), reply, blocking);
+    return thread::resume_point();
+}
+
+} // namespace
+
+arch::UserContext* handle_receive(kernel::Tcb& t, bool blocking, bool notification_only) {
+    return receive(t, blocking, notification_only);
+}
+
+arch::UserContext* handle_reply_recv(kernel::Tcb& t) {
+    kernel::Reply* reply = nullptr;
+    arch::UserContext* fault = nullptr;
+    if (!reply_object(t, reply, fault))
+        return fault;
+    if (reply)
+        ipc::reply(t, *reply, true);
+    return receive(t, true, false);
+}
+
+arch::UserContext* handle_send_receive(kernel::Tcb& t, bool notification_only) {
+    Cap dest;
+    arch::UserContext* fault = nullptr;
+    if (!lookup(t, syscall_dest_register, dest, fault, false))
+        return fault;
+    if (dest.type() == CapType::Endpoint && dest.rights().write())
+        ipc::send(t, *kernel::phys_ptr<kernel::Endpoint>(dest.paddr()),
+                  ipc::SendRights{dest.badge(), dest.rights().grant(), dest.rights().grant_reply()},
+                  false, false);
+    else if (dest.type() == CapType::Notification && dest.rights().write())
+        ipc::signal(*kernel::phys_ptr<kernel::Notification>(dest.paddr()), dest.badge());
+    else
+        return wrong_cap(t, syscall_dest_register, false);
+    return receive(t, true, notification_only);
+}
+
+} // namespace rampart::api

@@ -1,0 +1,72 @@
+// Fault delivery and fault replies.
+#include "ipc/fault.hpp"
+
+#include "api/message.hpp"
+#include "ipc/ipc.hpp"
+#include "kernel/phys.hpp"
+#include "thread/tcb_ops.hpp"
+
+#include <rampart/faults.h>
+
+namespace rampart::ipc {
+
+using kernel::FaultType;
+
+bool send_fault(kernel::Tcb& t, FaultType type, const uint64_t* words, unsigned count) {
+    const kernel::Cap& h = t.slot(kernel::TcbSlot::FaultHandler).cap;
+    if (h.type() != kernel::CapType::Endpoint || !h.rights().write() ||
+        !(h.rights().grant() || h.rights().grant_reply()))
+        return false;
+    t.fault = type;
+    for (unsigned i = 0; i < count && i < 8; ++i)
+        t.fault_words[i] = words[i];
+    t.fault_length = static_cast<uint8_t>(count < 8 ? count : 8);
+    send(t, *kernel::phys_ptr<Endpoint>(h.paddr()),
+         SendRights{h.badge(), h.rights().grant(), h.rights().grant_reply()}, true, true);
+    return true;
+}
+
+void write_fault_message(kernel::Tcb& t, kernel::Tcb& handler, uint64_t badge) {
+    rampart_ipc_buffer* buf = api::ipc_buffer(handler);
+    unsigned length = t.fault_length;
+    if (t.fault == FaultType::UnknownSyscall) {
+        // The registers themselves, so the handler can emulate the call.
+        const uint64_t regs[RAMPART_FAULT_UNKNOWN_SYSCALL_WORDS] = {
+            t.context.x[0], t.context.x[1], t.context.x[2], t.context.x[3], t.context.x[4],
+            t.context.x[5], t.context.x[6], t.context.x[7], t.context.pc,   t.context.sp,
+            t.context.x[30], t.context.spsr, t.context.x[7]};
+        length = buf ? RAMPART_FAULT_UNKNOWN_SYSCALL_WORDS : RAMPART_MSG_REGISTERS;
+        for (unsigned i = 0; i < length; ++i)
+            api::set_mr(handler, buf, i, regs[i]);
+    } else {
+        if (!buf && length > RAMPART_MSG_REGISTERS)
+            length = RAMPART_MSG_REGISTERS;
+        for (unsigned i = 0; i < length; ++i)
+            api::set_mr(handler, buf, i, t.fault_words[i]);
+    }
+    handler.context.x[api::info_register] =
+        rampart_msginfo_new(static_cast<uint64_t>(t.fault), 0, 0, length);
+    handler.context.x[api::badge_register] = badge;
+}
+
+bool handle_fault_reply(kernel::Tcb& t, kernel::Tcb& replier) {
+    const FaultType type = t.fault;
+    t.fault = FaultType::None;
+    const uint64_t info = replier.context.x[api::info_register];
+    if (rampart_msginfo_label(info) != 0)
+        return false;
+    rampart_ipc_buffer* buf = api::ipc_buffer(replier);
+    const uint64_t length = rampart_msginfo_length(info);
+    if (type == FaultType::UnknownSyscall) {
+        // x0..x7, pc, sp, lr, spsr
+        static constexpr unsigned order[] = {3, 4, 5, 6, 7, 8, 9, 10, 0, 1, 33, 2};
+        for (unsigned i = 0; i < length && i < 12; ++i)
+            thread::write_register(t, order[i], api::get_mr(replier, buf, i));
+    } else if (type == FaultType::UserException) {
+        for (unsigned i = 0; i < length && i < 3; ++i) // pc, sp, spsr
+            thread::write_register(t, i, api::get_mr(replier, buf, i));
+    }
+    return true;
+}
+
+} // namespace rampart::ipc

@@ -1,0 +1,98 @@
+// Notifications: a word of badge bits OR-ed by signals, taken by a wait.
+#include "ipc/ipc.hpp"
+
+#include "api/message.hpp"
+#include "object/sched_context.hpp"
+#include "sched/scheduler.hpp"
+
+namespace rampart::ipc {
+namespace {
+
+using kernel::NotificationState;
+using kernel::ThreadState;
+
+void set_state(Notification& n, NotificationState s) { n.queue.set_tag(static_cast<unsigned>(s)); }
+
+// A signal arrives as a message of no words whose badge is the signal bits.
+void deliver_signal(Tcb& t, uint64_t bits) {
+    t.context.x[api::badge_register] = bits;
+    t.context.x[api::info_register] = 0;
+    t.state = ThreadState::Running;
+    t.blocked_on = nullptr;
+    sched::make_runnable(&t);
+}
+
+} // namespace
+
+void signal(Notification& n, uint64_t badge) {
+    Tcb* bound = n.bound_tcb;
+    if (n.state() != NotificationState::Waiting && bound &&
+        bound->state == ThreadState::BlockedOnReceive) {
+        // The bound thread waits on an endpoint: the signal wakes it instead.
+        cancel(*bound);
+        deliver_signal(*bound, badge | (n.state() == NotificationState::Active ? n.word : 0));
+        n.word = 0;
+        set_state(n, NotificationState::Idle);
+        return;
+    }
+    if (n.state() == NotificationState::Waiting) {
+        Tcb& t = *n.queue.pop_front();
+        if (n.queue.empty())
+            set_state(n, NotificationState::Idle);
+        deliver_signal(t, badge);
+        return;
+    }
+    n.word |= badge;
+    set_state(n, NotificationState::Active);
+}
+
+void wait(Tcb& t, Notification& n, bool blocking) {
+    if (n.state() == NotificationState::Active) {
+        t.context.x[api::badge_register] = n.word;
+        t.context.x[api::info_register] = 0;
+        n.word = 0;
+        set_state(n, NotificationState::Idle);
+        return;
+    }
+    if (!blocking) {
+        t.context.x[api::badge_register] = 0;
+        t.context.x[api::info_register] = 0;
+        return;
+    }
+    t.state = ThreadState::BlockedOnNotification;
+    t.blocked_on = &n;
+    sched::remove(&t);
+    n.queue.append(&t);
+    set_state(n, NotificationState::Waiting);
+}
+
+void bind_notification(Tcb& t, Notification& n) {
+    t.bound_notification = &n;
+    n.bound_tcb = &t;
+}
+
+void unbind_notification(Tcb& t) {
+    if (Notification* n = t.bound_notification)
+        n->bound_tcb = nullptr;
+    t.bound_notification = nullptr;
+}
+
+} // namespace rampart::ipc
+
+namespace rampart::kernel {
+
+void notification_finalise(Notification& n) {
+    while (Tcb* t = n.queue.pop_front()) {
+        t->state = ThreadState::Restart;
+        t->context.pc -= 4;
+        t->blocked_on = nullptr;
+        sched::make_runnable(t);
+    }
+    if (n.bound_tcb)
+        ipc::unbind_notification(*n.bound_tcb);
+    n.sched_context = nullptr;
+    n.word = 0;
+    n.queue.set_tag(static_cast<unsigned>(NotificationState::Idle));
+}
+
+} // namespace rampart::kernel

@@ -1,0 +1,36 @@
+// Finalisation of threads, scheduling contexts and IRQ handlers when their
+// last cap goes (called by the capability core, object/finalise.cpp).
+#include "arch/irq_controller.hpp"
+#include "ipc/ipc.hpp"
+#include "kernel/phys.hpp"
+#include "object/irq.hpp"
+#include "object/sched_context.hpp"
+#include "object/tcb.hpp"
+#include "sched/scheduler.hpp"
+#include "thread/current.hpp"
+
+namespace rampart::kernel {
+
+void tcb_finalise(Tcb& tcb) {
+    ipc::cancel(tcb);
+    sched::remove(&tcb);
+    ipc::unbind_notification(tcb);
+    if (SchedContext* sc = tcb.sched_context)
+        sc->tcb = 0;
+    tcb.sched_context = nullptr;
+    tcb.state = ThreadState::Inactive;
+    if (thread::current() == &tcb)
+        thread::set_current(nullptr); // the kernel picks another thread on the way out
+}
+
+void sched_context_finalise(SchedContext& sc) {
+    if (sc.tcb)
+        phys_ptr<Tcb>(Paddr{sc.tcb})->sched_context = nullptr;
+    sc.tcb = 0;
+}
+
+void irq_handler_finalise(uint64_t irq) {
+    arch::irq_disable(static_cast<uint32_t>(irq));
+}
+
+} // namespace rampart::kernel

@@ -19,6 +19,7 @@ struct Pool {
     std::uint32_t source = 0;    // boot untyped index, or index into the creation order
     bool from_object = false;
     std::uint32_t boot = 0; // boot untyped it lies in, for accounting
+    bool held = false;      // a fixed run lies in it
     std::uint64_t end() const { return base + bit(bits); }
 };
 
@@ -53,12 +54,20 @@ class Allocator {
         emit_run(p, r, obits);
     }
 
+    // Keeps a first object out of the untypeds that fixed runs need.
+    void reserve_for_fixed(const Request& r) {
+        const std::uint64_t size = std::uint64_t{r.count} << object_bits(r.type, r.size_bits);
+        for (std::size_t p = 0; p < use_.size(); ++p)
+            if (pool_[p].base <= r.paddr && r.paddr + size <= pool_[p].end())
+                pool_[p].held = true;
+    }
+
     void place(const Request& r) {
         const unsigned obits = object_bits(r.type, r.size_bits);
         const std::uint64_t size = std::uint64_t{r.count} << obits;
         for (std::size_t p = 0; p < pool_.size(); ++p) {
             Pool& u = pool_[p];
-            if (u.device || u.bits < obits)
+            if (u.device || u.bits < obits || (r.first && u.held))
                 continue;
             const std::uint64_t at = align_up(u.base + u.watermark, obits);
             if (at >= u.base && at - u.base <= bit(u.bits) && size <= u.end() - at) {
@@ -120,14 +129,18 @@ class Allocator {
 Allocation allocate(const std::vector<rampart_untyped_desc>& untypeds,
                     const std::vector<Request>& requests) {
     Allocator a(untypeds);
-    std::vector<const Request*> fixed, movable;
+    std::vector<const Request*> first, fixed, movable;
     for (const Request& r : requests)
-        (r.fixed ? fixed : movable).push_back(&r);
+        (r.first ? first : r.fixed ? fixed : movable).push_back(&r);
     std::stable_sort(fixed.begin(), fixed.end(),
                      [](const Request* x, const Request* y) { return x->paddr < y->paddr; });
     std::stable_sort(movable.begin(), movable.end(), [](const Request* x, const Request* y) {
         return object_bits(x->type, x->size_bits) > object_bits(y->type, y->size_bits);
     });
+    for (const Request* r : fixed)
+        a.reserve_for_fixed(*r);
+    for (const Request* r : first)
+        a.place(*r);
     for (const Request* r : fixed)
         a.place_fixed(*r);
     for (const Request* r : movable)

@@ -24,6 +24,7 @@ struct Request {
     std::uint8_t size_bits = 0;
     bool fixed = false;
     std::uint64_t paddr = 0; // fixed runs only
+    bool first = false;      // created before every other object (the initializer's workspace)
     std::string what;        // for messages
 };
 

@@ -27,7 +27,7 @@ std::uint32_t Context::add_run(std::string name, std::uint8_t type, std::uint8_t
         o.flags = flags;
         objects.push_back(std::move(o));
     }
-    requests.push_back({first, count, type, size_bits, fixed, paddr, name});
+    requests.push_back({first, count, type, size_bits, fixed, paddr, false, name});
     fixed_runs += fixed ? 1 : 0;
     return first;
 }
@@ -42,18 +42,19 @@ void plan_system_objects(Context& c) {
     for (std::size_t i = 0; i < pools; ++i)
         c.add("asid_pool." + std::to_string(i + 1), RAMPART_OBJ_UNTYPED, RAMPART_ASID_POOL_BITS,
               kNone, RAMPART_SPEC_OBJ_ASID_POOL);
-    // The workspace holds the initializer's cap of every object, a frame cap
-    // per frame mapping and an IRQ handler per IRQ (docs/spec.md).
-    std::uint64_t frame_maps = 0, irqs = 0;
+    // The workspace holds the initializer's cap of every object, a slot per
+    // mapping, an IRQ handler per IRQ and a cap per ASID pool (docs/spec.md).
+    std::uint64_t mappings = 0, irqs = 0;
     for (const PdPlan& p : c.pds) {
-        frame_maps += p.layout.pages.size();
+        mappings += p.layout.pages.size() + p.l2.size() + p.l3.size();
         irqs += p.info->pd->irqs.size();
     }
     const std::uint64_t fillers = std::uint64_t{c.fixed_runs} * 2 * RAMPART_MAX_UNTYPED_BITS;
-    const std::uint64_t slots = c.objects.size() + 1 + fillers + frame_maps + irqs;
+    const std::uint64_t slots = c.objects.size() + 1 + fillers + mappings + irqs + pools;
     c.out.workspace_radix = std::max(4u, ceil_log2(slots));
     c.out.workspace = c.add("initializer.workspace", RAMPART_OBJ_CNODE,
                             static_cast<std::uint8_t>(c.out.workspace_radix), kNone);
+    c.requests.back().first = true;
 }
 
 Plan plan(const validate::CheckedSystem& sys, const Inputs& in) {

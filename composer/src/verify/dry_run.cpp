@@ -79,10 +79,12 @@ void check_retypes(const Plan& p) {
 
 void check_workspace(const Plan& p) {
     need_type(p, p.workspace, RAMPART_OBJ_CNODE, "the initializer's workspace");
-    std::uint64_t frames = 0;
-    for (const auto& m : p.mappings)
-        frames += m.kind == RAMPART_SPEC_MAP_FRAME;
-    const std::uint64_t need = p.objects.size() + frames + p.irqs.size();
+    if (p.workspace != 0)
+        fail(obj(p, p.workspace), "the workspace must be the first object created");
+    std::uint64_t pools = 0;
+    for (const auto& o : p.objects)
+        pools += (o.flags & RAMPART_SPEC_OBJ_ASID_POOL) != 0;
+    const std::uint64_t need = p.objects.size() + p.mappings.size() + p.irqs.size() + pools;
     if (p.objects[p.workspace].size_bits != p.workspace_radix || need > bit(p.workspace_radix))
         fail(obj(p, p.workspace), std::to_string(need) + " slots do not fit its radix " +
                                       std::to_string(p.workspace_radix));

@@ -103,3 +103,14 @@ TEST_CASE("objects too large for the remaining memory are an error naming them")
                                }()),
                       Catch::Contains("no untyped covers region 'x'"));
 }
+
+TEST_CASE("a first object is created first, in the smallest untyped that holds it") {
+    Request ws = req(0, RAMPART_OBJ_CNODE, 8);
+    ws.first = true;
+    const auto a = allocate({ut(0x40000000, 22), ut(0x50000000, 14)},
+                            {req(1, RAMPART_OBJ_FRAME_2M, 21), ws});
+    REQUIRE(a.order.size() == 2);
+    CHECK(a.order[0].id == 0);
+    CHECK(a.order[0].paddr == 0x50000000);
+    CHECK(a.order[1].paddr == 0x40000000); // the large untyped stays aligned
+}

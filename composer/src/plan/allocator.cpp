@@ -65,15 +65,24 @@ class Allocator {
     void place(const Request& r) {
         const unsigned obits = object_bits(r.type, r.size_bits);
         const std::uint64_t size = std::uint64_t{r.count} << obits;
+        // First fit; a first object takes the smallest untyped that holds it,
+        // so it does not break the alignment of the large ones.
+        std::size_t chosen = pool_.size();
         for (std::size_t p = 0; p < pool_.size(); ++p) {
             Pool& u = pool_[p];
             if (u.device || u.bits < obits || (r.first && u.held))
                 continue;
             const std::uint64_t at = align_up(u.base + u.watermark, obits);
-            if (at >= u.base && at - u.base <= bit(u.bits) && size <= u.end() - at) {
-                emit_run(p, r, obits);
-                return;
+            if (at >= u.base && at - u.base <= bit(u.bits) && size <= u.end() - at &&
+                (chosen == pool_.size() || u.bits < pool_[chosen].bits)) {
+                chosen = p;
+                if (!r.first)
+                    break;
             }
+        }
+        if (chosen < pool_.size()) {
+            emit_run(chosen, r, obits);
+            return;
         }
         std::uint64_t largest = 0;
         for (const Pool& u : pool_)

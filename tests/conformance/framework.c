@@ -88,6 +88,11 @@ static void thread_start(void (*fn)(uint64_t, uint64_t), uint64_t a0, uint64_t a
 
 uint64_t spawn(struct env* env, void (*fn)(uint64_t, uint64_t), uint64_t a0, uint64_t a1,
                uint64_t priority) {
+    return spawn_with_handler(env, fn, a0, a1, priority, 0);
+}
+
+uint64_t spawn_with_handler(struct env* env, void (*fn)(uint64_t, uint64_t), uint64_t a0,
+                            uint64_t a1, uint64_t priority, uint64_t fault_ep) {
     const unsigned n = env->threads++;
     if (n >= MAX_THREADS) {
         rampart_debug_puts("conformance: too many threads in one test\n");
@@ -105,6 +110,8 @@ uint64_t spawn(struct env* env, void (*fn)(uint64_t, uint64_t), uint64_t a0, uin
                                     RAMPART_RIGHT_READ | RAMPART_RIGHT_WRITE, RAMPART_ATTR_CACHEABLE);
     err |= rampart_tcb_configure(tcb, ROOT, 0, RAMPART_ROOT_VSPACE, va, buffer);
     err |= rampart_tcb_set_priority(tcb, RAMPART_ROOT_TCB, priority);
+    if (fault_ep)
+        err |= rampart_tcb_set_space(tcb, fault_ep, ROOT, 0, RAMPART_ROOT_VSPACE);
     uint64_t regs[7] = {0};
     regs[0] = (uint64_t)thread_start;
     regs[1] = (uint64_t)(stacks[n] + 1024);

@@ -69,6 +69,9 @@ uint64_t make(struct env* env, uint64_t type, uint64_t size_bits);
 #define SCRATCH_VA 0x80000000ull /* IPC buffers of spawned threads: one page each */
 uint64_t spawn(struct env* env, void (*fn)(uint64_t, uint64_t), uint64_t a0, uint64_t a1,
                uint64_t priority);
+/* The same with a fault handler endpoint cap (0: none). */
+uint64_t spawn_with_handler(struct env* env, void (*fn)(uint64_t, uint64_t), uint64_t a0,
+                            uint64_t a1, uint64_t priority, uint64_t fault_ep);
 /* Stops the calling thread (spawned threads end this way). */
 void suspend_self(uint64_t tcb) __attribute__((noreturn));
 

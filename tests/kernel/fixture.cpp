@@ -22,14 +22,14 @@ Slot& Fixture::slot(uint64_t index) const {
     return phys_ptr<Slot>(root.paddr())[index];
 }
 
-Status Fixture::retype(uint64_t untyped_index, uint64_t type, uint64_t size_bits,
-                       uint64_t offset, uint64_t count) const {
+Status Fixture::retype(uint64_t untyped_index, uint64_t type, uint64_t size_bits, uint64_t offset,
+                       uint64_t count) const {
     Budget budget = Budget::unlimited();
     return retype(untyped_index, type, size_bits, offset, count, budget);
 }
 
-Status Fixture::retype(uint64_t untyped_index, uint64_t type, uint64_t size_bits,
-                       uint64_t offset, uint64_t count, Budget& budget) const {
+Status Fixture::retype(uint64_t untyped_index, uint64_t type, uint64_t size_bits, uint64_t offset,
+                       uint64_t count, Budget& budget) const {
     return untyped_retype(slot(untyped_index), type, size_bits,
                           RetypeDest{root, CPtr{0}, 0, offset, count}, budget);
 }

@@ -7,8 +7,8 @@
 
 #include "kernel/budget.hpp"
 #include "kernel/invariants.hpp"
-#include "kernel/phys.hpp"
 #include "kernel/mdb.hpp"
+#include "kernel/phys.hpp"
 #include "object/cnode.hpp"
 #include "object/untyped.hpp"
 

@@ -18,8 +18,8 @@ constexpr uint64_t page = RAMPART_PAGE_SIZE;
 
 // QEMU virt: 1 GiB of RAM at 1 GiB, the kernel at +0x80000, the UART reserved.
 constexpr Range virt_ram[] = {{0x4000'0000, 0x8000'0000}};
-constexpr Range virt_devices[] = {{0x0800'0000, 0x0802'0000}, {0x0900'0000, 0x0900'2000},
-                                  {0x0a00'0000, 0x0a00'4000}};
+constexpr Range virt_devices[] = {
+    {0x0800'0000, 0x0802'0000}, {0x0900'0000, 0x0900'2000}, {0x0a00'0000, 0x0a00'4000}};
 constexpr Range virt_reserved[] = {{0x0900'0000, 0x0900'1000}, {0x4000'0000, 0x4008'0000}};
 constexpr MemoryMap virt_map{virt_ram,      1, virt_devices, 3, {0x4008'0000, 0x4012'3456},
                              virt_reserved, 2};
@@ -50,8 +50,8 @@ uint64_t covered_bytes(const Plan& p) {
 }
 
 // Checks a plan against the page model of the same map.
-void check_against_model(const MemoryMap& map, const Plan& plan, const uint8_t* bits,
-                         uint32_t n, uint64_t pages) {
+void check_against_model(const MemoryMap& map, const Plan& plan, const uint8_t* bits, uint32_t n,
+                         uint64_t pages) {
     std::vector<Page> expect(pages, Page::None);
     auto mark = [&](const Range& r, Page what, bool inward) {
         uint64_t b = inward ? (r.base + page - 1) / page : r.base / page;
@@ -130,20 +130,19 @@ TEST_CASE("QEMU virt: free RAM and devices become untypeds", "[kernel][boot]") {
     CHECK(plan.dropped_bytes == 0);
     // The boot objects sit at the top of RAM, the root CNode (128 KiB) first.
     CHECK(plan.boot_region.end <= 0x8000'0000);
-    CHECK(plan.boot_objects[static_cast<uint32_t>(BootObject::RootCNode)] ==
-          plan.boot_region.base);
+    CHECK(plan.boot_objects[static_cast<uint32_t>(BootObject::RootCNode)] == plan.boot_region.base);
     CHECK(plan.boot_objects[static_cast<uint32_t>(BootObject::RootCNode)] % (1u << 17) == 0);
     CHECK(plan.boot_objects[static_cast<uint32_t>(BootObject::Tcb)] % (1u << 11) == 0);
     uint64_t ram_bytes = 0;
     uint64_t device_bytes = 0;
     for (uint32_t i = 0; i < plan.untyped_count; ++i) {
-        (plan.untypeds[i].is_device ? device_bytes : ram_bytes) +=
-            uint64_t{1} << plan.untypeds[i].size_bits;
+        (plan.untypeds[i].is_device ? device_bytes : ram_bytes) += uint64_t{1}
+                                                                   << plan.untypeds[i].size_bits;
     }
     const uint64_t kernel_bytes = 0x4012'4000 - 0x4008'0000;
-    CHECK(ram_bytes == (uint64_t{1} << 30) - 0x80000 - kernel_bytes -
-                           ((plan.boot_region.end + page - 1) / page * page -
-                            plan.boot_region.base));
+    CHECK(ram_bytes ==
+          (uint64_t{1} << 30) - 0x80000 - kernel_bytes -
+              ((plan.boot_region.end + page - 1) / page * page - plan.boot_region.base));
     CHECK(device_bytes == 0x20000 + 0x1000 + 0x4000);
     CHECK(plan.untypeds[plan.untyped_count - 1].is_device);
     CHECK(plan.untypeds[plan.untyped_count - 1].paddr == 0x0a00'0000);
@@ -168,9 +167,12 @@ TEST_CASE("random small maps are covered exactly", "[kernel][boot]") {
         for (uint64_t i = 0, n = rng() % 5; i < n; ++i) {
             res.push_back(range(100));
         }
-        const MemoryMap map{ram.data(), static_cast<uint32_t>(ram.size()),
-                            dev.data(), static_cast<uint32_t>(dev.size()),
-                            range(64),  res.data(),
+        const MemoryMap map{ram.data(),
+                            static_cast<uint32_t>(ram.size()),
+                            dev.data(),
+                            static_cast<uint32_t>(dev.size()),
+                            range(64),
+                            res.data(),
                             static_cast<uint32_t>(res.size())};
         const uint8_t bits[] = {14, 12, 11, 12, 8, 12};
         const uint32_t n = (round % 3 == 0) ? 0 : 6;
@@ -185,9 +187,12 @@ TEST_CASE("random small maps are covered exactly", "[kernel][boot]") {
         std::reverse(ram.begin(), ram.end());
         std::reverse(dev.begin(), dev.end());
         std::reverse(res.begin(), res.end());
-        const MemoryMap shuffled{ram.data(), static_cast<uint32_t>(ram.size()),
-                                 dev.data(), static_cast<uint32_t>(dev.size()),
-                                 map.kernel, res.data(),
+        const MemoryMap shuffled{ram.data(),
+                                 static_cast<uint32_t>(ram.size()),
+                                 dev.data(),
+                                 static_cast<uint32_t>(dev.size()),
+                                 map.kernel,
+                                 res.data(),
                                  static_cast<uint32_t>(res.size())};
         const Plan again = plan_boot_memory(shuffled, bits, n);
         REQUIRE(again.untyped_count == plan.untyped_count);
@@ -252,8 +257,8 @@ TEST_CASE("plan errors", "[kernel][boot]") {
     for (uint64_t i = 0; i < max_ranges + 1; ++i) {
         lots.push_back({i * 0x2000, i * 0x2000 + 0x1000});
     }
-    CHECK(plan_boot_memory({lots.data(), static_cast<uint32_t>(lots.size()), nullptr, 0, {},
-                            nullptr, 0},
-                           nullptr, 0)
+    CHECK(plan_boot_memory(
+              {lots.data(), static_cast<uint32_t>(lots.size()), nullptr, 0, {}, nullptr, 0},
+              nullptr, 0)
               .error == PlanError::TooManyRanges);
 }

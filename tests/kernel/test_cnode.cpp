@@ -40,8 +40,7 @@ TEST_CASE_METHOD(WithObjects, "Copy errors", "[kernel][cnode]") {
     CHECK(st.lookup_was_source());
     CHECK(st.lookup_fault().kind == LookupFailure::MissingCapability);
     CHECK(st.lookup_fault().bits_left == 64);
-    CHECK(cnode_copy({root, CPtr{30}, 8}, addr(20), Rights::all()).error() ==
-          Error::FailedLookup);
+    CHECK(cnode_copy({root, CPtr{30}, 8}, addr(20), Rights::all()).error() == Error::FailedLookup);
     CHECK(cnode_copy(addr(30), {root, CPtr{20}, 0}, Rights::all()).error() == Error::RangeError);
     CHECK(cnode_copy({Cap::null(), CPtr{30}, 64}, addr(20), Rights::all()).error() ==
           Error::FailedLookup);
@@ -91,8 +90,7 @@ TEST_CASE_METHOD(WithObjects, "Move keeps the cap's place in the tree", "[kernel
     CHECK(invariant_violation().empty());
 }
 
-TEST_CASE_METHOD(WithObjects, "Mutate changes a CNode guard but never a badge",
-                 "[kernel][cnode]") {
+TEST_CASE_METHOD(WithObjects, "Mutate changes a CNode guard but never a badge", "[kernel][cnode]") {
     REQUIRE(retype(ram_slot, RAMPART_OBJ_CNODE, 2, 22).is_ok());
     REQUIRE(cnode_mutate(addr(30), addr(22), RAMPART_CNODE_CAPDATA(1, 1)).is_ok());
     CHECK(cap(22).is_null());
@@ -104,8 +102,7 @@ TEST_CASE_METHOD(WithObjects, "Mutate changes a CNode guard but never a badge",
     CHECK(invariant_violation().empty());
 }
 
-TEST_CASE_METHOD(WithObjects, "Rotate moves pivot to dest and src to pivot",
-                 "[kernel][cnode]") {
+TEST_CASE_METHOD(WithObjects, "Rotate moves pivot to dest and src to pivot", "[kernel][cnode]") {
     REQUIRE(retype(ram_slot, RAMPART_OBJ_CNODE, 2, 22).is_ok());
     REQUIRE(retype(ram_slot, RAMPART_OBJ_CNODE, 3, 23).is_ok());
     const Cap c22 = cap(22);
@@ -147,7 +144,7 @@ TEST_CASE_METHOD(WithObjects, "Delete of a copy leaves the object, the last one 
     CHECK(cap(20).is_null());
     CHECK(is_final(slot(30)));
     REQUIRE(del(30).is_ok());
-    CHECK(del(30).is_ok()); // deleting an empty slot succeeds
+    CHECK(del(30).is_ok());              // deleting an empty slot succeeds
     CHECK(has_children(slot(ram_slot))); // the notification remains
     CHECK(invariant_violation().empty());
 }

@@ -35,8 +35,7 @@ struct TwoLevel : Fixture {
 
 TEST_CASE_METHOD(TwoLevel, "two-level lookup resolves guards and radices", "[kernel][cspace]") {
     Resolved r;
-    REQUIRE(resolve_address_bits(a, CPtr{deep(0xA, 3, 1, 9)}, 16, r).kind ==
-            LookupFailure::None);
+    REQUIRE(resolve_address_bits(a, CPtr{deep(0xA, 3, 1, 9)}, 16, r).kind == LookupFailure::None);
     CHECK(r.slot == phys_ptr<Slot>(b_in_a.paddr()) + 9);
     CHECK(r.bits_remaining == 0);
 
@@ -118,8 +117,7 @@ TEST_CASE_METHOD(TwoLevel, "a full-word lookup stops at the first non-CNode cap"
     CHECK(s->cap.type() == CapType::Endpoint);
 }
 
-TEST_CASE_METHOD(Fixture, "the fixture's root CNode addresses slots by index",
-                 "[kernel][cspace]") {
+TEST_CASE_METHOD(Fixture, "the fixture's root CNode addresses slots by index", "[kernel][cspace]") {
     Slot* s = nullptr;
     REQUIRE(lookup_slot_for_cnode_op(false, root, CPtr{ram_slot}, 64, s).is_ok());
     CHECK(s->cap.type() == CapType::Untyped);

@@ -23,8 +23,7 @@ Slot& slot_in(const Cap& cnode, uint64_t index) {
 
 } // namespace
 
-TEST_CASE_METHOD(Fixture, "deleting the last CNode cap deletes its contents",
-                 "[kernel][delete]") {
+TEST_CASE_METHOD(Fixture, "deleting the last CNode cap deletes its contents", "[kernel][delete]") {
     REQUIRE(retype(ram_slot, RAMPART_OBJ_ENDPOINT, 0, 20).is_ok());
     REQUIRE(retype(ram_slot, RAMPART_OBJ_CNODE, 3, 21).is_ok());
     const Cap c = cap(21);
@@ -110,14 +109,13 @@ TEST_CASE_METHOD(Fixture, "two CNodes holding each other's last caps", "[kernel]
     CHECK(cap(20).paddr() == ram_base);
 }
 
-TEST_CASE_METHOD(Fixture, "deleting a slot inside the CNode being destroyed",
-                 "[kernel][delete]") {
+TEST_CASE_METHOD(Fixture, "deleting a slot inside the CNode being destroyed", "[kernel][delete]") {
     REQUIRE(retype(ram_slot, RAMPART_OBJ_CNODE, 2, 20, 2).is_ok());
     const Cap a = cap(20);
     const Cap b = cap(21);
     REQUIRE(cnode_copy(in(b, 0), addr(20), Rights::all()).is_ok()); // a cap to a inside b
-    REQUIRE(cnode_move(in(a, 3), addr(21)).is_ok());       // b's only cap inside a
-    REQUIRE(del(20).is_ok());                               // a lives on through b
+    REQUIRE(cnode_move(in(a, 3), addr(21)).is_ok());                // b's only cap inside a
+    REQUIRE(del(20).is_ok());                                       // a lives on through b
     // Delete b's only cap, reached through the copy of a held in b itself.
     Budget budget = Budget::unlimited();
     REQUIRE(cte_delete(slot_in(a, 3), budget).is_ok());
@@ -176,8 +174,7 @@ TEST_CASE_METHOD(Fixture, "endpoint finalisation cancels its queue", "[kernel][d
     CHECK(ep->state() == EndpointState::Idle);
 }
 
-TEST_CASE_METHOD(Fixture, "an untyped cap can go while its children stay",
-                 "[kernel][delete]") {
+TEST_CASE_METHOD(Fixture, "an untyped cap can go while its children stay", "[kernel][delete]") {
     REQUIRE(retype(ram_slot, RAMPART_OBJ_UNTYPED, 12, 20).is_ok());
     REQUIRE(retype(20, RAMPART_OBJ_ENDPOINT, 0, 21).is_ok());
     REQUIRE(del(20).is_ok());

@@ -15,8 +15,7 @@ TEST_CASE_METHOD(Fixture, "a healthy tree passes", "[kernel][invariants]") {
 
 TEST_CASE_METHOD(Fixture, "overlapping objects are reported", "[kernel][invariants]") {
     REQUIRE(retype(ram_slot, RAMPART_OBJ_FRAME_4K, 0, 20).is_ok());
-    mdb_insert_new(Cap::endpoint(cap(20).paddr() + 32, 0, Rights::all()), slot(ram_slot),
-                   slot(21));
+    mdb_insert_new(Cap::endpoint(cap(20).paddr() + 32, 0, Rights::all()), slot(ram_slot), slot(21));
     CHECK(invariant_violation() == "two live objects overlap");
 }
 

@@ -9,10 +9,10 @@
 #include <sstream>
 
 #include "fixture.hpp"
-#include "object/tcb.hpp"
 #include "kernel/cap_ops.hpp"
 #include "kernel/cspace.hpp"
 #include "kernel/delete.hpp"
+#include "object/tcb.hpp"
 
 using namespace rampart;
 using namespace rampart::kernel;
@@ -112,9 +112,9 @@ struct Runner : Fixture {
 
     void do_retype() {
         static constexpr uint64_t types[] = {
-            RAMPART_OBJ_ENDPOINT, RAMPART_OBJ_NOTIFICATION, RAMPART_OBJ_CNODE,
-            RAMPART_OBJ_CNODE,    RAMPART_OBJ_TCB,          RAMPART_OBJ_REPLY,
-            RAMPART_OBJ_UNTYPED,  RAMPART_OBJ_UNTYPED,      RAMPART_OBJ_FRAME_4K,
+            RAMPART_OBJ_ENDPOINT,   RAMPART_OBJ_NOTIFICATION,  RAMPART_OBJ_CNODE,
+            RAMPART_OBJ_CNODE,      RAMPART_OBJ_TCB,           RAMPART_OBJ_REPLY,
+            RAMPART_OBJ_UNTYPED,    RAMPART_OBJ_UNTYPED,       RAMPART_OBJ_FRAME_4K,
             RAMPART_OBJ_PAGE_TABLE, RAMPART_OBJ_SCHED_CONTEXT, RAMPART_OBJ_VSPACE};
         const uint64_t type = types[pick(std::size(types))];
         uint64_t size_bits = 0;

@@ -84,8 +84,7 @@ TEST_CASE_METHOD(Fixture, "argument checks follow seL4", "[kernel][untyped]") {
     CHECK(retype(ram_slot, RAMPART_OBJ_ENDPOINT, 0, 20, 256 - 20).is_ok()); // fan-out window
 }
 
-TEST_CASE_METHOD(Fixture, "the destination CNode is looked up from the root",
-                 "[kernel][untyped]") {
+TEST_CASE_METHOD(Fixture, "the destination CNode is looked up from the root", "[kernel][untyped]") {
     REQUIRE(retype(ram_slot, RAMPART_OBJ_CNODE, 3, 20).is_ok());
     Budget b = Budget::unlimited();
     REQUIRE(untyped_retype(slot(ram_slot), RAMPART_OBJ_ENDPOINT, 0,

@@ -11,7 +11,7 @@
 namespace rampart::kernel {
 
 class Budget {
-public:
+  public:
     static constexpr uint64_t unlimited_units = ~uint64_t{0};
 
     constexpr explicit Budget(uint64_t units) : units_(units) {}
@@ -29,7 +29,7 @@ public:
     }
     [[nodiscard]] constexpr uint64_t units() const { return units_; }
 
-private:
+  private:
     uint64_t units_;
 };
 

@@ -40,7 +40,7 @@ enum class FrameSize : uint8_t { Small = 0, Large = 1, Huge = 2 };
 
 // Access rights as a typed bit set.
 class Rights {
-public:
+  public:
     constexpr Rights() = default;
     constexpr explicit Rights(uint64_t bits) : bits_(bits & RAMPART_RIGHTS_ALL) {}
     static constexpr Rights all() { return Rights{RAMPART_RIGHTS_ALL}; }
@@ -55,12 +55,12 @@ public:
     [[nodiscard]] constexpr Rights operator&(Rights o) const { return Rights{bits_ & o.bits_}; }
     constexpr bool operator==(const Rights&) const = default;
 
-private:
+  private:
     uint64_t bits_ = 0;
 };
 
 class Cap {
-public:
+  public:
     static constexpr unsigned type_shift = 59;
     static constexpr unsigned field_shift = 44;
     static constexpr unsigned field_bits = 15;
@@ -124,9 +124,7 @@ public:
     }
 
     // --- generic accessors ---
-    [[nodiscard]] constexpr CapType type() const {
-        return static_cast<CapType>(w0_ >> type_shift);
-    }
+    [[nodiscard]] constexpr CapType type() const { return static_cast<CapType>(w0_ >> type_shift); }
     [[nodiscard]] constexpr bool is_null() const { return type() == CapType::Null; }
     [[nodiscard]] constexpr Paddr paddr() const {
         return Paddr{(w0_ & lib::mask(addr_bits)) << addr_shift};
@@ -158,7 +156,9 @@ public:
     [[nodiscard]] constexpr unsigned cnode_guard_size() const { return (field() >> 6) & 0x7fu; }
     [[nodiscard]] constexpr uint64_t cnode_guard() const { return w1_; }
 
-    [[nodiscard]] constexpr SizeBits sched_context_size() const { return SizeBits{field() & 0x3fu}; }
+    [[nodiscard]] constexpr SizeBits sched_context_size() const {
+        return SizeBits{field() & 0x3fu};
+    }
     [[nodiscard]] constexpr uint64_t sched_control_core() const { return w1_; }
     [[nodiscard]] constexpr uint64_t irq() const { return w1_; }
     [[nodiscard]] constexpr uint64_t asid_base() const { return w1_; }
@@ -176,7 +176,7 @@ public:
     [[nodiscard]] constexpr uint64_t zombie_remaining() const { return w1_; }
     [[nodiscard]] constexpr Cap with_zombie_remaining(uint64_t n) const { return Cap{w0_, n}; }
 
-private:
+  private:
     constexpr Cap(uint64_t w0, uint64_t w1) : w0_(w0), w1_(w1) {}
 
     static constexpr Cap make(CapType type, Paddr obj, uint64_t field, uint64_t w1) {

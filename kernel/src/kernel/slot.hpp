@@ -36,7 +36,7 @@ struct alignas(32) Slot {
         next_ = other.next_;
     }
 
-private:
+  private:
     static constexpr uintptr_t revocable_bit = 1;
     static constexpr uintptr_t first_badged_bit = 2;
     static constexpr uintptr_t mark_mask = 3;

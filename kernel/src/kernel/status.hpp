@@ -53,7 +53,7 @@ struct LookupFault {
 };
 
 class [[nodiscard]] Status {
-public:
+  public:
     constexpr Status() = default;
 
     static constexpr Status ok() { return Status{}; }
@@ -115,7 +115,7 @@ public:
         }
     }
 
-private:
+  private:
     constexpr explicit Status(Error e, uint64_t w0 = 0, uint64_t w1 = 0)
         : error_(e), words_{w0, w1} {}
 

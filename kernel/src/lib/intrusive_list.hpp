@@ -13,7 +13,7 @@ struct Link {
 // Member is the pointer to the element's Link member.
 template <typename T, Link<T> T::*Member>
 class IntrusiveList {
-public:
+  public:
     constexpr IntrusiveList() = default;
     IntrusiveList(const IntrusiveList&) = delete;
     IntrusiveList& operator=(const IntrusiveList&) = delete;
@@ -69,7 +69,7 @@ public:
         return e;
     }
 
-private:
+  private:
     T* head_ = nullptr;
     T* tail_ = nullptr;
 };

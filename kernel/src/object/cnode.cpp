@@ -20,8 +20,7 @@ Status missing_source(const SlotAddr& src) {
 }
 
 // Dest (must be empty) and src (must hold a cap) of Copy / Mint / Move / Mutate.
-Status lookup_pair(const SlotAddr& dest, const SlotAddr& src, Slot*& dest_slot,
-                   Slot*& src_slot) {
+Status lookup_pair(const SlotAddr& dest, const SlotAddr& src, Slot*& dest_slot, Slot*& src_slot) {
     if (Status s = lookup(false, dest, dest_slot); !s.is_ok()) {
         return s;
     }

@@ -41,8 +41,8 @@ Status lookup_dest_cnode(const RetypeDest& dest, Cap& node) {
         node = dest.root;
     } else {
         Slot* slot = nullptr;
-        if (Status s = lookup_slot_for_cnode_op(false, dest.root, dest.node_index,
-                                                dest.node_depth, slot);
+        if (Status s =
+                lookup_slot_for_cnode_op(false, dest.root, dest.node_index, dest.node_depth, slot);
             !s.is_ok()) {
             return s;
         }
@@ -56,8 +56,8 @@ Status lookup_dest_cnode(const RetypeDest& dest, Cap& node) {
 
 } // namespace
 
-Status untyped_retype(Slot& untyped_slot, uint64_t type, uint64_t size_bits,
-                      const RetypeDest& dest, Budget& budget) {
+Status untyped_retype(Slot& untyped_slot, uint64_t type, uint64_t size_bits, const RetypeDest& dest,
+                      Budget& budget) {
     if (untyped_slot.cap.type() != CapType::Untyped) {
         return Status::invalid_capability(0);
     }

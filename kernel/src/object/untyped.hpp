@@ -28,8 +28,8 @@ struct RetypeDest {
 // reset first (watermark to 0, memory cleared in preemptible chunks); device
 // untypeds make only frames and untypeds. May return preempted while
 // clearing; restarting with the same arguments continues.
-Status untyped_retype(Slot& untyped_slot, uint64_t type, uint64_t size_bits,
-                      const RetypeDest& dest, Budget& budget);
+Status untyped_retype(Slot& untyped_slot, uint64_t type, uint64_t size_bits, const RetypeDest& dest,
+                      Budget& budget);
 
 // The cap of a boot untyped. RAM comes with its watermark at the end (its
 // contents are unknown), so the first Retype clears it; device memory is

@@ -175,3 +175,25 @@ uint64_t rampart_asid_control_make_pool(rampart_cptr_t control, rampart_cptr_t u
 uint64_t rampart_asid_pool_assign(rampart_cptr_t pool, rampart_cptr_t vspace) {
     return rampart_invoke(pool, RAMPART_ASID_POOL_ASSIGN, 0, 0, 1, CAPS(vspace));
 }
+
+uint64_t rampart_irq_control_get(rampart_cptr_t control, uint64_t irq, rampart_cptr_t root, uint64_t index,
+                                 uint64_t depth) {
+    return INVOKE(control, RAMPART_IRQ_ISSUE_IRQ_HANDLER, (irq, index, depth), (root));
+}
+
+uint64_t rampart_irq_control_get_trigger(rampart_cptr_t control, uint64_t irq, uint64_t edge,
+                                         rampart_cptr_t root, uint64_t index, uint64_t depth) {
+    return INVOKE(control, RAMPART_IRQ_ISSUE_IRQ_HANDLER_TRIGGER, (irq, edge, index, depth), (root));
+}
+
+uint64_t rampart_irq_handler_set_notification(rampart_cptr_t handler, rampart_cptr_t ntfn) {
+    return rampart_invoke(handler, RAMPART_IRQ_SET_IRQ_HANDLER, 0, 0, 1, CAPS(ntfn));
+}
+
+uint64_t rampart_irq_handler_ack(rampart_cptr_t handler) {
+    return rampart_invoke(handler, RAMPART_IRQ_ACK_IRQ, 0, 0, 0, 0);
+}
+
+uint64_t rampart_irq_handler_clear(rampart_cptr_t handler) {
+    return rampart_invoke(handler, RAMPART_IRQ_CLEAR_IRQ_HANDLER, 0, 0, 0, 0);
+}

@@ -57,6 +57,17 @@ void irq_enable(uint32_t irq) { dist(gicd::isenabler + (irq / 32) * 4) = 1u << (
 void irq_disable(uint32_t irq) { dist(gicd::icenabler + (irq / 32) * 4) = 1u << (irq % 32); }
 uint32_t irq_acknowledge() { return cpu(gicc::iar) & 0x3ff; }
 void irq_end(uint32_t irq) { cpu(gicc::eoir) = irq; }
+void irq_set_trigger(uint32_t irq, bool edge) {
+    if (irq < 32)
+        return; // SGIs and PPIs have fixed triggers here
+    // GICD_ICFGR: two bits per interrupt, the upper one set for edge-triggered.
+    const uint64_t reg = gicd::icfgr + (irq / 16) * 4;
+    const uint32_t bit = 2u << ((irq % 16) * 2);
+    dist(reg) = edge ? (dist(reg) | bit) : (dist(reg) & ~bit);
+}
+
+uint32_t irq_max() { return platform::max_irq; }
+
 const char* irq_controller_name() { return "GICv2"; }
 
 } // namespace rampart::arch

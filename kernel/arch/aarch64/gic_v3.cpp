@@ -113,6 +113,17 @@ void irq_end(uint32_t irq) {
     isb();
 }
 
+void irq_set_trigger(uint32_t irq, bool edge) {
+    if (irq < 32)
+        return; // SGIs and PPIs have fixed triggers here
+    // GICD_ICFGR: two bits per interrupt, the upper one set for edge-triggered.
+    const uint64_t reg = gicd::icfgr + (irq / 16) * 4;
+    const uint32_t bit = 2u << ((irq % 16) * 2);
+    dist(reg) = edge ? (dist(reg) | bit) : (dist(reg) & ~bit);
+}
+
+uint32_t irq_max() { return platform::max_irq; }
+
 const char* irq_controller_name() { return "GICv3"; }
 
 } // namespace rampart::arch

@@ -56,7 +56,10 @@ enum rampart_invocation_label {
     RAMPART_SCHED_CONTEXT_CONSUMED = 68,
     RAMPART_SCHED_CONTEXT_YIELD_TO = 69,
 
-    /* Interrupts. */
+    /* Interrupts. IRQControl Get: m0 irq, m1 dest index, m2 dest depth; c0 dest
+       root. GetTrigger: m0 irq, m1 trigger (0 level, 1 edge), m2 index, m3
+       depth; c0 root. IRQHandler SetNotification: c0 notification (signalled
+       with its badge; the IRQ is masked until Ack). */
     RAMPART_IRQ_ISSUE_IRQ_HANDLER = 80,
     RAMPART_IRQ_ISSUE_IRQ_HANDLER_TRIGGER = 81,
     RAMPART_IRQ_ACK_IRQ = 82,

@@ -24,23 +24,23 @@ struct rampart_spec_table {
 struct rampart_spec_header {
     uint64_t magic;
     uint32_t version;
-    uint32_t header_size; /* sizeof(struct rampart_spec_header) */
-    uint64_t total_size;  /* bytes of the whole spec, header included */
-    uint64_t checksum;    /* FNV-1a 64 (image.h) of the bytes after the header */
-    struct rampart_spec_table untypeds;  /* struct rampart_untyped_desc: the predicted boot list */
-    struct rampart_spec_table objects;   /* struct rampart_spec_object, in creation order */
-    struct rampart_spec_table caps;      /* struct rampart_spec_cap, sorted by (cnode, slot) */
-    struct rampart_spec_table mappings;  /* struct rampart_spec_mapping, in mapping order */
-    struct rampart_spec_table tcbs;      /* struct rampart_spec_tcb */
-    struct rampart_spec_table scs;       /* struct rampart_spec_sc */
-    struct rampart_spec_table irqs;      /* struct rampart_spec_irq */
-    struct rampart_spec_table fills;     /* struct rampart_spec_fill, sorted by frame */
-    struct rampart_spec_table pds;       /* struct rampart_spec_pd, depth-first */
+    uint32_t header_size;               /* sizeof(struct rampart_spec_header) */
+    uint64_t total_size;                /* bytes of the whole spec, header included */
+    uint64_t checksum;                  /* FNV-1a 64 (image.h) of the bytes after the header */
+    struct rampart_spec_table untypeds; /* struct rampart_untyped_desc: the predicted boot list */
+    struct rampart_spec_table objects;  /* struct rampart_spec_object, in creation order */
+    struct rampart_spec_table caps;     /* struct rampart_spec_cap, sorted by (cnode, slot) */
+    struct rampart_spec_table mappings; /* struct rampart_spec_mapping, in mapping order */
+    struct rampart_spec_table tcbs;     /* struct rampart_spec_tcb */
+    struct rampart_spec_table scs;      /* struct rampart_spec_sc */
+    struct rampart_spec_table irqs;     /* struct rampart_spec_irq */
+    struct rampart_spec_table fills;    /* struct rampart_spec_fill, sorted by frame */
+    struct rampart_spec_table pds;      /* struct rampart_spec_pd, depth-first */
     struct rampart_spec_table domain_schedule; /* struct rampart_spec_domain_entry */
-    struct rampart_spec_table strings;   /* bytes: NUL-terminated names */
-    struct rampart_spec_table data;      /* bytes: frame contents referenced by fills */
-    uint32_t workspace;       /* object index of the initializer's workspace CNode */
-    uint32_t workspace_radix; /* its radix (also the object's size_bits) */
+    struct rampart_spec_table strings;         /* bytes: NUL-terminated names */
+    struct rampart_spec_table data;            /* bytes: frame contents referenced by fills */
+    uint32_t workspace;        /* object index of the initializer's workspace CNode */
+    uint32_t workspace_radix;  /* its radix (also the object's size_bits) */
     uint32_t monitor_endpoint; /* object index of the endpoint every top-level fault goes to */
     uint32_t domain_start_index;
     uint32_t domain_index_shift;
@@ -110,15 +110,15 @@ struct rampart_spec_mapping {
 
 struct rampart_spec_tcb {
     uint32_t tcb, cspace, vspace, ipc_buffer_frame; /* object indices */
-    uint32_t sc;           /* sc record index, or NONE */
-    uint32_t fault_cap;    /* cap record whose cap is the fault endpoint, or NONE */
+    uint32_t sc;                                    /* sc record index, or NONE */
+    uint32_t fault_cap;          /* cap record whose cap is the fault endpoint, or NONE */
     uint32_t bound_notification; /* object index, or NONE */
     uint32_t pd;
-    uint64_t cspace_data;  /* guard data of the CSpace root (RAMPART_CNODE_CAPDATA) */
+    uint64_t cspace_data; /* guard data of the CSpace root (RAMPART_CNODE_CAPDATA) */
     rampart_vaddr_t ipc_buffer;
     rampart_vaddr_t entry;
     rampart_vaddr_t stack_pointer;
-    uint64_t arg0;         /* x0 at entry */
+    uint64_t arg0; /* x0 at entry */
     uint8_t priority, mcp, domain, flags;
     uint32_t cpu;
 };
@@ -160,16 +160,16 @@ struct rampart_spec_fill {
 #define RAMPART_SPEC_RESTART_RESTART 1u
 
 struct rampart_spec_pd {
-    uint32_t name;   /* string offset */
-    uint32_t parent; /* PD index, or NONE */
-    uint32_t tcb;    /* tcb record index */
+    uint32_t name;          /* string offset */
+    uint32_t parent;        /* PD index, or NONE */
+    uint32_t tcb;           /* tcb record index */
     uint32_t cnode, vspace; /* object indices */
     uint32_t asid_pool;     /* 0: the boot pool; n: the n-th ASID_POOL object */
     uint32_t restart_policy;
     uint32_t restart_limit; /* 0: no limit */
     uint64_t cspace_digest; /* canonical digests, docs/spec.md */
     uint64_t vspace_digest;
-    uint32_t id;            /* child id under its parent, 0 for top-level PDs */
+    uint32_t id; /* child id under its parent, 0 for top-level PDs */
     uint32_t padding;
 };
 

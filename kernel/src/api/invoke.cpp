@@ -31,6 +31,8 @@ Decoder decoder_for(CapType type) {
     case CapType::CNode: return decode_cnode;
     case CapType::Untyped: return decode_untyped;
     case CapType::Tcb: return decode_tcb;
+    case CapType::IrqControl: return decode_irq_control;
+    case CapType::IrqHandler: return decode_irq_handler;
     case CapType::Frame:
     case CapType::PageTable:
     case CapType::VSpace:

@@ -1,9 +1,11 @@
-// Interrupt dispatch. The kernel owns the timer; a periodic tick stands in for
-// the scheduler's deadlines until MCS scheduling arrives.
+// Interrupt dispatch: the kernel's timer, and user interrupts signalled to
+// their notifications (irq_state.cpp). A periodic tick drives round-robin
+// until MCS budgets program the timer.
 #include "irq/interrupt.hpp"
 
 #include "arch/irq_controller.hpp"
 #include "arch/timer.hpp"
+#include "irq/irq_state.hpp"
 #include "log/print.hpp"
 #include "sched/scheduler.hpp"
 
@@ -36,9 +38,8 @@ void handle_pending_interrupts() {
             sched::timeslice_expired();
             arch::timer_ack();
             arm_next_tick();
-        } else {
-            // No user IRQ can be enabled before the IRQ issue lands; silence strays.
-            log::print("rampart: unexpected interrupt ", irq, " disabled\n");
+        } else if (!deliver(irq)) {
+            log::print("rampart: interrupt ", irq, " has no handler; masked\n");
             arch::irq_disable(irq);
         }
         arch::irq_end(irq);

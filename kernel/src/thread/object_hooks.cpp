@@ -1,6 +1,6 @@
 // Finalisation of threads, scheduling contexts and IRQ handlers when their
 // last cap goes (called by the capability core, object/finalise.cpp).
-#include "arch/irq_controller.hpp"
+#include "irq/irq_state.hpp"
 #include "ipc/ipc.hpp"
 #include "kernel/phys.hpp"
 #include "object/irq.hpp"
@@ -29,8 +29,6 @@ void sched_context_finalise(SchedContext& sc) {
     sc.tcb = 0;
 }
 
-void irq_handler_finalise(uint64_t irq) {
-    arch::irq_disable(static_cast<uint32_t>(irq));
-}
+void irq_handler_finalise(uint64_t irq) { irq::handler_gone(irq); }
 
 } // namespace rampart::kernel

@@ -92,6 +92,15 @@ uint64_t rampart_tcb_suspend(rampart_cptr_t tcb);
 uint64_t rampart_tcb_resume(rampart_cptr_t tcb);
 uint64_t rampart_tcb_set_tls_base(rampart_cptr_t tcb, uint64_t base);
 
+/* Interrupts. */
+uint64_t rampart_irq_control_get(rampart_cptr_t control, uint64_t irq, rampart_cptr_t root, uint64_t index,
+                                 uint64_t depth);
+uint64_t rampart_irq_control_get_trigger(rampart_cptr_t control, uint64_t irq, uint64_t edge,
+                                         rampart_cptr_t root, uint64_t index, uint64_t depth);
+uint64_t rampart_irq_handler_set_notification(rampart_cptr_t handler, rampart_cptr_t ntfn);
+uint64_t rampart_irq_handler_ack(rampart_cptr_t handler);
+uint64_t rampart_irq_handler_clear(rampart_cptr_t handler);
+
 /* Virtual memory (AArch64). */
 #define RAMPART_ATTR_CACHEABLE 1u
 #define RAMPART_ATTR_EXECUTE_NEVER 4u

@@ -3,7 +3,7 @@
 # "bench: <name> <value> insns". Not part of the test suite.
 set(board ${RAMPART_DEFAULT_BOARD})
 set(bench_commands)
-foreach(prog kernel-entry-bench)
+foreach(prog kernel-entry-bench ipc-bench)
   rampart_boot_image(${prog}-${board} ${board} tests/bench/${prog}.elf)
   list(APPEND bench_commands
        COMMAND ${CMAKE_COMMAND} -DBOARD_JSON=${RAMPART_ROOT}/boards/${board}.json

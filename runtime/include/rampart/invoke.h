@@ -8,6 +8,8 @@
 #include <rampart/errors.h>
 #include <rampart/invocations.h>
 #include <rampart/message.h>
+#include <rampart/objects.h>
+#include <rampart/rights.h>
 #include <rampart/syscalls.h>
 #include <stdint.h>
 

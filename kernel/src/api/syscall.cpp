@@ -3,6 +3,7 @@
 #include "api/syscall.hpp"
 
 #include "api/debug_calls.hpp"
+#include "api/fastpath.hpp"
 #include "api/invoke.hpp"
 #include "config.hpp"
 #include "sched/scheduler.hpp"
@@ -17,6 +18,8 @@ arch::UserContext* handle_syscall(arch::UserContext* ctx) {
     const uint64_t number = ctx->x[7];
     switch (number) {
     case RAMPART_SYS_CALL:
+        if (arch::UserContext* next = fastpath_call(*thread::current()))
+            return next;
         return handle_invocation(*thread::current(), true, true);
     case RAMPART_SYS_SEND:
         return handle_invocation(*thread::current(), false, true);
@@ -31,6 +34,8 @@ arch::UserContext* handle_syscall(arch::UserContext* ctx) {
     case RAMPART_SYS_NB_WAIT:
         return handle_receive(*thread::current(), false, true);
     case RAMPART_SYS_REPLY_RECV:
+        if (arch::UserContext* next = fastpath_reply_recv(*thread::current()))
+            return next;
         return handle_reply_recv(*thread::current());
     case RAMPART_SYS_NB_SEND_RECV:
         return handle_send_receive(*thread::current(), false);

@@ -46,6 +46,10 @@ void remove(Tcb* t) {
 }
 
 void timeslice_expired() { rotate = true; }
+
+bool may_run_next(const Tcb& t) {
+    return !rotate && (ready.empty(domain) || ready.highest_priority(domain) <= t.priority);
+}
 unsigned current_domain() { return domain; }
 
 arch::UserContext* choose_and_switch() {

@@ -17,6 +17,8 @@ void remove(kernel::Tcb* t);
 // Asks for a round-robin switch at the next return to user mode.
 void timeslice_expired();
 unsigned current_domain();
+// No ready thread outranks t, and no round-robin switch is due: t may run next directly.
+bool may_run_next(const kernel::Tcb& t);
 
 // The thread to return to: the current one if it may go on, otherwise the
 // highest-priority ready thread (idling until one exists). Switches address

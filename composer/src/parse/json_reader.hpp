@@ -18,7 +18,7 @@ struct JsonValue {
     Kind kind = Kind::Null;
     diag::Loc loc;
     bool boolean = false;
-    std::string text;             // string contents, or a number's literal spelling
+    std::string text;                // string contents, or a number's literal spelling
     std::vector<JsonValue> items;    // Array
     std::vector<JsonMember> members; // Object, in source order
 };

@@ -43,7 +43,7 @@ void check_memory(Context& c) {
         need = saturating_add(need, kPdOverhead);
         need = saturating_add(need, std::min(info.pd->stack_size.value, model::kMaxStackSize));
         for (const Segment& s : info.segments)
-            need = saturating_add(need, s.memsz + 2 * model::kPageSize);
+            need = saturating_add(need, saturating_add(s.memsz, 2 * model::kPageSize));
     }
     if (need > ram)
         c.error(diag::Loc::whole(c.sys.file),

@@ -24,9 +24,9 @@ void check_budget(Context& c, diag::Loc element, const Field<std::uint64_t>& bud
         return;
     }
     if (period.given() && budget.value > period.value)
-        c.error(Context::at(budget, element), "budget (" + std::to_string(budget.value) +
-                                                  " us) is larger than the period (" +
-                                                  std::to_string(period.value) + " us)");
+        c.error(budget.given() ? budget.loc : period.loc,
+                "budget (" + std::to_string(budget.value) + " us) is larger than the period (" +
+                    std::to_string(period.value) + " us)");
 }
 
 void check_cpu(Context& c, const Field<std::uint64_t>& cpu) {

@@ -39,9 +39,10 @@ int main() {
         const int runs = n >= 1000 ? 3 : 10;
         std::optional<validate::CheckedSystem> sys;
         const double front = best_ms(runs, [&] { sys = test::load_text("gen.system", text); });
-        const auto root = plan::place_root_image(test::board(), nullptr, nullptr, emit::kSpecGranule);
-        const plan::Inputs in{test::board(), plan::predict_untypeds(test::board(), root), root.kernel,
-                              root.root_image};
+        const auto root =
+            plan::place_root_image(test::board(), nullptr, nullptr, emit::kSpecGranule);
+        const plan::Inputs in{test::board(), plan::predict_untypeds(test::board(), root),
+                              root.kernel, root.root_image};
         plan::Plan p;
         const double planning = best_ms(runs, [&] { p = plan::plan(*sys, in); });
         const double verifying = best_ms(runs, [&] { p = verify::verify(p); });

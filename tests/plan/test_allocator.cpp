@@ -47,8 +47,8 @@ TEST_CASE("largest objects first, each naturally aligned at the watermark") {
 }
 
 TEST_CASE("a run of objects is contiguous in one untyped") {
-    const auto a = allocate({ut(0x40000000, 13), ut(0x50000000, 16)},
-                            {req(0, RAMPART_OBJ_FRAME_4K, 12, 3)});
+    const auto a =
+        allocate({ut(0x40000000, 13), ut(0x50000000, 16)}, {req(0, RAMPART_OBJ_FRAME_4K, 12, 3)});
     REQUIRE(a.order.size() == 3);
     for (unsigned i = 0; i < 3; ++i) {
         CHECK(a.order[i].paddr == 0x50000000 + i * 0x1000);
@@ -60,8 +60,8 @@ TEST_CASE("device untypeds give only fixed frames") {
     Request frame = req(0, RAMPART_OBJ_FRAME_4K, 12);
     frame.fixed = true;
     frame.paddr = 0x9000000;
-    const auto a = allocate({ut(0x40000000, 16), ut(0x9000000, 12, true)},
-                            {frame, req(1, RAMPART_OBJ_TCB)});
+    const auto a =
+        allocate({ut(0x40000000, 16), ut(0x9000000, 12, true)}, {frame, req(1, RAMPART_OBJ_TCB)});
     REQUIRE(a.order.size() == 2);
     CHECK(a.order[0].paddr == 0x9000000);
     CHECK(a.order[0].source == 1);
@@ -107,8 +107,8 @@ TEST_CASE("objects too large for the remaining memory are an error naming them")
 TEST_CASE("a first object is created first, in the smallest untyped that holds it") {
     Request ws = req(0, RAMPART_OBJ_CNODE, 8);
     ws.first = true;
-    const auto a = allocate({ut(0x40000000, 22), ut(0x50000000, 14)},
-                            {req(1, RAMPART_OBJ_FRAME_2M, 21), ws});
+    const auto a =
+        allocate({ut(0x40000000, 22), ut(0x50000000, 14)}, {req(1, RAMPART_OBJ_FRAME_2M, 21), ws});
     REQUIRE(a.order.size() == 2);
     CHECK(a.order[0].id == 0);
     CHECK(a.order[0].paddr == 0x50000000);

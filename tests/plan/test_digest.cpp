@@ -25,7 +25,8 @@ std::uint64_t fnv(const std::vector<std::uint64_t>& words) {
 
 } // namespace
 
-TEST_CASE("digest streams: (slot, type, paddr, rights, badge) and (vaddr, paddr, bits, rights, attrs)") {
+TEST_CASE(
+    "digest streams: (slot, type, paddr, rights, badge) and (vaddr, paddr, bits, rights, attrs)") {
     plan::Plan p;
     auto obj = [&](unsigned type, unsigned bits, std::uint64_t paddr) {
         plan::Object o;

@@ -36,9 +36,15 @@ void check_system(const std::string& name) {
 
 } // namespace
 
-TEST_CASE("golden report: hello") { check_system("hello"); }
-TEST_CASE("golden report: echo") { check_system("echo"); }
-TEST_CASE("golden report: domains") { check_system("domains"); }
+TEST_CASE("golden report: hello") {
+    check_system("hello");
+}
+TEST_CASE("golden report: echo") {
+    check_system("echo");
+}
+TEST_CASE("golden report: domains") {
+    check_system("domains");
+}
 
 TEST_CASE("the same system composes to byte-identical outputs") {
     const auto text = test::generated_system(40);

@@ -8,9 +8,9 @@
 using namespace rampart;
 
 TEST_CASE("a PD's pages: program, IPC buffer from its symbol, stack above a guard page") {
-    const auto sys = test::load_text("layout.system",
-                                     "<system><protection_domain name=\"a\" stack_size=\"0x3000\">"
-                                     "<program_image path=\"pd.elf\" /></protection_domain></system>");
+    const auto sys = test::load_text(
+        "layout.system", "<system><protection_domain name=\"a\" stack_size=\"0x3000\">"
+                         "<program_image path=\"pd.elf\" /></protection_domain></system>");
     const auto elf = emit::ElfFile::load(test::kSystems + "/pd.elf");
     const plan::Layout l = plan::lay_out(*sys.pds[0].pd, elf, sys, {});
     CHECK(l.entry == elf.entry());

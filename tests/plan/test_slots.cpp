@@ -125,7 +125,8 @@ TEST_CASE("setvars are patched into the program's data") {
             if (m.object == f.frame && m.kind == RAMPART_SPEC_MAP_FRAME && m.pd == client &&
                 m.vaddr + f.frame_offset <= sym && sym + 8 <= m.vaddr + f.frame_offset + f.size) {
                 std::uint64_t v = 0;
-                std::memcpy(&v, p.data.data() + f.data_offset + (sym - m.vaddr - f.frame_offset), 8);
+                std::memcpy(&v, p.data.data() + f.data_offset + (sym - m.vaddr - f.frame_offset),
+                            8);
                 CHECK(v == 0x9000000);
                 found = true;
             }

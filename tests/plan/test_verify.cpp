@@ -55,8 +55,9 @@ TEST_CASE("a slot written twice is not free") {
 
 TEST_CASE("a frame needs its page tables, an aligned address and a free entry") {
     auto p = echo_plan();
-    auto frame = std::find_if(p.mappings.begin(), p.mappings.end(),
-                              [](const plan::Mapping& m) { return m.kind == RAMPART_SPEC_MAP_FRAME; });
+    auto frame = std::find_if(p.mappings.begin(), p.mappings.end(), [](const plan::Mapping& m) {
+        return m.kind == RAMPART_SPEC_MAP_FRAME;
+    });
     REQUIRE(frame != p.mappings.end());
     auto bad = p;
     bad.mappings[static_cast<std::size_t>(frame - p.mappings.begin())].vaddr = 0x123456000;

@@ -9,14 +9,17 @@ BackendCommands::BackendCommands(CLI::App& app) {
         "build", "Compose a system: plan and verify every object, cap and mapping, then write "
                  "spec.bin, report.txt, report.json, system.dot and (given the target ELFs) "
                  "image.elf and image.bin into OUTDIR");
-    build_cmd_->add_option("SYSTEM", b.system, "The system file (.system/.xml or .json)")->required();
+    build_cmd_->add_option("SYSTEM", b.system, "The system file (.system/.xml or .json)")
+        ->required();
     build_cmd_->add_option("-o,--output", b.out_dir, "Output folder")->required();
-    build_cmd_->add_option("--board", b.board, "Board name (boards/NAME.json) or path to a board file")
+    build_cmd_
+        ->add_option("--board", b.board, "Board name (boards/NAME.json) or path to a board file")
         ->capture_default_str();
     build_cmd_->add_option("--search-path", b.search_paths,
                            "Extra folder for program images and prefill files (repeatable)");
-    build_cmd_->add_option("--kernel", b.kernel,
-                           "Kernel ELF (default: target/BOARD/kernel/kernel.elf in the build tree)");
+    build_cmd_->add_option(
+        "--kernel", b.kernel,
+        "Kernel ELF (default: target/BOARD/kernel/kernel.elf in the build tree)");
     build_cmd_->add_option("--loader", b.loader,
                            "Loader ELF (default: target/BOARD/runtime/loader/loader.elf)");
     build_cmd_->add_option(
@@ -28,7 +31,8 @@ BackendCommands::BackendCommands(CLI::App& app) {
     ReportOptions& r = *report_;
     report_cmd_ = app.add_subcommand(
         "report", "Plan and verify a system and print its capability-distribution report");
-    report_cmd_->add_option("SYSTEM", r.system, "The system file (.system/.xml or .json)")->required();
+    report_cmd_->add_option("SYSTEM", r.system, "The system file (.system/.xml or .json)")
+        ->required();
     report_cmd_->add_option("--board", r.board, "Board name or path to a board file")
         ->capture_default_str();
     report_cmd_->add_option("--search-path", r.search_paths,

@@ -38,7 +38,8 @@ Frontend load_and_validate(const std::filesystem::path& system, const std::strin
     auto model = parse::load_system(system, sources, diags);
     if (model && !diags.has_errors()) {
         auto shared = std::make_shared<const model::System>(std::move(*model));
-        out.checked = validate::validate(shared, *out.board, validate::Options{search_paths}, diags);
+        out.checked =
+            validate::validate(shared, *out.board, validate::Options{search_paths}, diags);
     }
     err << diag::render(sources, diags);
     if (diags.has_errors())

@@ -16,7 +16,8 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
     if (!fe.checked)
         return 1;
     try {
-        const emit::Composition c = emit::compose({*fe.checked, *fe.board, nullptr, nullptr, nullptr});
+        const emit::Composition c =
+            emit::compose({*fe.checked, *fe.board, nullptr, nullptr, nullptr});
         if (o.format == "json")
             out << report::json(c.plan);
         else if (o.format == "dot")

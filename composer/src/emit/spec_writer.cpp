@@ -3,8 +3,8 @@
 
 #include <rampart/image.h>
 
-#include <cstring>
 #include <bit>
+#include <cstring>
 #include <map>
 #include <stdexcept>
 
@@ -59,7 +59,8 @@ std::vector<std::uint8_t> write_spec(const plan::Plan& plan) {
     std::vector<rampart_spec_object> objects;
     objects.reserve(plan.objects.size());
     for (const plan::Object& o : plan.objects)
-        objects.push_back({o.paddr, strings.add(o.name), o.source, o.pd, o.type, o.size_bits, o.flags});
+        objects.push_back(
+            {o.paddr, strings.add(o.name), o.source, o.pd, o.type, o.size_bits, o.flags});
     std::vector<rampart_spec_cap> caps;
     caps.reserve(plan.caps.size());
     for (const plan::Cap& c : plan.caps)
@@ -150,7 +151,8 @@ SpecView read_spec(const std::vector<std::uint8_t>& in) {
 std::string SpecView::string_at(std::uint32_t offset) const {
     if (offset >= strings.size())
         return "<bad string>";
-    return std::string(strings.data() + offset, strnlen(strings.data() + offset, strings.size() - offset));
+    return std::string(strings.data() + offset,
+                       strnlen(strings.data() + offset, strings.size() - offset));
 }
 
 } // namespace rampart::emit

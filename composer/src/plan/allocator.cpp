@@ -34,7 +34,8 @@ class Allocator {
     explicit Allocator(const std::vector<rampart_untyped_desc>& uts) {
         use_.resize(uts.size());
         for (std::uint32_t i = 0; i < uts.size(); ++i)
-            pool_.push_back({uts[i].paddr, uts[i].size_bits, uts[i].is_device != 0, 0, i, false, i});
+            pool_.push_back(
+                {uts[i].paddr, uts[i].size_bits, uts[i].is_device != 0, 0, i, false, i});
     }
 
     void place_fixed(const Request& r) {
@@ -48,8 +49,10 @@ class Allocator {
                             hex(r.paddr + size) + ")");
         const std::uint64_t offset = r.paddr - pool_[p].base;
         if (offset < pool_[p].watermark)
-            throw PlanError(r.what + " at " + hex(r.paddr) + " lies below the watermark of the "
-                            "untyped at " + hex(pool_[p].base) + " (overlapping fixed ranges)");
+            throw PlanError(r.what + " at " + hex(r.paddr) +
+                            " lies below the watermark of the "
+                            "untyped at " +
+                            hex(pool_[p].base) + " (overlapping fixed ranges)");
         fill_to(p, offset);
         emit_run(p, r, obits);
     }
@@ -114,8 +117,8 @@ class Allocator {
             ++use_[u.boot].objects;
             pool_[p].watermark += bit(k);
             if (!u.device)
-                pool_.push_back({at, k, false, 0, static_cast<std::uint32_t>(order_.size() - 1),
-                                 true, u.boot});
+                pool_.push_back(
+                    {at, k, false, 0, static_cast<std::uint32_t>(order_.size() - 1), true, u.boot});
         }
     }
 

@@ -59,7 +59,8 @@ void add_fills(Context& c, Blob& blob, std::uint32_t pd, std::uint64_t at, const
     std::uint64_t done = 0;
     while (done < n) {
         const std::uint64_t page = align_down(at + done, page_bits);
-        const std::uint64_t chunk = std::min<std::uint64_t>(n - done, page + bit(page_bits) - (at + done));
+        const std::uint64_t chunk =
+            std::min<std::uint64_t>(n - done, page + bit(page_bits) - (at + done));
         std::uint64_t lo = done, hi = done + chunk;
         while (lo < hi && p[lo] == 0)
             ++lo;
@@ -90,8 +91,8 @@ std::vector<Patch> patches_of(const Context& c, std::uint32_t i) {
         if (m.setvar_vaddr.given())
             out.push_back({m.setvar_vaddr.value, word(m.vaddr.value)});
         if (m.setvar_size.given())
-            out.push_back({m.setvar_size.value,
-                           word(c.out.regions[c.region_by_name.at(m.mr.value)].size)});
+            out.push_back(
+                {m.setvar_size.value, word(c.out.regions[c.region_by_name.at(m.mr.value)].size)});
     }
     for (const auto& ch : c.sys.system->channels)
         for (const auto& end : ch.ends)
@@ -100,7 +101,8 @@ std::vector<Patch> patches_of(const Context& c, std::uint32_t i) {
     // What microkit.h's library reads, when the program has it.
     if (auto sym = p.elf->symbol("microkit_name")) {
         std::vector<std::uint8_t> name(std::max<std::uint64_t>(sym->size, 1));
-        std::memcpy(name.data(), pd.name.value.data(), std::min(pd.name.value.size(), name.size() - 1));
+        std::memcpy(name.data(), pd.name.value.data(),
+                    std::min(pd.name.value.size(), name.size() - 1));
         out.push_back({"microkit_name", name, false});
     }
     out.push_back({"microkit_irqs", word(p.irq_mask), false});
@@ -132,7 +134,8 @@ void fill_pd(Context& c, Blob& blob, std::uint32_t i) {
             const std::uint64_t off = sym->value - s.vaddr;
             if (data[k].size() < off + n)
                 data[k].resize(off + n);
-            std::copy(patch.bytes.begin(), patch.bytes.end(), data[k].begin() + static_cast<std::ptrdiff_t>(off));
+            std::copy(patch.bytes.begin(), patch.bytes.end(),
+                      data[k].begin() + static_cast<std::ptrdiff_t>(off));
             placed = true;
         }
         if (!placed && patch.required)
@@ -141,8 +144,9 @@ void fill_pd(Context& c, Blob& blob, std::uint32_t i) {
     }
     const auto& pages = p.layout.pages;
     auto frame_of = [&](std::uint64_t vaddr) {
-        const auto it = std::lower_bound(pages.begin(), pages.end(), vaddr,
-                                         [](const Page& pg, std::uint64_t v) { return pg.vaddr < v; });
+        const auto it =
+            std::lower_bound(pages.begin(), pages.end(), vaddr,
+                             [](const Page& pg, std::uint64_t v) { return pg.vaddr < v; });
         return p.frames[static_cast<std::size_t>(it - pages.begin())];
     };
     for (std::size_t k = 0; k < data.size(); ++k)
@@ -155,7 +159,8 @@ void fill_region(Context& c, Blob& blob, std::uint32_t r) {
     if (path.empty())
         return;
     std::ifstream in(path, std::ios::binary);
-    std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
+                                    std::istreambuf_iterator<char>());
     if (!in && !in.eof())
         throw PlanError("cannot read prefill file '" + path.string() + "'");
     const RegionSummary& s = c.out.regions[r];
@@ -174,8 +179,9 @@ void fill_frames(Context& c) {
         fill_region(c, blob, r);
     for (std::uint32_t i = 0; i < c.pds.size(); ++i)
         fill_pd(c, blob, i);
-    std::stable_sort(c.out.fills.begin(), c.out.fills.end(),
-                     [](const rampart_spec_fill& a, const rampart_spec_fill& b) { return a.frame < b.frame; });
+    std::stable_sort(
+        c.out.fills.begin(), c.out.fills.end(),
+        [](const rampart_spec_fill& a, const rampart_spec_fill& b) { return a.frame < b.frame; });
 }
 
 } // namespace rampart::plan

@@ -22,12 +22,18 @@ inline constexpr unsigned kL3Span = kLargePageBits;
 static_assert(kPageBits + 3 * kTableIndexBits == RAMPART_VA_BITS, "three levels");
 static_assert(kL3Span == kPageBits + kTableIndexBits && kL2Span == kL3Span + kTableIndexBits);
 
-constexpr std::uint64_t bit(unsigned n) { return 1ull << n; }
-constexpr std::uint64_t align_down(std::uint64_t v, unsigned bits) { return v & ~(bit(bits) - 1); }
+constexpr std::uint64_t bit(unsigned n) {
+    return 1ull << n;
+}
+constexpr std::uint64_t align_down(std::uint64_t v, unsigned bits) {
+    return v & ~(bit(bits) - 1);
+}
 constexpr std::uint64_t align_up(std::uint64_t v, unsigned bits) {
     return align_down(v + bit(bits) - 1, bits);
 }
-constexpr bool aligned(std::uint64_t v, unsigned bits) { return (v & (bit(bits) - 1)) == 0; }
+constexpr bool aligned(std::uint64_t v, unsigned bits) {
+    return (v & (bit(bits) - 1)) == 0;
+}
 
 // Smallest n with 2^n >= v (v >= 1).
 constexpr unsigned ceil_log2(std::uint64_t v) {

@@ -97,13 +97,13 @@ Layout lay_out(const model::ProtectionDomain& pd, const emit::ElfFile& elf,
         if (v >= stack_base - kPageSize)
             throw PlanError("no room for the IPC buffer of protection domain '" + pd.name.value +
                             "'");
-        const Page ipc{v, kPageBits, RAMPART_SPEC_MAP_R | RAMPART_SPEC_MAP_W,
-                       RAMPART_SPEC_ATTR_CACHED, kNone, 0};
-        out.pages.insert(std::upper_bound(out.pages.begin(), out.pages.end(), ipc,
-                                          [](const Page& a, const Page& b) {
-                                              return a.vaddr < b.vaddr;
-                                          }),
-                         ipc);
+        const Page ipc{
+            v,     kPageBits, RAMPART_SPEC_MAP_R | RAMPART_SPEC_MAP_W, RAMPART_SPEC_ATTR_CACHED,
+            kNone, 0};
+        out.pages.insert(
+            std::upper_bound(out.pages.begin(), out.pages.end(), ipc,
+                             [](const Page& a, const Page& b) { return a.vaddr < b.vaddr; }),
+            ipc);
         out.ipc_buffer = v;
         out.areas.push_back({v, kPageSize, ipc.rights, ipc.attrs, kPageBits, "ipc buffer rw-"});
     }

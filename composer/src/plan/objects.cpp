@@ -15,10 +15,9 @@ void plan_regions(Context& c) {
         const unsigned bits = ceil_log2(info.page_size);
         const auto count = static_cast<std::uint32_t>(info.size >> bits);
         c.region_by_name.emplace(r.name.value, i);
-        c.region_first_frame.push_back(c.add_run("region." + r.name.value,
-                                                 static_cast<std::uint8_t>(frame_type(bits)),
-                                                 static_cast<std::uint8_t>(bits), count, kNone,
-                                                 r.phys_addr.given(), r.phys_addr.value));
+        c.region_first_frame.push_back(c.add_run(
+            "region." + r.name.value, static_cast<std::uint8_t>(frame_type(bits)),
+            static_cast<std::uint8_t>(bits), count, kNone, r.phys_addr.given(), r.phys_addr.value));
         RegionSummary s;
         s.name = r.name.value;
         s.size = info.size;
@@ -72,7 +71,8 @@ void plan_pd(Context& c, std::uint32_t index) {
     p.tcb = c.add(n + ".tcb", RAMPART_OBJ_TCB, 0, index);
     p.sc = c.add(n + ".sc", RAMPART_OBJ_SCHED_CONTEXT, kScBits, index);
     p.cnode_radix = cnode_radix(pd);
-    p.cnode = c.add(n + ".cnode", RAMPART_OBJ_CNODE, static_cast<std::uint8_t>(p.cnode_radix), index);
+    p.cnode =
+        c.add(n + ".cnode", RAMPART_OBJ_CNODE, static_cast<std::uint8_t>(p.cnode_radix), index);
     p.vspace = c.add(n + ".vspace", RAMPART_OBJ_VSPACE, 0, index);
     p.reply = c.add(n + ".reply", RAMPART_OBJ_REPLY, 0, index);
     p.notification = c.add(n + ".notification", RAMPART_OBJ_NOTIFICATION, 0, index);
@@ -83,8 +83,8 @@ void plan_pd(Context& c, std::uint32_t index) {
         if (page.region != kNone) {
             p.frames.push_back(c.region_first_frame[page.region] + page.index);
         } else {
-            p.frames.push_back(c.add(n + ".frame@" + hex(page.vaddr), RAMPART_OBJ_FRAME_4K,
-                                     kPageBits, index));
+            p.frames.push_back(
+                c.add(n + ".frame@" + hex(page.vaddr), RAMPART_OBJ_FRAME_4K, kPageBits, index));
         }
         if (page.bits < kL2Span)
             p.l2.emplace(align_down(page.vaddr, kL2Span), kNone);

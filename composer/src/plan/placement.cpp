@@ -47,8 +47,8 @@ void place_objects(Context& c) {
         if (s.frame_count) {
             const Object& f = c.out.objects[s.first_frame];
             s.paddr = f.paddr;
-            s.device = !(f.flags & RAMPART_SPEC_OBJ_FROM_OBJECT) &&
-                       c.out.untypeds[f.source].is_device;
+            s.device =
+                !(f.flags & RAMPART_SPEC_OBJ_FROM_OBJECT) && c.out.untypeds[f.source].is_device;
         }
     }
     for (PdPlan& p : c.pds) {

@@ -18,7 +18,8 @@ inline constexpr std::uint32_t kNone = RAMPART_SPEC_NONE;
 struct Object {
     std::string name;
     std::uint64_t paddr = 0;
-    std::uint32_t source = 0; // boot untyped index, or object index with RAMPART_SPEC_OBJ_FROM_OBJECT
+    std::uint32_t source =
+        0; // boot untyped index, or object index with RAMPART_SPEC_OBJ_FROM_OBJECT
     std::uint32_t pd = kNone;
     std::uint8_t type = 0;
     std::uint8_t size_bits = 0; // Retype's argument
@@ -47,7 +48,8 @@ struct Mapping {
 // One contiguous piece of a PD's address space, for the report.
 struct Area {
     std::uint64_t vaddr = 0, size = 0;
-    std::uint8_t rights = 0, attrs = 0; // RAMPART_SPEC_MAP_*, RAMPART_SPEC_ATTR_*; 0: unmapped guard
+    std::uint8_t rights = 0,
+                 attrs = 0; // RAMPART_SPEC_MAP_*, RAMPART_SPEC_ATTR_*; 0: unmapped guard
     unsigned page_bits = 12;
     std::string what;
 };

@@ -34,11 +34,10 @@ std::uint32_t Context::add_run(std::string name, std::uint8_t type, std::uint8_t
 
 void plan_system_objects(Context& c) {
     c.out.monitor_endpoint = c.add("monitor.endpoint", RAMPART_OBJ_ENDPOINT, 0, kNone);
-    const std::size_t pools =
-        c.pds.size() > kBootPoolFree
-            ? (c.pds.size() - kBootPoolFree + RAMPART_ASID_POOL_ENTRIES - 1) /
-                  RAMPART_ASID_POOL_ENTRIES
-            : 0;
+    const std::size_t pools = c.pds.size() > kBootPoolFree
+                                  ? (c.pds.size() - kBootPoolFree + RAMPART_ASID_POOL_ENTRIES - 1) /
+                                        RAMPART_ASID_POOL_ENTRIES
+                                  : 0;
     for (std::size_t i = 0; i < pools; ++i)
         c.add("asid_pool." + std::to_string(i + 1), RAMPART_OBJ_UNTYPED, RAMPART_ASID_POOL_BITS,
               kNone, RAMPART_SPEC_OBJ_ASID_POOL);

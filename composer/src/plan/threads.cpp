@@ -9,11 +9,11 @@ namespace rampart::plan {
 namespace {
 
 std::uint32_t find_cap(const Plan& plan, std::uint32_t cnode, std::uint32_t slot) {
-    const auto it = std::lower_bound(plan.caps.begin(), plan.caps.end(), std::pair{cnode, slot},
-                                     [](const Cap& x, const std::pair<std::uint32_t, std::uint32_t>& k) {
-                                         return x.cnode != k.first ? x.cnode < k.first
-                                                                   : x.slot < k.second;
-                                     });
+    const auto it =
+        std::lower_bound(plan.caps.begin(), plan.caps.end(), std::pair{cnode, slot},
+                         [](const Cap& x, const std::pair<std::uint32_t, std::uint32_t>& k) {
+                             return x.cnode != k.first ? x.cnode < k.first : x.slot < k.second;
+                         });
     if (it == plan.caps.end() || it->cnode != cnode || it->slot != slot)
         return kNone;
     return static_cast<std::uint32_t>(it - plan.caps.begin());
@@ -49,8 +49,9 @@ void configure_threads(Context& c) {
         t.tcb = p.tcb;
         t.cspace = p.cnode;
         t.vspace = p.vspace;
-        const auto ipc = std::find_if(p.layout.pages.begin(), p.layout.pages.end(),
-                                      [&](const Page& pg) { return pg.vaddr == p.layout.ipc_buffer; });
+        const auto ipc =
+            std::find_if(p.layout.pages.begin(), p.layout.pages.end(),
+                         [&](const Page& pg) { return pg.vaddr == p.layout.ipc_buffer; });
         t.ipc_buffer_frame = p.frames[static_cast<std::size_t>(ipc - p.layout.pages.begin())];
         t.sc = i;
         t.fault_cap = find_cap(c.out, p.cnode, kSlotFault);
@@ -72,9 +73,10 @@ void configure_threads(Context& c) {
         r.tcb = i;
         r.cnode = p.cnode;
         r.vspace = p.vspace;
-        r.asid_pool = i < kBootPoolFree ? 0
-                                        : 1 + static_cast<std::uint32_t>((i - kBootPoolFree) /
-                                                                         RAMPART_ASID_POOL_ENTRIES);
+        r.asid_pool =
+            i < kBootPoolFree
+                ? 0
+                : 1 + static_cast<std::uint32_t>((i - kBootPoolFree) / RAMPART_ASID_POOL_ENTRIES);
         r.restart_policy = pd.restart.value == model::RestartPolicy::Restart
                                ? RAMPART_SPEC_RESTART_RESTART
                                : RAMPART_SPEC_RESTART_STOP;

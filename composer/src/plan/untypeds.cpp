@@ -34,12 +34,13 @@ RootImage place_root_image(const board::Board& board, const emit::ElfFile* kerne
     std::vector<rampart_user_segment> spans;
     if (root) {
         for (const auto& s : root->segments())
-            spans.push_back({align_down(s.vaddr, kPageBits), 0,
-                             align_up(s.vaddr + s.mem_size, kPageBits) - align_down(s.vaddr, kPageBits),
-                             perms_of(s.flags)});
+            spans.push_back(
+                {align_down(s.vaddr, kPageBits), 0,
+                 align_up(s.vaddr + s.mem_size, kPageBits) - align_down(s.vaddr, kPageBits),
+                 perms_of(s.flags)});
     } else {
-        spans.push_back({kAssumedInitializerVaddr, 0, kAssumedInitializerBytes,
-                         RAMPART_SEG_R | RAMPART_SEG_X});
+        spans.push_back(
+            {kAssumedInitializerVaddr, 0, kAssumedInitializerBytes, RAMPART_SEG_R | RAMPART_SEG_X});
     }
     std::sort(spans.begin(), spans.end(),
               [](const auto& a, const auto& b) { return a.vaddr < b.vaddr; });

@@ -20,8 +20,8 @@ void map_vspaces(Context& c) {
             c.out.mappings.push_back({page.vaddr, p.vspace, p.frames[k], RAMPART_SPEC_MAP_FRAME, 0,
                                       page.rights, page.attrs, i});
             if (page.region != kNone && page.index == 0)
-                c.out.regions[page.region].mapped_by.push_back(
-                    p.info->pd->name.value + "@" + hex(page.vaddr));
+                c.out.regions[page.region].mapped_by.push_back(p.info->pd->name.value + "@" +
+                                                               hex(page.vaddr));
         }
     }
 }

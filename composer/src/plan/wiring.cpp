@@ -38,7 +38,8 @@ void wire_pd(Context& c, std::uint32_t i) {
     if (p.info->parent) {
         const std::uint32_t parent = static_cast<std::uint32_t>(*p.info->parent);
         put(c, i, kSlotFault, c.pds[parent].endpoint, kCaller | RAMPART_RIGHT_GRANT,
-            kFaultBadge | pd.id.value, "fault endpoint: parent '" + c.pds[parent].info->pd->name.value + "'");
+            kFaultBadge | pd.id.value,
+            "fault endpoint: parent '" + c.pds[parent].info->pd->name.value + "'");
     } else {
         put(c, i, kSlotFault, c.out.monitor_endpoint, kCaller | RAMPART_RIGHT_GRANT, i + 1,
             "fault endpoint: monitor");
@@ -53,7 +54,7 @@ void wire_pd(Context& c, std::uint32_t i) {
         r.notification = p.notification;
         r.badge = 1ull << irq.id.value;
         r.trigger = irq.trigger.value == model::Trigger::Edge ? RAMPART_SPEC_TRIGGER_EDGE
-                                                               : RAMPART_SPEC_TRIGGER_LEVEL;
+                                                              : RAMPART_SPEC_TRIGGER_LEVEL;
         r.pd = i;
         put(c, i, kSlotIrqBase + static_cast<std::uint32_t>(irq.id.value),
             static_cast<std::uint32_t>(c.out.irqs.size()), kAll, 0,

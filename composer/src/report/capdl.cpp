@@ -35,21 +35,22 @@ std::string capdl(const plan::Plan& p) {
     std::uint32_t vspace = plan::kNone;
     for (const plan::Mapping& m : p.mappings) {
         if (m.vspace != vspace) {
-            o << (vspace == plan::kNone ? "" : "  }\n") << "  " << p.objects[m.vspace].name << " {\n";
+            o << (vspace == plan::kNone ? "" : "  }\n") << "  " << p.objects[m.vspace].name
+              << " {\n";
             vspace = m.vspace;
         }
         o << "    " << hex(m.vaddr) << ": " << p.objects[m.object].name;
         if (m.kind == RAMPART_SPEC_MAP_FRAME)
-            o << " (" << map_rights(m.rights) << (m.attrs & RAMPART_SPEC_ATTR_CACHED ? "" : ", uncached")
-              << ")";
+            o << " (" << map_rights(m.rights)
+              << (m.attrs & RAMPART_SPEC_ATTR_CACHED ? "" : ", uncached") << ")";
         o << "\n";
     }
     if (vspace != plan::kNone)
         o << "  }\n";
     o << "}\n\nirq maps {\n";
     for (const auto& irq : p.irqs)
-        o << "  " << irq.irq << ": " << p.objects[irq.notification].name << " (badge: "
-          << hex(irq.badge) << ")\n";
+        o << "  " << irq.irq << ": " << p.objects[irq.notification].name
+          << " (badge: " << hex(irq.badge) << ")\n";
     o << "}\n";
     return o.str();
 }

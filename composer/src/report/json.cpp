@@ -67,8 +67,9 @@ std::string json(const plan::Plan& p) {
     j["protection_domains"] = std::move(pds);
     Json channels = Json::array();
     for (const auto& ch : p.channels)
-        channels.push_back({{"a", {{"pd", ch.a}, {"id", ch.a_id}, {"notify", ch.a_notify}, {"pp", ch.a_pp}}},
-                            {"b", {{"pd", ch.b}, {"id", ch.b_id}, {"notify", ch.b_notify}, {"pp", ch.b_pp}}}});
+        channels.push_back(
+            {{"a", {{"pd", ch.a}, {"id", ch.a_id}, {"notify", ch.a_notify}, {"pp", ch.a_pp}}},
+             {"b", {{"pd", ch.b}, {"id", ch.b_id}, {"notify", ch.b_notify}, {"pp", ch.b_pp}}}});
     j["channels"] = std::move(channels);
     Json irqs = Json::array();
     for (const auto& irq : p.irqs)
@@ -80,24 +81,33 @@ std::string json(const plan::Plan& p) {
     j["irqs"] = std::move(irqs);
     Json regions = Json::array();
     for (const auto& r : p.regions)
-        regions.push_back({{"name", r.name}, {"size", hex(r.size)}, {"page_size", hex(r.page_size)},
-                           {"paddr", hex(r.paddr)}, {"fixed", r.fixed}, {"device", r.device},
+        regions.push_back({{"name", r.name},
+                           {"size", hex(r.size)},
+                           {"page_size", hex(r.page_size)},
+                           {"paddr", hex(r.paddr)},
+                           {"fixed", r.fixed},
+                           {"device", r.device},
                            {"mapped_by", r.mapped_by}});
     j["memory_regions"] = std::move(regions);
     Json schedule = Json::array();
     for (const auto& e : p.domain_schedule)
-        schedule.push_back({{"domain", e.domain}, {"duration", e.duration}, {"unit", e.unit ? "ticks" : "us"}});
+        schedule.push_back(
+            {{"domain", e.domain}, {"duration", e.duration}, {"unit", e.unit ? "ticks" : "us"}});
     j["domain_schedule"] = std::move(schedule);
     Json uts = Json::array();
     for (std::size_t i = 0; i < p.untypeds.size(); ++i)
-        uts.push_back({{"paddr", hex(p.untypeds[i].paddr)}, {"size_bits", p.untypeds[i].size_bits},
-                       {"device", p.untypeds[i].is_device != 0}, {"used", p.untyped_use[i].used},
+        uts.push_back({{"paddr", hex(p.untypeds[i].paddr)},
+                       {"size_bits", p.untypeds[i].size_bits},
+                       {"device", p.untypeds[i].is_device != 0},
+                       {"used", p.untyped_use[i].used},
                        {"objects", p.untyped_use[i].objects}});
     j["untypeds"] = std::move(uts);
     Json objects = Json::array();
     for (const plan::Object& o : p.objects)
-        objects.push_back({{"name", o.name}, {"type", plan::object_type_name(o.type)},
-                           {"size", hex(object_bytes(o))}, {"paddr", hex(o.paddr)},
+        objects.push_back({{"name", o.name},
+                           {"type", plan::object_type_name(o.type)},
+                           {"size", hex(object_bytes(o))},
+                           {"paddr", hex(o.paddr)},
                            {"pd", o.pd == plan::kNone ? Json() : Json(p.pd_info[o.pd].name)}});
     j["objects"] = std::move(objects);
     return j.dump(1) + "\n";

@@ -52,10 +52,9 @@ void pd_section(std::ostringstream& o, const plan::Plan& p) {
         o << "  cspace " << cn.name << " (radix " << unsigned{cn.size_bits} << ", guard bits "
           << 64 - cn.size_bits << "):\n";
         for (const plan::Cap* c : caps[i])
-            o << "    slot " << pad(std::to_string(c->slot), 4) << " "
-              << pad(cap_type(p, *c), 13) << " " << pad(cap_target(p, *c), 28) << " "
-              << cap_rights(c->rights) << " badge " << pad(hex(c->badge), 20) << " " << c->note
-              << "\n";
+            o << "    slot " << pad(std::to_string(c->slot), 4) << " " << pad(cap_type(p, *c), 13)
+              << " " << pad(cap_target(p, *c), 28) << " " << cap_rights(c->rights) << " badge "
+              << pad(hex(c->badge), 20) << " " << c->note << "\n";
     }
 }
 
@@ -85,15 +84,15 @@ void system_sections(std::ostringstream& o, const plan::Plan& p) {
         o << "  start index " << p.domain_start_index << ", index shift " << p.domain_index_shift
           << "\n";
         for (const auto& e : p.domain_schedule)
-            o << "  domain " << e.domain << " for " << e.duration << (e.unit ? " ticks\n" : " us\n");
+            o << "  domain " << e.domain << " for " << e.duration
+              << (e.unit ? " ticks\n" : " us\n");
     }
     o << "\n== Untyped memory ==\n";
     for (std::size_t i = 0; i < p.untypeds.size(); ++i) {
         const auto& u = p.untypeds[i];
         o << "  #" << pad(std::to_string(i), 4) << " " << pad(hex(u.paddr), 12) << " 2^"
-          << pad(std::to_string(u.size_bits), 3) << (u.is_device ? "device" : "ram   ")
-          << " used " << p.untyped_use[i].used << " bytes by " << p.untyped_use[i].objects
-          << " objects\n";
+          << pad(std::to_string(u.size_bits), 3) << (u.is_device ? "device" : "ram   ") << " used "
+          << p.untyped_use[i].used << " bytes by " << p.untyped_use[i].objects << " objects\n";
     }
     o << "\n== Kernel objects (creation order) ==\n";
     for (std::size_t i = 0; i < p.objects.size(); ++i) {

@@ -37,7 +37,8 @@ std::vector<Digest> digests(const plan::Plan& plan) {
             type = RAMPART_DIGEST_CAP_SCHED_CONTROL;
             where = c.object;
         }
-        for (std::uint64_t w : {std::uint64_t{c.slot}, type, where, std::uint64_t{c.rights}, c.badge})
+        for (std::uint64_t w :
+             {std::uint64_t{c.slot}, type, where, std::uint64_t{c.rights}, c.badge})
             cs[pd].word(w);
     }
     std::vector<std::vector<const plan::Mapping*>> frames(n);
@@ -47,13 +48,14 @@ std::vector<Digest> digests(const plan::Plan& plan) {
     std::vector<Digest> out(n);
     for (std::size_t i = 0; i < n; ++i) {
         auto& list = frames[i];
-        std::sort(list.begin(), list.end(),
-                  [](const plan::Mapping* a, const plan::Mapping* b) { return a->vaddr < b->vaddr; });
+        std::sort(list.begin(), list.end(), [](const plan::Mapping* a, const plan::Mapping* b) {
+            return a->vaddr < b->vaddr;
+        });
         for (const plan::Mapping* m : list) {
             const plan::Object& f = plan.objects[m->object];
-            for (std::uint64_t w : {m->vaddr, f.paddr,
-                                    std::uint64_t{plan::object_bits(f.type, f.size_bits)},
-                                    std::uint64_t{m->rights}, std::uint64_t{m->attrs}})
+            for (std::uint64_t w :
+                 {m->vaddr, f.paddr, std::uint64_t{plan::object_bits(f.type, f.size_bits)},
+                  std::uint64_t{m->rights}, std::uint64_t{m->attrs}})
                 vs[i].word(w);
         }
         out[i] = {cs[i].value(), vs[i].value()};

@@ -111,7 +111,8 @@ void check_caps(const Plan& p) {
                 fail(where, "only endpoint and notification caps carry a badge");
         } else if (c.kind == RAMPART_SPEC_CAP_IRQ_HANDLER) {
             if (c.object >= p.irqs.size())
-                fail(where, "names IRQ record #" + std::to_string(c.object) + ", which does not exist");
+                fail(where,
+                     "names IRQ record #" + std::to_string(c.object) + ", which does not exist");
         } else if (c.kind != RAMPART_SPEC_CAP_SCHED_CONTROL) {
             fail(where, "unknown cap kind " + std::to_string(c.kind));
         }

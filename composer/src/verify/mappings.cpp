@@ -30,7 +30,8 @@ void check_mappings(const plan::Plan& p) {
         if (m.object >= p.objects.size())
             fail("mapping at " + hex(m.vaddr), "names " + obj(p, m.object));
         const plan::Object& o = p.objects[m.object];
-        const std::string what = obj(p, m.object) + " at " + hex(m.vaddr) + " in " + obj(p, m.vspace);
+        const std::string what =
+            obj(p, m.object) + " at " + hex(m.vaddr) + " in " + obj(p, m.vspace);
         unsigned level = 0, bits = 0;
         if (m.kind == RAMPART_SPEC_MAP_PAGE_TABLE) {
             need_type(p, m.object, RAMPART_OBJ_PAGE_TABLE, "a page-table mapping");

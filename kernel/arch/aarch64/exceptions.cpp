@@ -42,11 +42,13 @@ const char* exception_class_name(uint32_t ec) {
 
 } // namespace rampart::arch
 
+extern "C" UserContext* handle_syscall_entry(UserContext* ctx, uint64_t number) {
+    return rampart::api::handle_syscall(ctx, number);
+}
+
 extern "C" UserContext* handle_user_sync(UserContext* ctx) {
     const rampart::arch::Esr esr{RAMPART_READ_SYSREG(esr_el1)};
     const auto ec = static_cast<ExceptionClass>(esr.ec());
-    if (ec == ExceptionClass::svc64)
-        return rampart::api::handle_syscall(ctx);
     rampart::thread::UserFault f{};
     f.esr = esr.raw;
     f.address = RAMPART_READ_SYSREG(far_el1);

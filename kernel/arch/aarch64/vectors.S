@@ -100,7 +100,16 @@ el0_32_unsupported: kernel_fault 12
 
 el0_sync:
     save_user_context
-    bl      handle_user_sync
+    /* System calls go straight to their dispatcher with the call number
+       (x7, which the save left intact); other exceptions are faults. */
+    mrs     x1, esr_el1
+    lsr     x1, x1, #26
+    cmp     x1, #0x15               /* EC: SVC from AArch64 */
+    b.ne    1f
+    mov     x1, x7
+    bl      handle_syscall_entry
+    b       arch_restore_user_context
+1:  bl      handle_user_sync
     b       arch_restore_user_context
 
 el0_irq:

@@ -14,8 +14,7 @@
 
 namespace rampart::api {
 
-arch::UserContext* handle_syscall(arch::UserContext* ctx) {
-    const uint64_t number = ctx->x[7];
+arch::UserContext* handle_syscall(arch::UserContext* ctx, uint64_t number) {
     switch (number) {
     case RAMPART_SYS_CALL:
         if (arch::UserContext* next = fastpath_call(*thread::current()))

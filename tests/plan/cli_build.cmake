@@ -1,0 +1,31 @@
+# `rampart build` end to end: two builds of one system give byte-identical
+# outputs, and a build that fails leaves no output at all.
+# -DRAMPART=<binary> -DSYSTEMS=<tests/plan/systems> -DWORK=<scratch folder>
+file(REMOVE_RECURSE ${WORK})
+foreach(run a b)
+  execute_process(COMMAND ${RAMPART} build ${SYSTEMS}/echo.system -o ${WORK}/${run} --capdl
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "build ${run} failed (${rc}): ${out}${err}")
+  endif()
+endforeach()
+foreach(f spec.bin report.txt report.json system.dot system.cdl)
+  if(NOT EXISTS ${WORK}/a/${f})
+    message(FATAL_ERROR "missing output ${f}")
+  endif()
+  execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${WORK}/a/${f} ${WORK}/b/${f}
+                  RESULT_VARIABLE same)
+  if(NOT same EQUAL 0)
+    message(FATAL_ERROR "${f} differs between two builds")
+  endif()
+endforeach()
+
+execute_process(COMMAND ${RAMPART} build ${SYSTEMS}/bad_symbol.system -o ${WORK}/bad
+                RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(rc EQUAL 0 OR NOT err MATCHES "symbol 'no_such_symbol' of protection domain 'a' is not in its program image")
+  message(FATAL_ERROR "bad_symbol.system: expected a planning error, got ${rc}: ${err}")
+endif()
+file(GLOB left ${WORK}/bad/* ${WORK}/bad/.*)
+if(left)
+  message(FATAL_ERROR "a failed build left output: ${left}")
+endif()

@@ -156,3 +156,14 @@ TEST_CASE("a missing file is an error, not a crash", "[build]") {
     CHECK(diag::render(sm, d) ==
           "error: cannot read system file '/nonexistent/x.system'\n1 error generated.\n");
 }
+
+TEST_CASE("namespace and xsi attributes are ignored, so editors can use the XSD", "[build]") {
+    auto o = run("ns.system",
+                 "<system xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+                 "        xsi:noNamespaceSchemaLocation=\"system.xsd\">\n"
+                 "  <memory_region name=\"r\" size=\"0x1000\" xmlns:foo=\"bar\" />\n"
+                 "</system>\n",
+                 false);
+    INFO(o.text);
+    CHECK(o.errors == 0);
+}

@@ -13,6 +13,12 @@ std::string json_key_of(const ChildSpec& c) {
     return std::string(c.many ? json_list_key(c.name) : c.name);
 }
 
+// Namespace declarations and xsi:* (schemaLocation etc.) let editors find
+// schemas/system.xsd; they carry no meaning for the system.
+bool is_xml_infrastructure(std::string_view name) {
+    return name == "xmlns" || name.starts_with("xmlns:") || name.starts_with("xsi:");
+}
+
 std::string shape_of(const ChildSpec& c) {
     return c.many ? "an array of objects" : "an object";
 }
@@ -41,6 +47,8 @@ void Element::check_structure() {
 
     for (const Attr& a : node_.attrs) {
         if (std::find(attr_names.begin(), attr_names.end(), a.name) != attr_names.end())
+            continue;
+        if (syntax_ == Syntax::Xml && is_xml_infrastructure(a.name))
             continue;
         if (syntax_ == Syntax::Json) {
             auto it = std::find(child_keys.begin(), child_keys.end(), a.name);

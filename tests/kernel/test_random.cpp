@@ -43,13 +43,22 @@ struct Runner : Fixture {
             return addr(1 + pick(2));
         }
         const uint64_t s = work_slot();
-        const Cap c = cap(s);
-        if (c.type() == CapType::CNode && chance(35)) {
+        Cap c = cap(s);
+        if (c.type() != CapType::CNode || !chance(35)) {
+            return addr(s);
+        }
+        // Inside that CNode, or one level further when it holds a CNode
+        // (so caps can be reached, and cycles made, below the root).
+        for (int level = 0;; ++level) {
             const uint64_t index = pick(lib::bit(c.cnode_radix()));
+            const Cap inner = cnode_slot(c, SlotIndex{index})->cap;
+            if (level == 0 && inner.type() == CapType::CNode && chance(50)) {
+                c = inner;
+                continue;
+            }
             return {c, CPtr{(c.cnode_guard() << c.cnode_radix()) | index},
                     c.cnode_guard_size() + c.cnode_radix()};
         }
-        return addr(s);
     }
 
     // A slot address that most likely holds a cap.

@@ -123,7 +123,9 @@ int run_build(const BuildOptions& o, std::ostream& out, std::ostream& err) {
                 << " KiB initializer\n";
         return 0;
     } catch (const plan::PlanError& e) {
-        err << o.system.string() << ": error: " << e.what() << "\n";
+        err << fe.error(e.loc.file != diag::kNoFile ? e.loc
+                                                    : diag::Loc::whole(fe.checked->system->file),
+                        e.what());
         return 1;
     } catch (const emit::ElfError& e) {
         err << "error: " << e.what() << "\n";

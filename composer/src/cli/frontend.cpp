@@ -12,11 +12,17 @@
 
 namespace rampart::cli {
 
+std::string Frontend::error(diag::Loc loc, const std::string& message) const {
+    diag::Diagnostics diags;
+    diags.error(loc, message);
+    return diag::render(*sources, diags);
+}
+
 Frontend load_and_validate(const std::filesystem::path& system, const std::string& board,
                            const std::vector<std::filesystem::path>& search_paths,
                            std::ostream& err) {
     Frontend out;
-    diag::SourceManager sources;
+    diag::SourceManager& sources = *out.sources;
     diag::Diagnostics diags;
     std::filesystem::path file = board;
     if (board.find('/') == std::string::npos && !board.ends_with(".json")) {

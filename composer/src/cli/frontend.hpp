@@ -3,17 +3,24 @@
 #pragma once
 
 #include "board/board.hpp"
+#include "diag/source.hpp"
 #include "validate/validate.hpp"
 
 #include <filesystem>
 #include <iosfwd>
+#include <memory>
 #include <optional>
+#include <string>
 
 namespace rampart::cli {
 
 struct Frontend {
     std::optional<board::Board> board;
     std::optional<validate::CheckedSystem> checked; // empty on errors
+    std::shared_ptr<diag::SourceManager> sources = std::make_shared<diag::SourceManager>();
+
+    // Renders one error of a later stage like the front end's diagnostics.
+    std::string error(diag::Loc loc, const std::string& message) const;
 };
 
 // board: a name (boards/NAME.json) or a path to a board file.

@@ -28,7 +28,9 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
             out << report::text(c.plan);
         return 0;
     } catch (const plan::PlanError& e) {
-        err << o.system.string() << ": error: " << e.what() << "\n";
+        err << fe.error(e.loc.file != diag::kNoFile ? e.loc
+                                                    : diag::Loc::whole(fe.checked->system->file),
+                        e.what());
         return 1;
     } catch (const verify::VerifyError& e) {
         err << o.system.string() << ": " << e.what() << "\n";

@@ -46,13 +46,16 @@ class Allocator {
             ++p;
         if (p == use_.size())
             throw PlanError("no untyped covers " + r.what + " at [" + hex(r.paddr) + ", " +
-                            hex(r.paddr + size) + ")");
+                                hex(r.paddr + size) +
+                                ") (it is neither free RAM nor a device the board hands out)",
+                            r.loc);
         const std::uint64_t offset = r.paddr - pool_[p].base;
         if (offset < pool_[p].watermark)
             throw PlanError(r.what + " at " + hex(r.paddr) +
-                            " lies below the watermark of the "
-                            "untyped at " +
-                            hex(pool_[p].base) + " (overlapping fixed ranges)");
+                                " lies below the watermark of the "
+                                "untyped at " +
+                                hex(pool_[p].base) + " (overlapping fixed ranges)",
+                            r.loc);
         fill_to(p, offset);
         emit_run(p, r, obits);
     }
@@ -92,8 +95,9 @@ class Allocator {
             if (!u.device)
                 largest = std::max(largest, bit(u.bits) - u.watermark);
         throw PlanError("out of memory: no untyped has room for " + r.what + " (" +
-                        std::to_string(size) + " bytes; the largest free block is " +
-                        std::to_string(largest) + " bytes)");
+                            std::to_string(size) + " bytes; the largest free block is " +
+                            std::to_string(largest) + " bytes)",
+                        r.loc);
     }
 
     Allocation finish() {

@@ -5,6 +5,7 @@
 // reached by retyping filler untypeds up to their address.
 #pragma once
 
+#include "diag/source.hpp"
 #include "plan/plan.hpp"
 
 #include <stdexcept>
@@ -12,8 +13,13 @@
 
 namespace rampart::plan {
 
+// A system that validation accepts but that cannot be planned (out of
+// memory, a setvar symbol missing from the program): a user error, reported
+// at loc when the system file says where.
 struct PlanError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+    explicit PlanError(const std::string& what, diag::Loc where = {})
+        : std::runtime_error(what), loc(where) {}
+    diag::Loc loc;
 };
 
 // A run of `count` identical objects with consecutive provisional ids.
@@ -26,6 +32,7 @@ struct Request {
     std::uint64_t paddr = 0; // fixed runs only
     bool first = false;      // created before every other object (the initializer's workspace)
     std::string what;        // for messages
+    diag::Loc loc;           // where the system file asks for it, if anywhere
 };
 
 // One object in creation order. Fillers have id == kNone and type UNTYPED.

@@ -19,6 +19,7 @@ struct Patch {
     std::string symbol;
     std::vector<std::uint8_t> bytes;
     bool required = true;
+    diag::Loc loc; // the setvar that asks for it
 };
 
 std::vector<std::uint8_t> word(std::uint64_t v, std::size_t size = 8) {
@@ -85,30 +86,31 @@ std::vector<Patch> patches_of(const Context& c, std::uint32_t i) {
     std::vector<Patch> out;
     for (const auto& s : pd.setvars) {
         const auto& region = c.out.regions[c.region_by_name.at(s.region_paddr.value)];
-        out.push_back({s.symbol.value, word(region.paddr)});
+        out.push_back({s.symbol.value, word(region.paddr), true, s.symbol.loc});
     }
     for (const auto& m : pd.maps) {
         if (m.setvar_vaddr.given())
-            out.push_back({m.setvar_vaddr.value, word(m.vaddr.value)});
+            out.push_back({m.setvar_vaddr.value, word(m.vaddr.value), true, m.setvar_vaddr.loc});
         if (m.setvar_size.given())
-            out.push_back(
-                {m.setvar_size.value, word(c.out.regions[c.region_by_name.at(m.mr.value)].size)});
+            out.push_back({m.setvar_size.value,
+                           word(c.out.regions[c.region_by_name.at(m.mr.value)].size), true,
+                           m.setvar_size.loc});
     }
     for (const auto& ch : c.sys.system->channels)
         for (const auto& end : ch.ends)
             if (end.pd.value == pd.name.value && end.setvar_id.given())
-                out.push_back({end.setvar_id.value, word(end.id.value)});
+                out.push_back({end.setvar_id.value, word(end.id.value), true, end.setvar_id.loc});
     // What microkit.h's library reads, when the program has it.
     if (auto sym = p.elf->symbol("microkit_name")) {
         std::vector<std::uint8_t> name(std::max<std::uint64_t>(sym->size, 1));
         std::memcpy(name.data(), pd.name.value.data(),
                     std::min(pd.name.value.size(), name.size() - 1));
-        out.push_back({"microkit_name", name, false});
+        out.push_back({"microkit_name", name, false, {}});
     }
-    out.push_back({"microkit_irqs", word(p.irq_mask), false});
-    out.push_back({"microkit_notifications", word(p.notify_mask), false});
-    out.push_back({"microkit_pps", word(p.pp_mask), false});
-    out.push_back({"microkit_passive", word(pd.passive.value, 1), false});
+    out.push_back({"microkit_irqs", word(p.irq_mask), false, {}});
+    out.push_back({"microkit_notifications", word(p.notify_mask), false, {}});
+    out.push_back({"microkit_pps", word(p.pp_mask), false, {}});
+    out.push_back({"microkit_passive", word(pd.passive.value, 1), false, {}});
     return out;
 }
 
@@ -122,7 +124,8 @@ void fill_pd(Context& c, Blob& blob, std::uint32_t i) {
         if (!sym) {
             if (patch.required)
                 throw PlanError("symbol '" + patch.symbol + "' of protection domain '" +
-                                p.info->pd->name.value + "' is not in its program image");
+                                    p.info->pd->name.value + "' is not in its program image",
+                                patch.loc);
             continue;
         }
         const std::size_t n = patch.bytes.size();
@@ -140,7 +143,8 @@ void fill_pd(Context& c, Blob& blob, std::uint32_t i) {
         }
         if (!placed && patch.required)
             throw PlanError("symbol '" + patch.symbol + "' of protection domain '" +
-                            p.info->pd->name.value + "' is not inside a loadable segment");
+                                p.info->pd->name.value + "' is not inside a loadable segment",
+                            patch.loc);
     }
     const auto& pages = p.layout.pages;
     auto frame_of = [&](std::uint64_t vaddr) {

@@ -18,6 +18,8 @@ void plan_regions(Context& c) {
         c.region_first_frame.push_back(c.add_run(
             "region." + r.name.value, static_cast<std::uint8_t>(frame_type(bits)),
             static_cast<std::uint8_t>(bits), count, kNone, r.phys_addr.given(), r.phys_addr.value));
+        c.requests.back().what = "memory region '" + r.name.value + "'";
+        c.requests.back().loc = r.phys_addr.given() ? r.phys_addr.loc : r.loc;
         RegionSummary s;
         s.name = r.name.value;
         s.size = info.size;
@@ -30,13 +32,13 @@ void plan_regions(Context& c) {
 
 namespace {
 
-const emit::ElfFile& load_elf(Context& c, const std::filesystem::path& path) {
+const emit::ElfFile& load_elf(Context& c, const std::filesystem::path& path, diag::Loc loc) {
     auto& slot = c.elves[path.string()];
     if (!slot) {
         try {
             slot = std::make_unique<emit::ElfFile>(emit::ElfFile::load(path));
         } catch (const emit::ElfError& e) {
-            throw PlanError(e.what());
+            throw PlanError(e.what(), loc);
         }
     }
     return *slot;
@@ -65,7 +67,7 @@ void plan_pd(Context& c, std::uint32_t index) {
     std::vector<std::uint32_t> map_regions;
     for (const auto& m : pd.maps)
         map_regions.push_back(c.region_by_name.at(m.mr.value));
-    p.elf = &load_elf(c, p.info->image);
+    p.elf = &load_elf(c, p.info->image, pd.program_image->path.loc);
     p.layout = lay_out(pd, *p.elf, c.sys, map_regions);
 
     p.tcb = c.add(n + ".tcb", RAMPART_OBJ_TCB, 0, index);

@@ -183,6 +183,24 @@ struct rampart_spec_domain_entry {
 #define RAMPART_DIGEST_CAP_IRQ_HANDLER 0x100u
 #define RAMPART_DIGEST_CAP_SCHED_CONTROL 0x101u
 
+/* The first record of a table (check the table against total_size first). */
+static inline const void* rampart_spec_records(const struct rampart_spec_header* h,
+                                               struct rampart_spec_table t) {
+#ifdef __cplusplus
+    return reinterpret_cast<const unsigned char*>(h) + t.offset;
+#else
+    return (const unsigned char*)h + t.offset;
+#endif
+}
+
+/* Does the table of count records of record_size bytes lie inside the spec? */
+static inline int rampart_spec_table_ok(const struct rampart_spec_header* h,
+                                        struct rampart_spec_table t, uint64_t record_size) {
+    const uint64_t offset = t.offset, count = t.count;
+    return offset >= sizeof(*h) && (offset & 7u) == 0 && count <= h->total_size / record_size &&
+           offset + count * record_size <= h->total_size;
+}
+
 #ifdef __cplusplus
 static_assert(sizeof(struct rampart_spec_header) == 152, "ABI");
 static_assert(sizeof(struct rampart_spec_object) == 24, "ABI");

@@ -70,3 +70,22 @@ TEST_CASE_METHOD(Fixture, "a cyclic list is reported", "[kernel][invariants]") {
     slot(20).set_prev(&slot(20));
     CHECK_FALSE(check_invariants(100).ok);
 }
+
+TEST_CASE_METHOD(Fixture, "a cap inside a CNode but outside the list is reported",
+                 "[kernel][invariants]") {
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_CNODE, 2, 20).is_ok());
+    phys_ptr<Slot>(cap(20).paddr())[1].cap = Cap::domain();
+    CHECK(invariant_violation() == "a cap inside a CNode is not in the derivation list");
+}
+
+TEST_CASE_METHOD(Fixture, "a zombie's cleared slots must stay empty", "[kernel][invariants]") {
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_CNODE, 2, 20).is_ok());
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_ENDPOINT, 0, 21).is_ok());
+    const Cap c = cap(20);
+    Budget budget{3};
+    REQUIRE(cnode_delete(addr(20), budget).is_preempted());
+    REQUIRE(cap(20).zombie_remaining() < 4);
+    CHECK(invariant_violation().empty());
+    mdb_insert(cap(21), slot(21), phys_ptr<Slot>(c.paddr())[3]);
+    CHECK(invariant_violation() == "a zombie's cleared slot holds a cap");
+}

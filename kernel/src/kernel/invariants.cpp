@@ -4,6 +4,7 @@
 #include <rampart/objects.h>
 
 #include "kernel/mdb.hpp"
+#include "kernel/phys.hpp"
 
 namespace rampart::kernel {
 
@@ -129,6 +130,45 @@ const char* check_badge(const Slot& slot) {
     return "badged copy without the first cap of its badge before it";
 }
 
+bool linked(const Slot& s) {
+    return s.prev() != nullptr && s.prev()->next() == &s;
+}
+
+// The slots inside the object of a CNode cap (the first of its run) or a
+// zombie: every cap there hangs in the list, and a CNode zombie's cleared
+// slots stay empty (but for the zombie itself when it sits in its object).
+const char* check_contents(const Slot& holder, const Slot*& where) {
+    const Cap& cap = holder.cap;
+    uint64_t live = 0;
+    uint64_t slots = 0;
+    if (cap.type() == CapType::CNode) {
+        if (holder.prev() != nullptr && same_object_as(holder.prev()->cap, cap)) {
+            return nullptr; // checked with the first cap of the object
+        }
+        live = slots = lib::bit(cap.cnode_radix());
+    } else if (cap.type() == CapType::Zombie) {
+        live = cap.zombie_remaining();
+        slots = cap.zombie_is_tcb() ? live : lib::bit(cap.zombie_radix());
+    } else {
+        return nullptr;
+    }
+    const Slot* base = phys_ptr<const Slot>(cap.paddr());
+    for (uint64_t i = 0; i < slots; ++i) {
+        const Slot& x = base[i];
+        if (x.cap.is_null()) {
+            continue;
+        }
+        where = &x;
+        if (i >= live && &x != &holder) {
+            return "a zombie's cleared slot holds a cap";
+        }
+        if (!linked(x)) {
+            return "a cap inside a CNode is not in the derivation list";
+        }
+    }
+    return nullptr;
+}
+
 } // namespace
 
 InvariantReport check_invariants(uint64_t max_caps) {
@@ -152,6 +192,12 @@ InvariantReport check_invariants(uint64_t max_caps) {
         }
         if (const char* what = check_badge(*s)) {
             return fail(what, s);
+        }
+    }
+    for (const Slot* s = head.next(); s != nullptr; s = s->next()) {
+        const Slot* where = nullptr;
+        if (const char* what = check_contents(*s, where)) {
+            return fail(what, s, where);
         }
     }
     for (const Slot* a = head.next(); a != nullptr; a = a->next()) {

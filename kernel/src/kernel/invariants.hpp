@@ -27,7 +27,9 @@ struct InvariantReport {
 //    watermark (so every derived cap's parent exists and nothing is handed
 //    out twice);
 //  - all caps to one object are adjacent (what makes is_final exact);
-//  - each badged copy follows the first cap of its badge.
+//  - each badged copy follows the first cap of its badge;
+//  - every cap inside a live CNode or a zombie is in the list, and the
+//    slots a CNode zombie has cleared stay empty.
 // Quadratic in the number of caps: a debug-build check.
 [[nodiscard]] InvariantReport check_invariants(uint64_t max_caps);
 

@@ -197,3 +197,28 @@ uint64_t rampart_irq_handler_ack(rampart_cptr_t handler) {
 uint64_t rampart_irq_handler_clear(rampart_cptr_t handler) {
     return rampart_invoke(handler, RAMPART_IRQ_CLEAR_IRQ_HANDLER, 0, 0, 0, 0);
 }
+
+uint64_t rampart_sched_control_configure(rampart_cptr_t control, rampart_cptr_t sc, uint64_t budget_us,
+                                         uint64_t period_us, uint64_t extra_refills, uint64_t badge) {
+    return INVOKE(control, RAMPART_SCHED_CONTROL_CONFIGURE_FLAGS,
+                  (budget_us, period_us, extra_refills, badge, 0), (sc));
+}
+
+uint64_t rampart_sched_context_bind(rampart_cptr_t sc, rampart_cptr_t object) {
+    return rampart_invoke(sc, RAMPART_SCHED_CONTEXT_BIND, 0, 0, 1, CAPS(object));
+}
+
+uint64_t rampart_sched_context_unbind(rampart_cptr_t sc) {
+    return rampart_invoke(sc, RAMPART_SCHED_CONTEXT_UNBIND, 0, 0, 0, 0);
+}
+
+uint64_t rampart_sched_context_unbind_object(rampart_cptr_t sc, rampart_cptr_t object) {
+    return rampart_invoke(sc, RAMPART_SCHED_CONTEXT_UNBIND_OBJECT, 0, 0, 1, CAPS(object));
+}
+
+uint64_t rampart_sched_context_consumed(rampart_cptr_t sc, uint64_t* consumed_us) {
+    const uint64_t err = rampart_invoke(sc, RAMPART_SCHED_CONTEXT_CONSUMED, 0, 0, 0, 0);
+    if (err == RAMPART_NO_ERROR)
+        *consumed_us = rampart_ipc->msg[0];
+    return err;
+}

@@ -76,6 +76,9 @@ uint64_t bench_spawn(void (*fn)(uint64_t, uint64_t), uint64_t a0, uint64_t a1, u
     const uint64_t tcb = bench_make(RAMPART_OBJ_TCB, 0);
     check(rampart_tcb_configure(tcb, ROOT, 0, vs, BUFFER_VA + 0x1000 * n, buffer));
     check(rampart_tcb_set_priority(tcb, RAMPART_ROOT_TCB, priority));
+    const uint64_t sc = bench_make(RAMPART_OBJ_SCHED_CONTEXT, 8);
+    check(rampart_sched_control_configure(RAMPART_ROOT_SCHED_CONTROL, sc, 5000, 5000, 0, 0));
+    check(rampart_sched_context_bind(sc, tcb));
     uint64_t regs[6] = {0};
     regs[0] = (uint64_t)thread_start;
     regs[1] = STACK_VA + 0x2000 * n + 0x1000;

@@ -110,6 +110,10 @@ uint64_t spawn_with_handler(struct env* env, void (*fn)(uint64_t, uint64_t), uin
                                     RAMPART_RIGHT_READ | RAMPART_RIGHT_WRITE, RAMPART_ATTR_CACHEABLE);
     err |= rampart_tcb_configure(tcb, ROOT, 0, RAMPART_ROOT_VSPACE, va, buffer);
     err |= rampart_tcb_set_priority(tcb, RAMPART_ROOT_TCB, priority);
+    /* a scheduling context of its own: round robin, 1 ms slices */
+    const uint64_t sc = make(env, RAMPART_OBJ_SCHED_CONTEXT, 8);
+    err |= rampart_sched_control_configure(RAMPART_ROOT_SCHED_CONTROL, sc, 1000, 1000, 0, 0);
+    err |= rampart_sched_context_bind(sc, tcb);
     if (fault_ep)
         err |= rampart_tcb_set_space(tcb, fault_ep, ROOT, 0, RAMPART_ROOT_VSPACE);
     uint64_t regs[7] = {0};

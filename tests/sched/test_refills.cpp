@@ -28,7 +28,7 @@ TEST_CASE("a round-robin context gets its whole budget back each period") {
     c.ring.reset(0, 100);
     c.ring.charge(100, 100);
     REQUIRE(c.ring.size() == 1);
-    CHECK(c.ring.head().release == 100);
+    CHECK(c.ring.head().release_time == 100);
     CHECK(c.ring.head().amount == 100);
     CHECK_FALSE(c.ring.ready(99));
     CHECK(c.ring.ready(100));
@@ -40,7 +40,7 @@ TEST_CASE("partial use splits the head; the used part returns one period later")
     c.ring.charge(10, 100);
     REQUIRE(c.ring.size() == 2);
     CHECK(c.ring.at(0).amount == 20);
-    CHECK(c.ring.at(1).release == 100);
+    CHECK(c.ring.at(1).release_time == 100);
     CHECK(c.ring.at(1).amount == 10);
     CHECK(c.ring.total() == 30);
 }
@@ -49,7 +49,7 @@ TEST_CASE("waking late does not bank unused time into the past") {
     Context c(4);
     c.ring.reset(0, 30);
     c.ring.unblock(500);
-    CHECK(c.ring.head().release == 500);
+    CHECK(c.ring.head().release_time == 500);
     CHECK(c.ring.total() == 30);
 }
 
@@ -63,7 +63,7 @@ TEST_CASE("randomised: budget conserved, sliding-window bound holds") {
         uint64_t now = 0;
         for (int step = 0; step < 5000; ++step) {
             if (!c.ring.ready(now)) {
-                now = c.ring.head().release; // idle until the next release
+                now = c.ring.head().release_time; // idle until the next release
                 continue;
             }
             const uint64_t avail = c.ring.head_remaining(0);

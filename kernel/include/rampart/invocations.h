@@ -48,7 +48,10 @@ enum rampart_invocation_label {
     RAMPART_TCB_UNBIND_NOTIFICATION = 45,
     RAMPART_TCB_SET_TLS_BASE = 46,    /* m0 TLS base (tpidr_el0) */
 
-    /* Scheduling contexts. */
+    /* Scheduling contexts. SchedControl ConfigureFlags: m0 budget (µs), m1
+       period (µs), m2 extra refills, m3 badge, m4 flags; c0 SchedContext.
+       Bind / UnbindObject: c0 TCB or notification. Consumed and YieldTo reply
+       the time consumed (µs) since the last query. */
     RAMPART_SCHED_CONTROL_CONFIGURE_FLAGS = 64,
     RAMPART_SCHED_CONTEXT_BIND = 65,
     RAMPART_SCHED_CONTEXT_UNBIND = 66,

@@ -32,6 +32,8 @@ Decoder decoder_for(CapType type) {
     case CapType::Untyped: return decode_untyped;
     case CapType::Tcb: return decode_tcb;
     case CapType::IrqControl: return decode_irq_control;
+    case CapType::SchedControl: return decode_sched_control;
+    case CapType::SchedContext: return decode_sched_context;
     case CapType::IrqHandler: return decode_irq_handler;
     case CapType::Frame:
     case CapType::PageTable:

@@ -14,6 +14,7 @@
 #include "irq/interrupt.hpp"
 #include "kernel/mdb.hpp"
 #include "log/print.hpp"
+#include "sched/scheduler.hpp"
 #include "thread/current.hpp"
 
 #include <platform/platform.hpp>
@@ -81,8 +82,6 @@ extern "C" [[noreturn]] void kernel_main(uint64_t handoff_paddr) {
         boot_failed("cannot build the root task");
     boot::provide_untypeds(plan, root);
     root.bootinfo->empty = {root.next_free_slot, 1u << boot::root_cnode_radix};
-    thread::set_current(root.tcb);
-    arch::vspace_activate(root.vspace_root, boot::root_asid);
-    arch::set_user_ipc_buffer(root.tcb->ipc_buffer_vaddr);
+    sched::start(root.tcb);
     arch::arch_restore_user_context(&root.tcb->context);
 }

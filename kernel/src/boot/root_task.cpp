@@ -9,6 +9,7 @@
 #include "lib/placement_new.hpp"
 #include "log/print.hpp"
 #include "object/sched_context.hpp"
+#include "sched/sched_context_ops.hpp"
 
 #include <rampart/objects.h>
 #include <rampart/root_layout.hpp>
@@ -21,6 +22,7 @@ using kernel::Paddr;
 using kernel::Rights;
 
 constexpr uint64_t page = RAMPART_PAGE_SIZE;
+constexpr uint64_t root_time_slice_us = 5000;
 
 // Page tables taken while mapping the image get caps in the root CNode.
 struct TableMaker {
@@ -72,6 +74,8 @@ bool create_root_task(const rampart_boot_handoff& h, const BootObjects& o, RootT
     r.tcb = new (kernel::ptr_from_paddr(tcb)) kernel::Tcb{};
     auto* sched = new (kernel::ptr_from_paddr(sc)) kernel::SchedContext{};
     sched->refill_max = kernel::sched_context_refills(RAMPART_SCHED_CONTEXT_MIN_BITS);
+    // Round robin with a 5 ms slice, until the root task says otherwise.
+    (void)sched::configure(*sched, sched->refill_max, root_time_slice_us, root_time_slice_us, 0, 0);
     r.bootinfo = kernel::ptr_from_paddr<rampart_bootinfo>(bootinfo_frame);
 
     // ASID 1 in pool 0 (ASID 0 is never handed out).

@@ -45,6 +45,18 @@ class IntrusiveList {
         head_ = e;
     }
 
+    void insert_before(T* at, T* e) {
+        Link<T>& link = at->*Member;
+        (e->*Member).prev = link.prev;
+        (e->*Member).next = at;
+        if (link.prev != nullptr) {
+            (link.prev->*Member).next = e;
+        } else {
+            head_ = e;
+        }
+        link.prev = e;
+    }
+
     void remove(T* e) {
         Link<T>& link = e->*Member;
         if (link.prev != nullptr) {

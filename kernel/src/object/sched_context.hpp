@@ -20,10 +20,13 @@ struct SchedContext {
     uint64_t badge = 0;
     uint32_t refill_max = 0;
     uint32_t refill_head = 0;
-    uint32_t refill_tail = 0;
+    uint32_t refill_count = 0; // refills in the ring; 0 until configured
     uint32_t core = 0;
     uint64_t reserved = 0;
     // Refill refills[refill_max] follow.
+
+    [[nodiscard]] Refill* refills() { return reinterpret_cast<Refill*>(this + 1); }
+    [[nodiscard]] bool configured() const { return refill_count != 0; }
 };
 
 constexpr unsigned sched_context_refills(unsigned size_bits) {

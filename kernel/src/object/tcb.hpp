@@ -48,6 +48,7 @@ struct Tcb {
     uint8_t domain = 0;
     FaultType fault = FaultType::None;
     bool in_ready_queue = false;
+    bool in_release_queue = false; // runnable, waiting for its budget to come back
     uint8_t fault_length = 0;
     // IPC state while blocked: the cap's badge and rights, and the call's reply.
     bool ipc_can_grant = false;

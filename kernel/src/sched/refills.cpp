@@ -28,13 +28,13 @@ void RefillRing::push_tail(Refill r) {
         // total and delays nothing that was already promised.
         Refill& last = slot(count_ - 1);
         last.amount += r.amount;
-        if (r.release > last.release)
-            last.release = r.release;
+        if (r.release_time > last.release_time)
+            last.release_time = r.release_time;
         return;
     }
     if (count_ > 0) {
         Refill& last = slot(count_ - 1);
-        if (last.release + last.amount >= r.release) {
+        if (last.release_time + last.amount >= r.release_time) {
             // Adjacent or overlapping with the last refill: extend it.
             last.amount += r.amount;
             return;
@@ -51,21 +51,21 @@ void RefillRing::charge(uint64_t used, uint64_t period) {
         used -= spent.amount;
         if (count_ == 1) {
             // The only refill: it moves to the next period whole.
-            slot(0).release = spent.release + period;
+            slot(0).release_time = spent.release_time + period;
             if (used == 0)
                 return;
             continue;
         }
         pop_head();
-        push_tail(Refill{spent.release + period, spent.amount});
+        push_tail(Refill{spent.release_time + period, spent.amount});
     }
     if (used == 0)
         return;
     // Part of the head refill used: split it.
     Refill& h = slot(0);
-    const uint64_t release = h.release;
+    const uint64_t release = h.release_time;
     h.amount -= used;
-    h.release += used;
+    h.release_time += used;
     if (count_ == capacity_) {
         // No room for a separate refill: the used part rides with the tail.
         push_tail(Refill{release + period, used});
@@ -75,12 +75,12 @@ void RefillRing::charge(uint64_t used, uint64_t period) {
 }
 
 void RefillRing::unblock(uint64_t now) {
-    if (head().release >= now)
+    if (head().release_time >= now)
         return;
-    slot(0).release = now;
+    slot(0).release_time = now;
     // Merge the refills the moved head now overlaps: their budget is consumed
     // after the head's, so it is never used before its own release.
-    while (count_ > 1 && slot(0).release + slot(0).amount >= slot(1).release) {
+    while (count_ > 1 && slot(0).release_time + slot(0).amount >= slot(1).release_time) {
         const uint64_t amount = slot(0).amount + slot(1).amount;
         pop_head();
         slot(0) = Refill{now, amount};

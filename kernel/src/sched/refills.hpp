@@ -6,12 +6,11 @@
 
 #include <stdint.h>
 
+#include "object/sched_context.hpp"
+
 namespace rampart::sched {
 
-struct Refill {
-    uint64_t release = 0;
-    uint64_t amount = 0;
-};
+using kernel::Refill;
 
 // A view over a scheduling context's refill ring (the storage belongs to the object).
 class RefillRing {
@@ -28,7 +27,7 @@ class RefillRing {
     [[nodiscard]] uint64_t total() const;
 
     // The head refill may be used at `now`.
-    [[nodiscard]] bool ready(uint64_t now) const { return head().release <= now; }
+    [[nodiscard]] bool ready(uint64_t now) const { return head().release_time <= now; }
     // Budget left in the head refill after `used` ticks; 0 when exhausted.
     [[nodiscard]] uint64_t head_remaining(uint64_t used) const {
         return head().amount > used ? head().amount - used : 0;

@@ -1,24 +1,104 @@
-// Choosing the next thread and switching to it.
+// Choosing the next thread and switching to it, with MCS budgets: a thread
+// runs only on a configured scheduling context with budget left; the running
+// context is charged at every switch, and the timer fires when its budget
+// ends or when a waiting context's refill comes due.
 #include "sched/scheduler.hpp"
 
 #include "arch/machine.hpp"
+#include "arch/timer.hpp"
 #include "arch/vspace.hpp"
 #include "irq/interrupt.hpp"
 #include "sched/ready_queues.hpp"
+#include "sched/sched_context_ops.hpp"
 #include "thread/current.hpp"
 
 namespace rampart::sched {
 namespace {
 
+using kernel::SchedContext;
 using kernel::Tcb;
 using kernel::ThreadState;
 
 ReadyQueues<Tcb, &Tcb::sched_link, domain_count> ready;
+lib::IntrusiveList<Tcb, &Tcb::sched_link> release_queue; // ordered by refill release
 unsigned domain;
 bool rotate;
+uint64_t charged_until; // the running context has been charged up to this time
+SchedContext* running_sc; // the context time is charged to (it may move with a donation)
 
 bool runnable(const Tcb* t) {
     return t && (t->state == ThreadState::Running || t->state == ThreadState::Restart);
+}
+
+bool has_budget(Tcb* t, uint64_t now) {
+    SchedContext* sc = t->sched_context;
+    return sc && sc->configured() && refills_of(*sc).ready(now);
+}
+
+uint64_t release_of(Tcb* t) { return refills_of(*t->sched_context).head().release_time; }
+
+void enqueue_release(Tcb* t) {
+    Tcb* at = release_queue.front();
+    while (at && release_of(at) <= release_of(t))
+        at = decltype(release_queue)::next(at);
+    if (at)
+        release_queue.insert_before(at, t);
+    else
+        release_queue.push_back(t);
+    t->in_release_queue = true;
+}
+
+void enqueue(Tcb* t, uint64_t now) {
+    if (has_budget(t, now)) {
+        ready.append(t, t->domain, t->priority);
+        t->in_ready_queue = true;
+    } else if (t->sched_context && t->sched_context->configured()) {
+        enqueue_release(t);
+    } // without a context (passive) it waits for one
+}
+
+// Charges the running context for the time since it was last charged.
+void charge_current(uint64_t now) {
+    const uint64_t used = now - charged_until;
+    charged_until = now;
+    if (!running_sc || !running_sc->configured())
+        return;
+    SchedContext& sc = *running_sc;
+    sc.consumed += used;
+    RefillRing ring = refills_of(sc);
+    if (sc.budget == sc.period) {
+        // Round robin: the slice shrinks as it is used; a used-up slice comes
+        // back whole at once, and the thread goes to the end of its queue.
+        if (used >= ring.head().amount) {
+            ring.reset(now, sc.budget);
+            rotate = true;
+        } else {
+            ring.reset(ring.head().release_time, ring.head().amount - used);
+        }
+        return;
+    }
+    ring.charge(used, sc.period);
+}
+
+void release_due(uint64_t now) {
+    while (Tcb* t = release_queue.front()) {
+        if (release_of(t) > now)
+            break;
+        release_queue.remove(t);
+        t->in_release_queue = false;
+        ready.append(t, t->domain, t->priority);
+        t->in_ready_queue = true;
+    }
+}
+
+void program_timer(Tcb* cur, uint64_t now) {
+    uint64_t deadline = ~uint64_t{0};
+    if (cur && cur->sched_context)
+        deadline = now + refills_of(*cur->sched_context).head().amount;
+    if (Tcb* next = release_queue.front(); next && release_of(next) < deadline)
+        deadline = release_of(next);
+    if (deadline != ~uint64_t{0})
+        arch::timer_set_deadline(deadline);
 }
 
 void switch_address_space(Tcb* t) {
@@ -27,63 +107,88 @@ void switch_address_space(Tcb* t) {
         arch::vspace_activate(vs.paddr().value, static_cast<uint16_t>(vs.mapped_word()));
     else
         arch::vspace_activate_none(); // every access faults
+    arch::set_user_ipc_buffer(t->ipc_buffer_vaddr);
 }
 
 } // namespace
 
 void make_runnable(Tcb* t) {
-    if (t->in_ready_queue || t == thread::current())
+    if (!runnable(t) || t->in_ready_queue || t->in_release_queue || t == thread::current())
         return;
-    ready.append(t, t->domain, t->priority);
-    t->in_ready_queue = true;
+    const uint64_t now = arch::timer_now();
+    if (SchedContext* sc = t->sched_context; sc && sc->configured())
+        refills_of(*sc).unblock(now); // no banking of time it did not use while blocked
+    enqueue(t, now);
 }
 
 void remove(Tcb* t) {
-    if (!t->in_ready_queue)
-        return;
-    ready.remove(t, t->domain, t->priority);
-    t->in_ready_queue = false;
+    if (t->in_ready_queue) {
+        ready.remove(t, t->domain, t->priority);
+        t->in_ready_queue = false;
+    }
+    if (t->in_release_queue) {
+        release_queue.remove(t);
+        t->in_release_queue = false;
+    }
 }
 
 void timeslice_expired() { rotate = true; }
+unsigned current_domain() { return domain; }
 
 bool may_run_next(const Tcb& t) {
     return !rotate && (ready.empty(domain) || ready.highest_priority(domain) <= t.priority);
 }
-unsigned current_domain() { return domain; }
+
+void start(Tcb* first) {
+    charged_until = arch::timer_now();
+    running_sc = first->sched_context;
+    thread::set_current(first);
+    switch_address_space(first);
+    program_timer(first, charged_until);
+}
 
 arch::UserContext* choose_and_switch() {
     Tcb* cur = thread::current();
+    uint64_t now = arch::timer_now();
+    charge_current(now);
+    release_due(now);
     for (;;) {
-        const bool cur_ok = runnable(cur) && cur->domain == domain;
-        if (cur_ok && !rotate && (ready.empty(domain) || ready.highest_priority(domain) <= cur->priority))
+        const bool cur_ok = runnable(cur) && cur->domain == domain && has_budget(cur, now);
+        const bool outranked =
+            !ready.empty(domain) && (rotate ? ready.highest_priority(domain) >= cur->priority
+                                            : ready.highest_priority(domain) > cur->priority);
+        if (cur_ok && !outranked)
             break;
-        if (cur_ok && rotate && (ready.empty(domain) || ready.highest_priority(domain) < cur->priority))
-            break; // nobody of equal or higher priority to rotate with
         Tcb* next = ready.highest(domain);
+        if (cur && runnable(cur) && !cur->in_ready_queue && !cur->in_release_queue)
+            enqueue(cur, now); // preempted, rotated, or out of budget
         if (!next) {
-            if (cur_ok)
-                break;
-            // Nothing to run: wait for an interrupt to make something runnable.
+            thread::set_current(nullptr);
+            running_sc = nullptr;
+            cur = nullptr;
+            program_timer(nullptr, now);
+            // Nothing can run: wait for an interrupt (a release, a device, a signal).
             arch::machine_idle();
             irq::handle_pending_interrupts();
-            continue;
+            now = arch::timer_now();
+            charged_until = now;
+            release_due(now);
+            cur = ready.highest(domain);
+            if (!cur)
+                continue;
+            next = cur;
         }
         remove(next);
-        if (cur_ok) {
-            ready.append(cur, cur->domain, cur->priority);
-            cur->in_ready_queue = true;
-        }
-        if (!cur || cur != next) {
+        if (next != thread::current())
             switch_address_space(next);
-            arch::set_user_ipc_buffer(next->ipc_buffer_vaddr);
-        }
         cur = next;
         thread::set_current(cur);
         break;
     }
     rotate = false;
     cur->state = ThreadState::Running;
+    running_sc = cur->sched_context;
+    program_timer(cur, now);
     return &cur->context;
 }
 

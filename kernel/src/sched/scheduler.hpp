@@ -10,7 +10,8 @@ namespace rampart::sched {
 
 inline constexpr unsigned domain_count = 16;
 
-// Queues a thread that became runnable (not the current thread).
+// Queues a runnable thread (Running or Restart; not the current one) on the
+// ready queue, or on the release queue until its budget comes back.
 void make_runnable(kernel::Tcb* t);
 // Takes a thread off the ready queues (it blocked, stopped or is being deleted).
 void remove(kernel::Tcb* t);
@@ -19,6 +20,9 @@ void timeslice_expired();
 unsigned current_domain();
 // No ready thread outranks t, and no round-robin switch is due: t may run next directly.
 bool may_run_next(const kernel::Tcb& t);
+
+// Starts scheduling with the first thread (the root task) at boot.
+void start(kernel::Tcb* first);
 
 // The thread to return to: the current one if it may go on, otherwise the
 // highest-priority ready thread (idling until one exists). Switches address

@@ -94,6 +94,14 @@ uint64_t rampart_tcb_suspend(rampart_cptr_t tcb);
 uint64_t rampart_tcb_resume(rampart_cptr_t tcb);
 uint64_t rampart_tcb_set_tls_base(rampart_cptr_t tcb, uint64_t base);
 
+/* Scheduling contexts (MCS). Times in microseconds. */
+uint64_t rampart_sched_control_configure(rampart_cptr_t control, rampart_cptr_t sc, uint64_t budget_us,
+                                         uint64_t period_us, uint64_t extra_refills, uint64_t badge);
+uint64_t rampart_sched_context_bind(rampart_cptr_t sc, rampart_cptr_t object);
+uint64_t rampart_sched_context_unbind(rampart_cptr_t sc);
+uint64_t rampart_sched_context_unbind_object(rampart_cptr_t sc, rampart_cptr_t object);
+uint64_t rampart_sched_context_consumed(rampart_cptr_t sc, uint64_t* consumed_us);
+
 /* Interrupts. */
 uint64_t rampart_irq_control_get(rampart_cptr_t control, uint64_t irq, rampart_cptr_t root, uint64_t index,
                                  uint64_t depth);

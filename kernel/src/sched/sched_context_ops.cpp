@@ -1,0 +1,73 @@
+// Scheduling-context operations (seL4 MCS semantics, simplified where noted).
+#include "sched/sched_context_ops.hpp"
+
+#include "arch/timer.hpp"
+#include "kernel/phys.hpp"
+#include "sched/scheduler.hpp"
+
+namespace rampart::sched {
+
+using kernel::Status;
+
+uint64_t ticks_from_us(uint64_t us) { return us * (arch::timer_frequency() / 1000) / 1000; }
+uint64_t us_from_ticks(uint64_t ticks) { return ticks * 1000 / (arch::timer_frequency() / 1000); }
+
+Status configure(kernel::SchedContext& sc, unsigned capacity, uint64_t budget_us,
+                 uint64_t period_us, uint64_t extra_refills, uint64_t badge) {
+    if (period_us > max_period_us)
+        return Status::range_error(min_budget_us, max_period_us);
+    if (budget_us < min_budget_us || budget_us > period_us)
+        return Status::range_error(min_budget_us, period_us);
+    if (extra_refills + 1 > capacity)
+        return Status::range_error(0, capacity - 1);
+    kernel::Tcb* t = sc.tcb ? kernel::phys_ptr<kernel::Tcb>(kernel::Paddr{sc.tcb}) : nullptr;
+    if (t)
+        remove(t);
+    sc.budget = ticks_from_us(budget_us);
+    sc.period = ticks_from_us(period_us);
+    sc.badge = badge;
+    sc.refill_max = static_cast<uint32_t>(extra_refills + 1); // the ring this context uses
+    refills_of(sc).reset(arch::timer_now(), sc.budget);
+    if (t)
+        make_runnable(t);
+    return Status::ok();
+}
+
+Status bind_tcb(kernel::SchedContext& sc, kernel::Tcb& t) {
+    if (sc.tcb || bound_notification(sc) || t.sched_context)
+        return Status::illegal_operation();
+    sc.tcb = kernel::phys_of(&t).value;
+    t.sched_context = &sc;
+    make_runnable(&t); // if it can run now
+    return Status::ok();
+}
+
+Status bind_notification(kernel::SchedContext& sc, kernel::Notification& n) {
+    if (sc.tcb || bound_notification(sc) || n.sched_context)
+        return Status::illegal_operation();
+    sc.reserved = reinterpret_cast<uint64_t>(&n);
+    n.sched_context = &sc;
+    return Status::ok();
+}
+
+void unbind(kernel::SchedContext& sc) {
+    if (sc.tcb) {
+        auto* t = kernel::phys_ptr<kernel::Tcb>(kernel::Paddr{sc.tcb});
+        remove(t);
+        t->sched_context = nullptr;
+        sc.tcb = 0;
+        timeslice_expired(); // it may be the running thread: choose again
+    }
+    if (kernel::Notification* n = bound_notification(sc)) {
+        n->sched_context = nullptr;
+        sc.reserved = 0;
+    }
+}
+
+uint64_t take_consumed(kernel::SchedContext& sc) {
+    const uint64_t us = us_from_ticks(sc.consumed);
+    sc.consumed = 0;
+    return us;
+}
+
+} // namespace rampart::sched

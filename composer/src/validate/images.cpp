@@ -28,7 +28,21 @@ std::optional<std::string> read_file(const std::filesystem::path& p) {
     return buf.str();
 }
 
-void check_image(Context& c, PdInfo& info) {
+// Many PDs often run the same program: each file is read and parsed once.
+using ElfCache = std::map<std::filesystem::path, std::variant<ElfImage, std::string>>;
+
+const std::variant<ElfImage, std::string>& load_elf(ElfCache& cache,
+                                                    const std::filesystem::path& file) {
+    auto it = cache.find(file);
+    if (it != cache.end())
+        return it->second;
+    auto bytes = read_file(file);
+    std::variant<ElfImage, std::string> result =
+        bytes ? read_elf64(*bytes) : std::variant<ElfImage, std::string>("cannot read the file");
+    return cache.emplace(file, std::move(result)).first->second;
+}
+
+void check_image(Context& c, PdInfo& info, ElfCache& cache) {
     const auto& img = *info.pd->program_image;
     auto found = c.find_file(img.path.value);
     if (!found) {
@@ -39,13 +53,8 @@ void check_image(Context& c, PdInfo& info) {
     if (img.path_for_symbols.given() && !c.find_file(img.path_for_symbols.value))
         c.error(img.path_for_symbols.loc, "symbol file '" + img.path_for_symbols.value +
                                               "' not found (searched " + searched(c) + ")");
-    auto bytes = read_file(*found);
-    if (!bytes) {
-        c.error(img.path.loc, "cannot read program image '" + img.path.value + "'");
-        return;
-    }
-    auto elf = read_elf64(*bytes);
-    if (auto* why = std::get_if<std::string>(&elf)) {
+    const auto& elf = load_elf(cache, *found);
+    if (const auto* why = std::get_if<std::string>(&elf)) {
         c.error(img.path.loc, "program image '" + img.path.value + "' is unusable: " + *why);
         return;
     }
@@ -73,9 +82,10 @@ void check_image(Context& c, PdInfo& info) {
 } // namespace
 
 void check_images(Context& c) {
+    ElfCache cache;
     for (PdInfo& info : c.out.pds)
         if (info.pd->program_image && info.pd->program_image->path.given())
-            check_image(c, info);
+            check_image(c, info, cache);
 }
 
 } // namespace rampart::validate

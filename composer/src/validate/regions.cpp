@@ -3,30 +3,32 @@
 #include "model/limits.hpp"
 #include "validate/context.hpp"
 
+#include <set>
+
 namespace rampart::validate {
 namespace {
 
-// Every map of the named region, in PDs and VMs alike.
-std::vector<const model::Map*> maps_of(const Context& c, const std::string& region) {
-    std::vector<const model::Map*> out;
+using MapsByRegion = std::map<std::string, std::vector<const model::Map*>>;
+
+// Every map of every region, in PDs and VMs alike.
+MapsByRegion maps_by_region(const Context& c) {
+    MapsByRegion out;
     for (const PdInfo& info : c.out.pds) {
         for (const auto& m : info.pd->maps)
-            if (m.mr.value == region)
-                out.push_back(&m);
+            out[m.mr.value].push_back(&m);
         if (info.pd->virtual_machine)
             for (const auto& m : info.pd->virtual_machine->maps)
-                if (m.mr.value == region)
-                    out.push_back(&m);
+                out[m.mr.value].push_back(&m);
     }
     return out;
 }
 
-bool named_by_setvar(const Context& c, const std::string& region) {
+std::set<std::string> named_by_setvars(const Context& c) {
+    std::set<std::string> out;
     for (const PdInfo& info : c.out.pds)
         for (const auto& s : info.pd->setvars)
-            if (s.region_paddr.value == region)
-                return true;
-    return false;
+            out.insert(s.region_paddr.value);
+    return out;
 }
 
 // The largest page size that the size, the physical address and every
@@ -40,10 +42,13 @@ std::uint64_t choose_page_size(const model::MemoryRegion& r, std::uint64_t size,
     return fits ? large : model::kPageSize;
 }
 
-void check_region(Context& c, std::size_t index) {
+void check_region(Context& c, std::size_t index, const MapsByRegion& all_maps,
+                  const std::set<std::string>& setvar_regions) {
     const model::MemoryRegion& r = c.sys.regions[index];
     RegionInfo& info = c.out.regions[index];
-    const auto maps = maps_of(c, r.name.value);
+    static const std::vector<const model::Map*> none;
+    auto found_maps = all_maps.find(r.name.value);
+    const auto& maps = found_maps == all_maps.end() ? none : found_maps->second;
 
     std::uint64_t size = r.size.value;
     if (r.prefill_path.given()) {
@@ -92,7 +97,7 @@ void check_region(Context& c, std::size_t index) {
             c.error(r.phys_addr.loc, "the region " + range(r.phys_addr.value, size) +
                                          " wraps around the physical address space");
     }
-    if (maps.empty() && !named_by_setvar(c, r.name.value))
+    if (maps.empty() && !setvar_regions.count(r.name.value))
         c.diags.warning(r.name.loc, "memory region '" + r.name.value + "' is never mapped");
 }
 
@@ -133,8 +138,10 @@ void check_fixed(Context& c) {
 } // namespace
 
 void check_regions(Context& c) {
+    const MapsByRegion maps = maps_by_region(c);
+    const std::set<std::string> setvar_regions = named_by_setvars(c);
     for (std::size_t i = 0; i < c.sys.regions.size(); ++i)
-        check_region(c, i);
+        check_region(c, i, maps, setvar_regions);
     check_fixed(c);
 }
 

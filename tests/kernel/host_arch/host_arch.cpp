@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include <sys/mman.h>
+
 #include "host_recorder.hpp"
 
 namespace rampart::kernel {
@@ -21,9 +23,20 @@ std::vector<HookCall>& calls() {
 
 } // namespace
 
+// An anonymous mapping, 2 MiB aligned: pages are zero until first touched,
+// and handing them back (reset_memory) makes them zero again.
 unsigned char* memory() {
-    static unsigned char* buffer =
-        static_cast<unsigned char*>(std::aligned_alloc(uint64_t{2} << 20, phys_size));
+    static unsigned char* buffer = [] {
+        constexpr uint64_t align = uint64_t{2} << 20;
+        void* p = mmap(nullptr, phys_size + align, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (p == MAP_FAILED) {
+            std::perror("host kernel window: mmap");
+            std::abort();
+        }
+        const uint64_t at = (reinterpret_cast<uint64_t>(p) + align - 1) & ~(align - 1);
+        return reinterpret_cast<unsigned char*>(at);
+    }();
     return buffer;
 }
 
@@ -42,7 +55,9 @@ void clear_hook_calls() {
 }
 
 void reset_memory() {
-    std::memset(memory(), 0, phys_size);
+    if (madvise(memory(), phys_size, MADV_DONTNEED) != 0) {
+        std::memset(memory(), 0, phys_size);
+    }
     clear_hook_calls();
 }
 

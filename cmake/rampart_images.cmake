@@ -17,9 +17,11 @@ function(rampart_boot_image name board root_elf)
 endfunction()
 
 # rampart_qemu_test(NAME IMAGE EXPECT [CPU c] [MACHINE m] [EXIT_STATUS n] [EXPECT_TIMEOUT]
-#                   [TIMEOUT s] BOARD b)
+#                   [ICOUNT] [TIMEOUT s] BOARD b)
+# ICOUNT runs QEMU with -icount shift=0: virtual time follows instructions, so
+# tests that depend on budgets and timers are deterministic.
 function(rampart_qemu_test name)
-  cmake_parse_arguments(T "EXPECT_TIMEOUT" "IMAGE;EXPECT;CPU;MACHINE;EXIT_STATUS;TIMEOUT;BOARD" "" ${ARGN})
+  cmake_parse_arguments(T "EXPECT_TIMEOUT;ICOUNT" "IMAGE;EXPECT;CPU;MACHINE;EXIT_STATUS;TIMEOUT;BOARD" "" ${ARGN})
   set(defs -DBOARD_JSON=${RAMPART_ROOT}/boards/${T_BOARD}.json -DIMAGE=${T_IMAGE}
            -DEXPECT=${T_EXPECT})
   foreach(opt CPU MACHINE EXIT_STATUS TIMEOUT)
@@ -29,6 +31,9 @@ function(rampart_qemu_test name)
   endforeach()
   if(T_EXPECT_TIMEOUT)
     list(APPEND defs -DEXPECT_TIMEOUT=ON)
+  endif()
+  if(T_ICOUNT)
+    list(APPEND defs -DICOUNT=ON)
   endif()
   add_test(NAME ${name} COMMAND ${CMAKE_COMMAND} ${defs} -P ${RAMPART_ROOT}/cmake/qemu_test.cmake)
   set_tests_properties(${name} PROPERTIES LABELS qemu)

@@ -54,6 +54,7 @@ Status decode_sched_context(const Invocation& inv, Results& out, kernel::Budget&
         return Status::ok();
     }
     case RAMPART_SCHED_CONTEXT_CONSUMED:
+        sched::charge_running();
         out.push(sched::take_consumed(sc));
         return Status::ok();
     case RAMPART_SCHED_CONTEXT_YIELD_TO: {
@@ -62,6 +63,7 @@ Status decode_sched_context(const Invocation& inv, Results& out, kernel::Budget&
         auto* t = kernel::phys_ptr<kernel::Tcb>(kernel::Paddr{sc.tcb});
         if (t->priority > inv.thread.mc_priority)
             return Status::illegal_operation();
+        sched::charge_running();
         out.push(sched::take_consumed(sc));
         sched::timeslice_expired(); // the caller gives way; t competes at its priority
         return Status::ok();

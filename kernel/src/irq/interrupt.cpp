@@ -6,6 +6,7 @@
 #include "arch/timer.hpp"
 #include "irq/irq_state.hpp"
 #include "log/print.hpp"
+#include "sched/scheduler.hpp"
 
 namespace rampart::irq {
 namespace {
@@ -30,6 +31,7 @@ void handle_pending_interrupts() {
             // charges, releases and programs the next deadline.
             ++ticks;
             arch::timer_ack();
+            sched::timer_fired();
         } else if (!deliver(irq)) {
             log::print("rampart: interrupt ", irq, " has no handler; masked\n");
             arch::irq_disable(irq);

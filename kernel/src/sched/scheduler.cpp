@@ -23,6 +23,7 @@ ReadyQueues<Tcb, &Tcb::sched_link, domain_count> ready;
 lib::IntrusiveList<Tcb, &Tcb::sched_link> release_queue; // ordered by refill release
 unsigned domain;
 bool rotate;
+bool deadline_passed; // the timer fired: charge, release and choose afresh
 uint64_t charged_until; // the running context has been charged up to this time
 SchedContext* running_sc; // the context time is charged to (it may move with a donation)
 
@@ -133,6 +134,13 @@ void remove(Tcb* t) {
 }
 
 void timeslice_expired() { rotate = true; }
+
+void charge_running() {
+    charge_current(arch::timer_now());
+    if (Tcb* cur = thread::current(); cur && !has_budget(cur, charged_until))
+        deadline_passed = true; // out of budget: choose afresh on the way out
+}
+void timer_fired() { deadline_passed = true; }
 unsigned current_domain() { return domain; }
 
 bool may_run_next(const Tcb& t) {
@@ -149,6 +157,14 @@ void start(Tcb* first) {
 
 arch::UserContext* choose_and_switch() {
     Tcb* cur = thread::current();
+    // Common case: the same thread (so the same context) goes on. Its charge
+    // can wait until it stops; the timer still fires at its budget's end.
+    if (!deadline_passed && !rotate && runnable(cur) && cur->domain == domain &&
+        (ready.empty(domain) || ready.highest_priority(domain) <= cur->priority)) {
+        cur->state = ThreadState::Running;
+        return &cur->context;
+    }
+    deadline_passed = false;
     uint64_t now = arch::timer_now();
     charge_current(now);
     release_due(now);

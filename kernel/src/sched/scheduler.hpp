@@ -17,6 +17,10 @@ void make_runnable(kernel::Tcb* t);
 void remove(kernel::Tcb* t);
 // Asks for a round-robin switch at the next return to user mode.
 void timeslice_expired();
+// Charges the running context now (before reporting its consumed time).
+void charge_running();
+// The scheduling timer fired (a budget ended or a refill is due).
+void timer_fired();
 unsigned current_domain();
 // No ready thread outranks t, and no round-robin switch is due: t may run next directly.
 bool may_run_next(const kernel::Tcb& t);

@@ -8,6 +8,7 @@
 #include "api/syscall.hpp"
 #include "irq/interrupt.hpp"
 #include "thread/current.hpp"
+#include "thread/fpu.hpp"
 #include "thread/user_fault.hpp"
 #include "log/print.hpp"
 
@@ -49,6 +50,11 @@ extern "C" UserContext* handle_syscall_entry(UserContext* ctx, uint64_t number) 
 extern "C" UserContext* handle_user_sync(UserContext* ctx) {
     const rampart::arch::Esr esr{RAMPART_READ_SYSREG(esr_el1)};
     const auto ec = static_cast<ExceptionClass>(esr.ec());
+    if (ec == ExceptionClass::fp_access) {
+        // Lazy FP switching: the registers move to this thread, the instruction runs again.
+        rampart::thread::fpu_take(*rampart::thread::current());
+        return ctx;
+    }
     rampart::thread::UserFault f{};
     f.esr = esr.raw;
     f.address = RAMPART_READ_SYSREG(far_el1);

@@ -28,8 +28,8 @@ void machine_idle() {
 }
 
 void fpu_enable_for_user() {
-    // CPACR_EL1.FPEN = 0b11: FP/SIMD usable at EL0 and EL1 (the kernel itself never uses it).
-    RAMPART_WRITE_SYSREG(cpacr_el1, RAMPART_READ_SYSREG(cpacr_el1) | (3ull << 20));
+    // FP/SIMD traps until a thread first uses it (lazy switching, thread/fpu.cpp).
+    RAMPART_WRITE_SYSREG(cpacr_el1, RAMPART_READ_SYSREG(cpacr_el1) & ~(3ull << 20));
     isb();
 }
 

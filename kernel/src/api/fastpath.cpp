@@ -11,6 +11,7 @@
 #include "object/sched_context.hpp"
 #include "sched/scheduler.hpp"
 #include "thread/current.hpp"
+#include "thread/fpu.hpp"
 
 namespace rampart::api {
 namespace {
@@ -54,6 +55,7 @@ arch::UserContext* hand_over(Tcb& from, Tcb& to, uint64_t info, uint64_t badge) 
     if (from.slot(kernel::TcbSlot::VSpace).cap.mapped_word() != vs.mapped_word())
         arch::vspace_activate(vs.paddr().value, static_cast<uint16_t>(vs.mapped_word()));
     arch::set_user_ipc_buffer(to.ipc_buffer_vaddr);
+    thread::fpu_switch_to(&to);
     thread::set_current(&to);
     return &to.context;
 }

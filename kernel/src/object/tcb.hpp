@@ -3,6 +3,7 @@
 #pragma once
 
 #include <arch/context.hpp>
+#include <arch/fpu.hpp>
 #include <rampart/objects.h>
 #include <stdint.h>
 
@@ -64,6 +65,7 @@ struct Tcb {
     lib::Link<Tcb> sched_link; // ready queue
     lib::Link<Tcb> ipc_link;   // endpoint / notification queue
     char name[24] = {};        // for fault reports
+    arch::FpuState fpu = {};   // FP/SIMD registers while another thread owns them
 
     [[nodiscard]] Slot& slot(TcbSlot which) { return slots[static_cast<unsigned>(which)]; }
 };

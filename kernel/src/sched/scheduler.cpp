@@ -11,6 +11,7 @@
 #include "sched/ready_queues.hpp"
 #include "sched/sched_context_ops.hpp"
 #include "thread/current.hpp"
+#include "thread/fpu.hpp"
 
 namespace rampart::sched {
 namespace {
@@ -109,6 +110,7 @@ void switch_address_space(Tcb* t) {
     else
         arch::vspace_activate_none(); // every access faults
     arch::set_user_ipc_buffer(t->ipc_buffer_vaddr);
+    thread::fpu_switch_to(t);
 }
 
 } // namespace

@@ -8,6 +8,7 @@
 #include "object/tcb.hpp"
 #include "sched/scheduler.hpp"
 #include "thread/current.hpp"
+#include "thread/fpu.hpp"
 
 namespace rampart::kernel {
 
@@ -19,6 +20,7 @@ void tcb_finalise(Tcb& tcb) {
         sc->tcb = 0;
     tcb.sched_context = nullptr;
     tcb.state = ThreadState::Inactive;
+    thread::fpu_forget(tcb);
     if (thread::current() == &tcb)
         thread::set_current(nullptr); // the kernel picks another thread on the way out
 }

@@ -9,6 +9,7 @@ namespace rampart::arch {
 [[noreturn]] void machine_halt(uint32_t status);
 // Waits until an interrupt is pending (interrupts stay masked in the kernel).
 void machine_idle();
+// FP/SIMD starts trapped: the first use gives a thread the registers (thread/fpu.cpp).
 void fpu_enable_for_user();
 
 } // namespace rampart::arch

@@ -83,7 +83,8 @@ int main(int argc, char** argv) {
     }
     try {
         Board b = rampart::board::load_board(argv[1]);
-        if (!write_if_changed(argv[2], header(b)) || !write_if_changed(argv[3], linker_fragment(b))) {
+        if (!write_if_changed(argv[2], header(b)) ||
+            !write_if_changed(argv[3], linker_fragment(b))) {
             std::cerr << "rampart-boardgen: error: cannot write outputs\n";
             return 1;
         }

@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
             loaded += s.file_size;
             zeroed += s.mem_size - s.file_size;
         }
-        std::cout << elf.name() << ": text+data " << loaded << " bytes, bss " << zeroed << " bytes\n";
+        std::cout << elf.name() << ": text+data " << loaded << " bytes, bss " << zeroed
+                  << " bytes\n";
     } catch (const std::exception& e) {
         std::cerr << e.what() << "\n";
         return 1;

@@ -8,14 +8,17 @@
 
 int main(int argc, char** argv) {
     if (argc != 7) {
-        std::cerr << "usage: rampart-mkimage BOARD.json LOADER.elf KERNEL.elf ROOT.elf OUT.elf OUT.bin\n";
+        std::cerr
+            << "usage: rampart-mkimage BOARD.json LOADER.elf KERNEL.elf ROOT.elf OUT.elf OUT.bin\n";
         return 2;
     }
     try {
         const auto board = rampart::board::load_board(argv[1]);
         using rampart::emit::ElfFile;
-        rampart::emit::ImageInputs in{ElfFile::load(argv[2]), ElfFile::load(argv[3]),
-                                      ElfFile::load(argv[4]), {},
+        rampart::emit::ImageInputs in{ElfFile::load(argv[2]),
+                                      ElfFile::load(argv[3]),
+                                      ElfFile::load(argv[4]),
+                                      {},
                                       board.kernel_paddr() + board.kernel_region_size()};
         const auto image = rampart::emit::build_image(in);
         rampart::emit::write_image_elf(image, argv[5]);

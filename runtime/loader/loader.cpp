@@ -23,7 +23,9 @@ namespace {
 
 rampart_boot_handoff handoff;
 
-uint64_t address(const void* p) { return reinterpret_cast<uint64_t>(p); }
+uint64_t address(const void* p) {
+    return reinterpret_cast<uint64_t>(p);
+}
 
 [[noreturn]] void refuse(const char* why) {
     loader::puts("rampart loader: error: ");

@@ -22,39 +22,44 @@ uint64_t rampart_invoke(rampart_cptr_t obj, uint64_t label, unsigned nwords, con
     return rampart_msginfo_label(reply);
 }
 
-unsigned rampart_reply_length(void) { return last_length; }
+unsigned rampart_reply_length(void) {
+    return last_length;
+}
 
 #define WORDS(...) ((const uint64_t[]){__VA_ARGS__})
 #define CAPS(...) ((const rampart_cptr_t[]){__VA_ARGS__})
 #define COUNT(...) (sizeof((const uint64_t[]){__VA_ARGS__}) / sizeof(uint64_t))
-#define INVOKE(obj, label, words, caps) \
+#define INVOKE(obj, label, words, caps)                                                            \
     rampart_invoke(obj, label, COUNT words, WORDS words, COUNT caps, CAPS caps)
 
-uint64_t rampart_cnode_copy(rampart_cptr_t root, uint64_t dest, uint64_t dest_depth, rampart_cptr_t src_root,
-                            uint64_t src, uint64_t src_depth, uint64_t rights) {
+uint64_t rampart_cnode_copy(rampart_cptr_t root, uint64_t dest, uint64_t dest_depth,
+                            rampart_cptr_t src_root, uint64_t src, uint64_t src_depth,
+                            uint64_t rights) {
     return INVOKE(root, RAMPART_CNODE_COPY, (dest, dest_depth, src, src_depth, rights), (src_root));
 }
 
-uint64_t rampart_cnode_mint(rampart_cptr_t root, uint64_t dest, uint64_t dest_depth, rampart_cptr_t src_root,
-                            uint64_t src, uint64_t src_depth, uint64_t rights, uint64_t badge) {
+uint64_t rampart_cnode_mint(rampart_cptr_t root, uint64_t dest, uint64_t dest_depth,
+                            rampart_cptr_t src_root, uint64_t src, uint64_t src_depth,
+                            uint64_t rights, uint64_t badge) {
     return INVOKE(root, RAMPART_CNODE_MINT, (dest, dest_depth, src, src_depth, rights, badge),
                   (src_root));
 }
 
-uint64_t rampart_cnode_move(rampart_cptr_t root, uint64_t dest, uint64_t dest_depth, rampart_cptr_t src_root,
-                            uint64_t src, uint64_t src_depth) {
+uint64_t rampart_cnode_move(rampart_cptr_t root, uint64_t dest, uint64_t dest_depth,
+                            rampart_cptr_t src_root, uint64_t src, uint64_t src_depth) {
     return INVOKE(root, RAMPART_CNODE_MOVE, (dest, dest_depth, src, src_depth), (src_root));
 }
 
 uint64_t rampart_cnode_mutate(rampart_cptr_t root, uint64_t dest, uint64_t dest_depth,
-                              rampart_cptr_t src_root, uint64_t src, uint64_t src_depth, uint64_t data) {
+                              rampart_cptr_t src_root, uint64_t src, uint64_t src_depth,
+                              uint64_t data) {
     return INVOKE(root, RAMPART_CNODE_MUTATE, (dest, dest_depth, src, src_depth, data), (src_root));
 }
 
-uint64_t rampart_cnode_rotate(rampart_cptr_t root, uint64_t dest, uint64_t dest_depth, uint64_t dest_badge,
-                              rampart_cptr_t pivot_root, uint64_t pivot, uint64_t pivot_depth,
-                              uint64_t pivot_badge, rampart_cptr_t src_root, uint64_t src,
-                              uint64_t src_depth) {
+uint64_t rampart_cnode_rotate(rampart_cptr_t root, uint64_t dest, uint64_t dest_depth,
+                              uint64_t dest_badge, rampart_cptr_t pivot_root, uint64_t pivot,
+                              uint64_t pivot_depth, uint64_t pivot_badge, rampart_cptr_t src_root,
+                              uint64_t src, uint64_t src_depth) {
     return INVOKE(root, RAMPART_CNODE_ROTATE,
                   (dest, dest_depth, dest_badge, pivot, pivot_depth, pivot_badge, src, src_depth),
                   (pivot_root, src_root));
@@ -68,17 +73,19 @@ uint64_t rampart_cnode_revoke(rampart_cptr_t root, uint64_t index, uint64_t dept
     return rampart_invoke(root, RAMPART_CNODE_REVOKE, 2, WORDS(index, depth), 0, 0);
 }
 
-uint64_t rampart_untyped_retype(rampart_cptr_t ut, uint64_t type, uint64_t size_bits, rampart_cptr_t root,
-                                uint64_t node_index, uint64_t node_depth, uint64_t node_offset,
-                                uint64_t count) {
+uint64_t rampart_untyped_retype(rampart_cptr_t ut, uint64_t type, uint64_t size_bits,
+                                rampart_cptr_t root, uint64_t node_index, uint64_t node_depth,
+                                uint64_t node_offset, uint64_t count) {
     return INVOKE(ut, RAMPART_UNTYPED_RETYPE,
                   (type, size_bits, node_index, node_depth, node_offset, count), (root));
 }
 
 uint64_t rampart_tcb_configure(rampart_cptr_t tcb, rampart_cptr_t cspace, uint64_t cspace_data,
-                               rampart_cptr_t vspace, uint64_t buffer, rampart_cptr_t buffer_frame) {
+                               rampart_cptr_t vspace, uint64_t buffer,
+                               rampart_cptr_t buffer_frame) {
     if (buffer)
-        return INVOKE(tcb, RAMPART_TCB_CONFIGURE, (cspace_data, 0, buffer), (cspace, vspace, buffer_frame));
+        return INVOKE(tcb, RAMPART_TCB_CONFIGURE, (cspace_data, 0, buffer),
+                      (cspace, vspace, buffer_frame));
     return INVOKE(tcb, RAMPART_TCB_CONFIGURE, (cspace_data, 0, 0), (cspace, vspace));
 }
 
@@ -106,8 +113,10 @@ uint64_t rampart_tcb_set_sched_params(rampart_cptr_t tcb, rampart_cptr_t authori
     return INVOKE(tcb, RAMPART_TCB_SET_SCHED_PARAMS, (mcp, priority), (authority));
 }
 
-uint64_t rampart_tcb_read_registers(rampart_cptr_t tcb, uint64_t flags, uint64_t count, uint64_t* regs) {
-    const uint64_t err = rampart_invoke(tcb, RAMPART_TCB_READ_REGISTERS, 2, WORDS(flags, count), 0, 0);
+uint64_t rampart_tcb_read_registers(rampart_cptr_t tcb, uint64_t flags, uint64_t count,
+                                    uint64_t* regs) {
+    const uint64_t err =
+        rampart_invoke(tcb, RAMPART_TCB_READ_REGISTERS, 2, WORDS(flags, count), 0, 0);
     if (err == RAMPART_NO_ERROR)
         for (uint64_t i = 0; i < count; ++i)
             regs[i] = rampart_ipc->msg[i];
@@ -121,27 +130,33 @@ uint64_t rampart_tcb_write_registers(rampart_cptr_t tcb, uint64_t flags, uint64_
     words[1] = count;
     for (uint64_t i = 0; i < count && i < 40; ++i)
         words[2 + i] = regs[i];
-    return rampart_invoke(tcb, RAMPART_TCB_WRITE_REGISTERS, (unsigned)(2 + (count < 40 ? count : 40)),
-                          words, 0, 0);
+    return rampart_invoke(tcb, RAMPART_TCB_WRITE_REGISTERS,
+                          (unsigned)(2 + (count < 40 ? count : 40)), words, 0, 0);
 }
 
 uint64_t rampart_tcb_copy_registers(rampart_cptr_t tcb, rampart_cptr_t src, uint64_t flags) {
     return INVOKE(tcb, RAMPART_TCB_COPY_REGISTERS, (flags), (src));
 }
 
-uint64_t rampart_tcb_suspend(rampart_cptr_t tcb) { return rampart_invoke(tcb, RAMPART_TCB_SUSPEND, 0, 0, 0, 0); }
-uint64_t rampart_tcb_resume(rampart_cptr_t tcb) { return rampart_invoke(tcb, RAMPART_TCB_RESUME, 0, 0, 0, 0); }
+uint64_t rampart_tcb_suspend(rampart_cptr_t tcb) {
+    return rampart_invoke(tcb, RAMPART_TCB_SUSPEND, 0, 0, 0, 0);
+}
+uint64_t rampart_tcb_resume(rampart_cptr_t tcb) {
+    return rampart_invoke(tcb, RAMPART_TCB_RESUME, 0, 0, 0, 0);
+}
 
 uint64_t rampart_tcb_set_tls_base(rampart_cptr_t tcb, uint64_t base) {
     return rampart_invoke(tcb, RAMPART_TCB_SET_TLS_BASE, 1, WORDS(base), 0, 0);
 }
 
-uint64_t rampart_page_map(rampart_cptr_t frame, rampart_cptr_t vspace, uint64_t vaddr, uint64_t rights,
-                          uint64_t attrs) {
+uint64_t rampart_page_map(rampart_cptr_t frame, rampart_cptr_t vspace, uint64_t vaddr,
+                          uint64_t rights, uint64_t attrs) {
     return INVOKE(frame, RAMPART_PAGE_MAP, (vaddr, rights, attrs), (vspace));
 }
 
-uint64_t rampart_page_unmap(rampart_cptr_t frame) { return rampart_invoke(frame, RAMPART_PAGE_UNMAP, 0, 0, 0, 0); }
+uint64_t rampart_page_unmap(rampart_cptr_t frame) {
+    return rampart_invoke(frame, RAMPART_PAGE_UNMAP, 0, 0, 0, 0);
+}
 
 uint64_t rampart_page_get_address(rampart_cptr_t frame, uint64_t* paddr) {
     const uint64_t err = rampart_invoke(frame, RAMPART_PAGE_GET_ADDRESS, 0, 0, 0, 0);
@@ -167,8 +182,8 @@ uint64_t rampart_page_table_unmap(rampart_cptr_t table) {
     return rampart_invoke(table, RAMPART_PAGE_TABLE_UNMAP, 0, 0, 0, 0);
 }
 
-uint64_t rampart_asid_control_make_pool(rampart_cptr_t control, rampart_cptr_t untyped, rampart_cptr_t root,
-                                        uint64_t index, uint64_t depth) {
+uint64_t rampart_asid_control_make_pool(rampart_cptr_t control, rampart_cptr_t untyped,
+                                        rampart_cptr_t root, uint64_t index, uint64_t depth) {
     return INVOKE(control, RAMPART_ASID_CONTROL_MAKE_POOL, (index, depth), (untyped, root));
 }
 
@@ -176,14 +191,15 @@ uint64_t rampart_asid_pool_assign(rampart_cptr_t pool, rampart_cptr_t vspace) {
     return rampart_invoke(pool, RAMPART_ASID_POOL_ASSIGN, 0, 0, 1, CAPS(vspace));
 }
 
-uint64_t rampart_irq_control_get(rampart_cptr_t control, uint64_t irq, rampart_cptr_t root, uint64_t index,
-                                 uint64_t depth) {
+uint64_t rampart_irq_control_get(rampart_cptr_t control, uint64_t irq, rampart_cptr_t root,
+                                 uint64_t index, uint64_t depth) {
     return INVOKE(control, RAMPART_IRQ_ISSUE_IRQ_HANDLER, (irq, index, depth), (root));
 }
 
 uint64_t rampart_irq_control_get_trigger(rampart_cptr_t control, uint64_t irq, uint64_t edge,
                                          rampart_cptr_t root, uint64_t index, uint64_t depth) {
-    return INVOKE(control, RAMPART_IRQ_ISSUE_IRQ_HANDLER_TRIGGER, (irq, edge, index, depth), (root));
+    return INVOKE(control, RAMPART_IRQ_ISSUE_IRQ_HANDLER_TRIGGER, (irq, edge, index, depth),
+                  (root));
 }
 
 uint64_t rampart_irq_handler_set_notification(rampart_cptr_t handler, rampart_cptr_t ntfn) {
@@ -198,8 +214,9 @@ uint64_t rampart_irq_handler_clear(rampart_cptr_t handler) {
     return rampart_invoke(handler, RAMPART_IRQ_CLEAR_IRQ_HANDLER, 0, 0, 0, 0);
 }
 
-uint64_t rampart_sched_control_configure(rampart_cptr_t control, rampart_cptr_t sc, uint64_t budget_us,
-                                         uint64_t period_us, uint64_t extra_refills, uint64_t badge) {
+uint64_t rampart_sched_control_configure(rampart_cptr_t control, rampart_cptr_t sc,
+                                         uint64_t budget_us, uint64_t period_us,
+                                         uint64_t extra_refills, uint64_t badge) {
     return INVOKE(control, RAMPART_SCHED_CONTROL_CONFIGURE_FLAGS,
                   (budget_us, period_us, extra_refills, badge, 0), (sc));
 }

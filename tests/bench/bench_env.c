@@ -8,7 +8,9 @@ static unsigned spawned;
 #define STACK_VA 0x10000000ull
 #define BUFFER_VA 0x10100000ull
 
-uint64_t bench_slot(void) { return next_slot++; }
+uint64_t bench_slot(void) {
+    return next_slot++;
+}
 
 uint64_t bench_make(uint64_t type, uint64_t size_bits) {
     const uint64_t s = bench_slot();
@@ -64,7 +66,8 @@ uint64_t bench_spawn(void (*fn)(uint64_t, uint64_t), uint64_t a0, uint64_t a1, u
     /* The image, shared: copies of its frame caps (handed out in address
        order from the image's start) mapped at the same addresses. */
     uint64_t at = (uint64_t)__image_start;
-    for (uint64_t s = boot->user_image_frames.start; s < boot->user_image_frames.end; ++s, at += 0x1000) {
+    for (uint64_t s = boot->user_image_frames.start; s < boot->user_image_frames.end;
+         ++s, at += 0x1000) {
         const uint64_t copy = bench_slot();
         check(rampart_cnode_copy(ROOT, copy, DEPTH, ROOT, s, DEPTH, RAMPART_RIGHTS_ALL));
         map_new(vs, copy, at);

@@ -41,7 +41,8 @@ int main(const struct rampart_bootinfo* bi) {
     const uint64_t base = counter_overhead();
 
     /* Call + ReplyRecv round trip to a higher-priority server. */
-    const uint64_t ep = bench_make(RAMPART_OBJ_ENDPOINT, 0), reply = bench_make(RAMPART_OBJ_REPLY, 0);
+    const uint64_t ep = bench_make(RAMPART_OBJ_ENDPOINT, 0),
+                   reply = bench_make(RAMPART_OBJ_REPLY, 0);
     bench_spawn(echo_server, ep, reply, 255);
     uint64_t best = UINT64_MAX;
     for (int i = 0; i < RUNS; ++i) {
@@ -55,7 +56,8 @@ int main(const struct rampart_bootinfo* bi) {
     rampart_bench_report("call-replyrecv-roundtrip", best - base);
 
     /* Notification to another address space and back. */
-    const uint64_t to = bench_make(RAMPART_OBJ_NOTIFICATION, 0), back = bench_make(RAMPART_OBJ_NOTIFICATION, 0);
+    const uint64_t to = bench_make(RAMPART_OBJ_NOTIFICATION, 0),
+                   back = bench_make(RAMPART_OBJ_NOTIFICATION, 0);
     bench_spawn(ping_server, to, back, 255);
     best = UINT64_MAX;
     for (int i = 0; i < RUNS; ++i) {

@@ -76,7 +76,10 @@ void suspend_self(uint64_t tcb) {
     register uint64_t x0 __asm__("x0") = tcb;
     register uint64_t x1 __asm__("x1") = rampart_msginfo_new(RAMPART_TCB_SUSPEND, 0, 0, 0);
     register uint64_t x7 __asm__("x7") = RAMPART_SYS_CALL;
-    __asm__ volatile("svc #0" : "+r"(x0), "+r"(x1) : "r"(x7) : "memory", "x2", "x3", "x4", "x5", "x6", "x8");
+    __asm__ volatile("svc #0"
+                     : "+r"(x0), "+r"(x1)
+                     : "r"(x7)
+                     : "memory", "x2", "x3", "x4", "x5", "x6", "x8");
     for (;;)
         rampart_yield();
 }
@@ -99,15 +102,17 @@ uint64_t spawn_with_handler(struct env* env, void (*fn)(uint64_t, uint64_t), uin
         rampart_debug_halt(3);
     }
     if (n == 0) { /* tables for the scratch region, freed with the arena */
-        const uint64_t l2 = make(env, RAMPART_OBJ_PAGE_TABLE, 0), l3 = make(env, RAMPART_OBJ_PAGE_TABLE, 0);
+        const uint64_t l2 = make(env, RAMPART_OBJ_PAGE_TABLE, 0),
+                       l3 = make(env, RAMPART_OBJ_PAGE_TABLE, 0);
         rampart_page_table_map(l2, RAMPART_ROOT_VSPACE, SCRATCH_VA, 0);
         rampart_page_table_map(l3, RAMPART_ROOT_VSPACE, SCRATCH_VA, 0);
     }
     const uint64_t buffer = make(env, RAMPART_OBJ_FRAME_4K, 0);
     const uint64_t va = SCRATCH_VA + 0x1000 * n;
     const uint64_t tcb = make(env, RAMPART_OBJ_TCB, 0);
-    uint64_t err = rampart_page_map(buffer, RAMPART_ROOT_VSPACE, va,
-                                    RAMPART_RIGHT_READ | RAMPART_RIGHT_WRITE, RAMPART_ATTR_CACHEABLE);
+    uint64_t err =
+        rampart_page_map(buffer, RAMPART_ROOT_VSPACE, va, RAMPART_RIGHT_READ | RAMPART_RIGHT_WRITE,
+                         RAMPART_ATTR_CACHEABLE);
     err |= rampart_tcb_configure(tcb, ROOT, 0, RAMPART_ROOT_VSPACE, va, buffer);
     err |= rampart_tcb_set_priority(tcb, RAMPART_ROOT_TCB, priority);
     /* a scheduling context of its own: round robin, 1 ms slices */
@@ -155,13 +160,15 @@ int main(const struct rampart_bootinfo* bi) {
     unsigned passed = 0, failed = 0;
     for (const struct test* t = __start_rampart_tests; t < __stop_rampart_tests; ++t) {
         struct env env = {bi, arena_slot, first, first + TEST_SLOTS, 0, 0};
-        if (rampart_untyped_retype(pool, RAMPART_OBJ_UNTYPED, ARENA_BITS, ROOT, 0, 0, arena_slot, 1)) {
+        if (rampart_untyped_retype(pool, RAMPART_OBJ_UNTYPED, ARENA_BITS, ROOT, 0, 0, arena_slot,
+                                   1)) {
             rampart_debug_puts("conformance: cannot make an arena\n");
             return 2;
         }
         t->fn(&env);
         /* Clean up: everything made from the arena, then every slot the test used. */
-        if (rampart_cnode_revoke(ROOT, pool, DEPTH) || rampart_cnode_delete(ROOT, arena_slot, DEPTH))
+        if (rampart_cnode_revoke(ROOT, pool, DEPTH) ||
+            rampart_cnode_delete(ROOT, arena_slot, DEPTH))
             test_fail(&env, __FILE__, __LINE__, "clean-up revoke", 1, 0);
         for (uint64_t s = first; s < env.next_slot; ++s)
             if (rampart_cnode_delete(ROOT, s, DEPTH))

@@ -17,8 +17,8 @@
 
 struct env {
     const struct rampart_bootinfo* bi;
-    rampart_cptr_t arena;      /* an untyped of ARENA_BITS for this test */
-    uint64_t next_slot;        /* next free slot of the test's range */
+    rampart_cptr_t arena; /* an untyped of ARENA_BITS for this test */
+    uint64_t next_slot;   /* next free slot of the test's range */
     uint64_t slot_end;
     int failed;
     unsigned threads; /* spawned so far in this test */

@@ -71,7 +71,8 @@ TEST(cnode_copy_irq_control_is_illegal) {
 TEST(cnode_copy_untyped_with_children_is_revoke_first) {
     const uint64_t dest = new_slot(env);
     (void)make(env, RAMPART_OBJ_ENDPOINT, 0); /* the arena now has a child */
-    CHECK_EQ(rampart_cnode_copy(ROOT, dest, DEPTH, ROOT, env->arena, DEPTH, ALL), RAMPART_REVOKE_FIRST);
+    CHECK_EQ(rampart_cnode_copy(ROOT, dest, DEPTH, ROOT, env->arena, DEPTH, ALL),
+             RAMPART_REVOKE_FIRST);
 }
 
 TEST(cnode_mint_badges_an_endpoint) {
@@ -131,7 +132,8 @@ TEST(cnode_rotate_swaps_two_caps) {
 TEST(cnode_mutate_of_an_endpoint_is_illegal) {
     /* As in seL4: Mutate and Rotate cannot set a badge (only Mint can). */
     const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0);
-    CHECK_EQ(rampart_cnode_mutate(ROOT, new_slot(env), DEPTH, ROOT, ep, DEPTH, 5), RAMPART_ILLEGAL_OPERATION);
+    CHECK_EQ(rampart_cnode_mutate(ROOT, new_slot(env), DEPTH, ROOT, ep, DEPTH, 5),
+             RAMPART_ILLEGAL_OPERATION);
 }
 
 TEST(cnode_rotate_to_itself_is_illegal) {
@@ -178,7 +180,8 @@ TEST(cnode_unknown_label_is_illegal) {
 }
 
 TEST(invoking_an_empty_slot_is_invalid_capability) {
-    CHECK_EQ(rampart_invoke(new_slot(env), RAMPART_CNODE_DELETE, 0, 0, 0, 0), RAMPART_INVALID_CAPABILITY);
+    CHECK_EQ(rampart_invoke(new_slot(env), RAMPART_CNODE_DELETE, 0, 0, 0, 0),
+             RAMPART_INVALID_CAPABILITY);
     CHECK_EQ(rampart_mr(0), 0);
 }
 
@@ -186,12 +189,14 @@ TEST(cnode_guard_is_checked_in_lookups) {
     /* A CNode of 16 slots with a guard of 8 zero bits: it resolves 12 bits. */
     const uint64_t cn = make(env, RAMPART_OBJ_CNODE, 4);
     const uint64_t guarded = new_slot(env);
-    CHECK_OK(rampart_cnode_mutate(ROOT, guarded, DEPTH, ROOT, cn, DEPTH, RAMPART_CNODE_CAPDATA(0, 8)));
+    CHECK_OK(
+        rampart_cnode_mutate(ROOT, guarded, DEPTH, ROOT, cn, DEPTH, RAMPART_CNODE_CAPDATA(0, 8)));
     const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0);
     CHECK_OK(rampart_cnode_copy(guarded, 3, 12, ROOT, ep, DEPTH, ALL));
     CHECK_EQ(rampart_cnode_copy(guarded, 3, 12, ROOT, ep, DEPTH, ALL), RAMPART_DELETE_FIRST);
     /* a guard of 0x15 where 0 is expected */
-    CHECK_EQ(rampart_cnode_copy(guarded, (0x15 << 4) | 3, 12, ROOT, ep, DEPTH, ALL), RAMPART_FAILED_LOOKUP);
+    CHECK_EQ(rampart_cnode_copy(guarded, (0x15 << 4) | 3, 12, ROOT, ep, DEPTH, ALL),
+             RAMPART_FAILED_LOOKUP);
     CHECK_EQ(rampart_mr(1), RAMPART_LOOKUP_GUARD_MISMATCH);
     /* 4 bits cannot pass an 8-bit guard */
     CHECK_EQ(rampart_cnode_copy(guarded, 3, 4, ROOT, ep, DEPTH, ALL), RAMPART_FAILED_LOOKUP);

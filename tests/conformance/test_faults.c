@@ -134,7 +134,8 @@ TEST(fault_handler_needs_grant_rights) {
     const uint64_t weak = new_slot(env);
     CHECK_OK(rampart_cnode_mint(ROOT, weak, DEPTH, ROOT, ep, DEPTH, RAMPART_RIGHT_WRITE, 1));
     const uint64_t tcb = make(env, RAMPART_OBJ_TCB, 0);
-    CHECK_EQ(rampart_tcb_set_space(tcb, weak, ROOT, 0, RAMPART_ROOT_VSPACE), RAMPART_INVALID_CAPABILITY);
+    CHECK_EQ(rampart_tcb_set_space(tcb, weak, ROOT, 0, RAMPART_ROOT_VSPACE),
+             RAMPART_INVALID_CAPABILITY);
     CHECK_EQ(rampart_mr(0), 1);
 }
 

@@ -4,7 +4,9 @@
 
 #include <rampart/ipc.h>
 
-static void set_d8(uint64_t bits) { __asm__ volatile("fmov d8, %0" ::"r"(bits) : "v8"); }
+static void set_d8(uint64_t bits) {
+    __asm__ volatile("fmov d8, %0" ::"r"(bits) : "v8");
+}
 static uint64_t get_d8(void) {
     uint64_t bits;
     __asm__ volatile("fmov %0, d8" : "=r"(bits));

@@ -40,7 +40,8 @@ static void adder(uint64_t ep, uint64_t reply) {
 
 TEST(ipc_send_to_a_waiting_receiver) {
     clear_got();
-    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0), done = make(env, RAMPART_OBJ_NOTIFICATION, 0);
+    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0),
+                   done = make(env, RAMPART_OBJ_NOTIFICATION, 0);
     spawn(env, receiver, ep, done, 200);
     uint64_t mr[4] = {41, 42, 0, 0};
     rampart_send(ep, rampart_msginfo_new(7, 0, 0, 2), mr);
@@ -53,7 +54,8 @@ TEST(ipc_send_to_a_waiting_receiver) {
 
 TEST(ipc_receive_from_a_waiting_sender) {
     clear_got();
-    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0), done = make(env, RAMPART_OBJ_NOTIFICATION, 0);
+    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0),
+                   done = make(env, RAMPART_OBJ_NOTIFICATION, 0);
     /* the receiver outranks us: it blocks first, then our send completes at once */
     spawn(env, receiver, ep, done, 255);
     uint64_t mr[4] = {5, 0, 0, 0};
@@ -64,7 +66,8 @@ TEST(ipc_receive_from_a_waiting_sender) {
 
 TEST(ipc_badge_of_the_sending_cap_is_delivered) {
     clear_got();
-    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0), done = make(env, RAMPART_OBJ_NOTIFICATION, 0);
+    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0),
+                   done = make(env, RAMPART_OBJ_NOTIFICATION, 0);
     const uint64_t badged = new_slot(env);
     CHECK_OK(rampart_cnode_mint(ROOT, badged, DEPTH, ROOT, ep, DEPTH, ALL, 0xbad6e));
     spawn(env, receiver, ep, done, 200);
@@ -76,7 +79,8 @@ TEST(ipc_badge_of_the_sending_cap_is_delivered) {
 
 TEST(ipc_long_message_through_ipc_buffers) {
     clear_got();
-    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0), done = make(env, RAMPART_OBJ_NOTIFICATION, 0);
+    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0),
+                   done = make(env, RAMPART_OBJ_NOTIFICATION, 0);
     spawn(env, receiver, ep, done, 200);
     for (unsigned i = 4; i < 20; ++i)
         rampart_ipc->msg[i] = 100 + i;
@@ -89,7 +93,8 @@ TEST(ipc_long_message_through_ipc_buffers) {
 
 TEST(ipc_message_length_is_capped) {
     clear_got();
-    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0), done = make(env, RAMPART_OBJ_NOTIFICATION, 0);
+    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0),
+                   done = make(env, RAMPART_OBJ_NOTIFICATION, 0);
     spawn(env, receiver, ep, done, 200);
     uint64_t mr[4] = {0};
     rampart_send(ep, rampart_msginfo_new(0, 0, 0, 127), mr);
@@ -223,7 +228,8 @@ TEST(ipc_no_grant_no_cap) {
     rampart_send(nogrant, rampart_msginfo_new(0, 0, 1, 0), mr);
     CHECK_EQ(got[7], 1);
     CHECK_EQ(got[0], 0);
-    CHECK_EQ(rampart_cnode_copy(ROOT, new_slot(env), DEPTH, ROOT, slot, DEPTH, ALL), RAMPART_FAILED_LOOKUP);
+    CHECK_EQ(rampart_cnode_copy(ROOT, new_slot(env), DEPTH, ROOT, slot, DEPTH, ALL),
+             RAMPART_FAILED_LOOKUP);
 }
 
 TEST(ipc_cap_to_the_same_endpoint_is_unwrapped) {

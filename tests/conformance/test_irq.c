@@ -35,11 +35,13 @@ TEST(irq_kernel_timer_is_reserved) {
 
 TEST(irq_get_into_occupied_slot) {
     const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0);
-    CHECK_EQ(rampart_irq_control_get(RAMPART_ROOT_IRQ_CONTROL, 41, ROOT, ep, DEPTH), RAMPART_DELETE_FIRST);
+    CHECK_EQ(rampart_irq_control_get(RAMPART_ROOT_IRQ_CONTROL, 41, ROOT, ep, DEPTH),
+             RAMPART_DELETE_FIRST);
 }
 
 TEST(irq_get_with_edge_trigger) {
-    CHECK_OK(rampart_irq_control_get_trigger(RAMPART_ROOT_IRQ_CONTROL, 42, 1, ROOT, new_slot(env), DEPTH));
+    CHECK_OK(rampart_irq_control_get_trigger(RAMPART_ROOT_IRQ_CONTROL, 42, 1, ROOT, new_slot(env),
+                                             DEPTH));
 }
 
 TEST(irq_set_notification_needs_a_notification) {
@@ -62,20 +64,26 @@ static uint64_t uart_untyped(const struct rampart_bootinfo* bi) {
     return 0;
 }
 
-static volatile uint32_t* uart(uint64_t reg) { return (volatile uint32_t*)(UART_VA + reg); }
+static volatile uint32_t* uart(uint64_t reg) {
+    return (volatile uint32_t*)(UART_VA + reg);
+}
 
 TEST(irq_device_interrupt_reaches_a_notification) {
     const uint64_t ut = uart_untyped(env->bi);
     CHECK(ut != 0);
     const uint64_t frame = new_slot(env);
     CHECK_OK(rampart_untyped_retype(ut, RAMPART_OBJ_FRAME_4K, 0, ROOT, 0, 0, frame, 1));
-    CHECK_OK(rampart_page_table_map(make(env, RAMPART_OBJ_PAGE_TABLE, 0), RAMPART_ROOT_VSPACE, UART_VA, 0));
-    CHECK_OK(rampart_page_table_map(make(env, RAMPART_OBJ_PAGE_TABLE, 0), RAMPART_ROOT_VSPACE, UART_VA, 0));
-    CHECK_OK(rampart_page_map(frame, RAMPART_ROOT_VSPACE, UART_VA, RAMPART_RIGHT_READ | RAMPART_RIGHT_WRITE, 0));
+    CHECK_OK(rampart_page_table_map(make(env, RAMPART_OBJ_PAGE_TABLE, 0), RAMPART_ROOT_VSPACE,
+                                    UART_VA, 0));
+    CHECK_OK(rampart_page_table_map(make(env, RAMPART_OBJ_PAGE_TABLE, 0), RAMPART_ROOT_VSPACE,
+                                    UART_VA, 0));
+    CHECK_OK(rampart_page_map(frame, RAMPART_ROOT_VSPACE, UART_VA,
+                              RAMPART_RIGHT_READ | RAMPART_RIGHT_WRITE, 0));
 
     const uint64_t ntfn = make(env, RAMPART_OBJ_NOTIFICATION, 0);
     const uint64_t badged = new_slot(env);
-    CHECK_OK(rampart_cnode_mint(ROOT, badged, DEPTH, ROOT, ntfn, DEPTH, RAMPART_RIGHTS_ALL, 1u << 7));
+    CHECK_OK(
+        rampart_cnode_mint(ROOT, badged, DEPTH, ROOT, ntfn, DEPTH, RAMPART_RIGHTS_ALL, 1u << 7));
     const uint64_t handler = new_slot(env);
     CHECK_OK(rampart_irq_control_get(RAMPART_ROOT_IRQ_CONTROL, UART_IRQ, ROOT, handler, DEPTH));
     CHECK_OK(rampart_irq_handler_set_notification(handler, badged));

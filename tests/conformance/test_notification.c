@@ -74,7 +74,8 @@ TEST(ntfn_bound_notification_wakes_an_endpoint_receiver) {
     const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0);
     const uint64_t n = make(env, RAMPART_OBJ_NOTIFICATION, 0);
     const uint64_t tcb = spawn(env, bound_receiver, ep, 0, 100);
-    CHECK_OK(rampart_invoke(tcb, RAMPART_TCB_BIND_NOTIFICATION, 0, 0, 1, (const rampart_cptr_t[]){n}));
+    CHECK_OK(
+        rampart_invoke(tcb, RAMPART_TCB_BIND_NOTIFICATION, 0, 0, 1, (const rampart_cptr_t[]){n}));
     CHECK_OK(rampart_tcb_set_priority(tcb, RAMPART_ROOT_TCB, 255));
     rampart_yield(); /* it blocks on the endpoint */
     rampart_signal(badged(env, n, 0x100));
@@ -87,7 +88,8 @@ TEST(ntfn_bound_notification_wakes_an_endpoint_receiver) {
 TEST(ntfn_bound_pending_signal_is_taken_by_receive) {
     const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0);
     const uint64_t n = make(env, RAMPART_OBJ_NOTIFICATION, 0);
-    CHECK_OK(rampart_invoke(RAMPART_ROOT_TCB, RAMPART_TCB_BIND_NOTIFICATION, 0, 0, 1, (const rampart_cptr_t[]){n}));
+    CHECK_OK(rampart_invoke(RAMPART_ROOT_TCB, RAMPART_TCB_BIND_NOTIFICATION, 0, 0, 1,
+                            (const rampart_cptr_t[]){n}));
     rampart_signal(badged(env, n, 2));
     uint64_t mr[4] = {0}, badge = 0;
     rampart_recv(ep, &badge, 0, mr); /* does not block: the signal is pending */
@@ -98,11 +100,14 @@ TEST(ntfn_bound_pending_signal_is_taken_by_receive) {
 TEST(ntfn_bind_twice_is_illegal) {
     const uint64_t n = make(env, RAMPART_OBJ_NOTIFICATION, 0);
     const uint64_t tcb = make(env, RAMPART_OBJ_TCB, 0);
-    CHECK_OK(rampart_invoke(tcb, RAMPART_TCB_BIND_NOTIFICATION, 0, 0, 1, (const rampart_cptr_t[]){n}));
-    CHECK_EQ(rampart_invoke(tcb, RAMPART_TCB_BIND_NOTIFICATION, 0, 0, 1, (const rampart_cptr_t[]){n}),
-             RAMPART_ILLEGAL_OPERATION);
+    CHECK_OK(
+        rampart_invoke(tcb, RAMPART_TCB_BIND_NOTIFICATION, 0, 0, 1, (const rampart_cptr_t[]){n}));
+    CHECK_EQ(
+        rampart_invoke(tcb, RAMPART_TCB_BIND_NOTIFICATION, 0, 0, 1, (const rampart_cptr_t[]){n}),
+        RAMPART_ILLEGAL_OPERATION);
     CHECK_OK(rampart_invoke(tcb, RAMPART_TCB_UNBIND_NOTIFICATION, 0, 0, 0, 0));
-    CHECK_EQ(rampart_invoke(tcb, RAMPART_TCB_UNBIND_NOTIFICATION, 0, 0, 0, 0), RAMPART_ILLEGAL_OPERATION);
+    CHECK_EQ(rampart_invoke(tcb, RAMPART_TCB_UNBIND_NOTIFICATION, 0, 0, 0, 0),
+             RAMPART_ILLEGAL_OPERATION);
 }
 
 TEST(ntfn_deleting_it_wakes_waiters) {

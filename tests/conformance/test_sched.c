@@ -23,7 +23,8 @@ TEST(sc_configure_checks_budget_and_period) {
 
 TEST(sc_configure_needs_a_sched_context) {
     const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0);
-    CHECK_EQ(rampart_sched_control_configure(CTRL, ep, 500, 1000, 0, 0), RAMPART_INVALID_CAPABILITY);
+    CHECK_EQ(rampart_sched_control_configure(CTRL, ep, 500, 1000, 0, 0),
+             RAMPART_INVALID_CAPABILITY);
 }
 
 TEST(sc_bind_twice_is_illegal) {
@@ -39,7 +40,8 @@ TEST(sc_bind_twice_is_illegal) {
 
 TEST(sc_bind_to_an_endpoint_is_invalid) {
     const uint64_t sc = make(env, RAMPART_OBJ_SCHED_CONTEXT, 8);
-    CHECK_EQ(rampart_sched_context_bind(sc, make(env, RAMPART_OBJ_ENDPOINT, 0)), RAMPART_INVALID_CAPABILITY);
+    CHECK_EQ(rampart_sched_context_bind(sc, make(env, RAMPART_OBJ_ENDPOINT, 0)),
+             RAMPART_INVALID_CAPABILITY);
 }
 
 TEST(sc_thread_without_sched_context_does_not_run) {

@@ -16,7 +16,10 @@ static void worker(uint64_t own_tcb, uint64_t value) {
     register uint64_t x0 __asm__("x0") = own_tcb;
     register uint64_t x1 __asm__("x1") = rampart_msginfo_new(RAMPART_TCB_SUSPEND, 0, 0, 0);
     register uint64_t x7 __asm__("x7") = RAMPART_SYS_CALL;
-    __asm__ volatile("svc #0" : "+r"(x0), "+r"(x1) : "r"(x7) : "memory", "x2", "x3", "x4", "x5", "x6");
+    __asm__ volatile("svc #0"
+                     : "+r"(x0), "+r"(x1)
+                     : "r"(x7)
+                     : "memory", "x2", "x3", "x4", "x5", "x6");
     for (;;)
         ;
 }
@@ -58,7 +61,8 @@ TEST(tcb_configure_rejects_a_non_vspace) {
 TEST(tcb_configure_rejects_a_non_cnode_cspace) {
     const uint64_t tcb = make(env, RAMPART_OBJ_TCB, 0);
     const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0);
-    CHECK_EQ(rampart_tcb_configure(tcb, ep, 0, RAMPART_ROOT_VSPACE, 0, 0), RAMPART_INVALID_CAPABILITY);
+    CHECK_EQ(rampart_tcb_configure(tcb, ep, 0, RAMPART_ROOT_VSPACE, 0, 0),
+             RAMPART_INVALID_CAPABILITY);
     CHECK_EQ(rampart_mr(0), 1);
 }
 
@@ -151,7 +155,8 @@ TEST(tcb_reading_own_registers_is_illegal) {
 TEST(tcb_write_registers_truncated) {
     const uint64_t tcb = make_thread(env);
     const uint64_t words[3] = {0, 5, 0};
-    CHECK_EQ(rampart_invoke(tcb, RAMPART_TCB_WRITE_REGISTERS, 3, words, 0, 0), RAMPART_TRUNCATED_MESSAGE);
+    CHECK_EQ(rampart_invoke(tcb, RAMPART_TCB_WRITE_REGISTERS, 3, words, 0, 0),
+             RAMPART_TRUNCATED_MESSAGE);
 }
 
 TEST(tcb_tls_base_is_a_register) {

@@ -8,13 +8,14 @@ static uint64_t paddr_of(uint64_t frame) {
 
 TEST(retype_every_object_type) {
     static const uint64_t types[][2] = {
-        {RAMPART_OBJ_UNTYPED, 12},      {RAMPART_OBJ_TCB, 0},       {RAMPART_OBJ_ENDPOINT, 0},
-        {RAMPART_OBJ_NOTIFICATION, 0},  {RAMPART_OBJ_CNODE, 4},     {RAMPART_OBJ_SCHED_CONTEXT, 8},
-        {RAMPART_OBJ_REPLY, 0},         {RAMPART_OBJ_FRAME_4K, 0},  {RAMPART_OBJ_FRAME_2M, 0},
-        {RAMPART_OBJ_PAGE_TABLE, 0},    {RAMPART_OBJ_VSPACE, 0},
+        {RAMPART_OBJ_UNTYPED, 12},     {RAMPART_OBJ_TCB, 0},      {RAMPART_OBJ_ENDPOINT, 0},
+        {RAMPART_OBJ_NOTIFICATION, 0}, {RAMPART_OBJ_CNODE, 4},    {RAMPART_OBJ_SCHED_CONTEXT, 8},
+        {RAMPART_OBJ_REPLY, 0},        {RAMPART_OBJ_FRAME_4K, 0}, {RAMPART_OBJ_FRAME_2M, 0},
+        {RAMPART_OBJ_PAGE_TABLE, 0},   {RAMPART_OBJ_VSPACE, 0},
     };
     for (unsigned i = 0; i < sizeof types / sizeof types[0]; ++i)
-        CHECK_OK(rampart_untyped_retype(env->arena, types[i][0], types[i][1], ROOT, 0, 0, new_slot(env), 1));
+        CHECK_OK(rampart_untyped_retype(env->arena, types[i][0], types[i][1], ROOT, 0, 0,
+                                        new_slot(env), 1));
 }
 
 TEST(retype_many_objects_at_once) {
@@ -25,19 +26,22 @@ TEST(retype_many_objects_at_once) {
 }
 
 TEST(retype_unknown_type_is_invalid_argument_0) {
-    CHECK_EQ(rampart_untyped_retype(env->arena, 99, 0, ROOT, 0, 0, new_slot(env), 1), RAMPART_INVALID_ARGUMENT);
+    CHECK_EQ(rampart_untyped_retype(env->arena, 99, 0, ROOT, 0, 0, new_slot(env), 1),
+             RAMPART_INVALID_ARGUMENT);
     CHECK_EQ(rampart_mr(0), 0);
 }
 
 TEST(retype_untyped_below_minimum_size_is_invalid_argument_1) {
-    CHECK_EQ(rampart_untyped_retype(env->arena, RAMPART_OBJ_UNTYPED, 3, ROOT, 0, 0, new_slot(env), 1),
-             RAMPART_INVALID_ARGUMENT);
+    CHECK_EQ(
+        rampart_untyped_retype(env->arena, RAMPART_OBJ_UNTYPED, 3, ROOT, 0, 0, new_slot(env), 1),
+        RAMPART_INVALID_ARGUMENT);
     CHECK_EQ(rampart_mr(0), 1);
 }
 
 TEST(retype_untyped_above_maximum_size_is_range_error) {
-    CHECK_EQ(rampart_untyped_retype(env->arena, RAMPART_OBJ_UNTYPED, 48, ROOT, 0, 0, new_slot(env), 1),
-             RAMPART_RANGE_ERROR);
+    CHECK_EQ(
+        rampart_untyped_retype(env->arena, RAMPART_OBJ_UNTYPED, 48, ROOT, 0, 0, new_slot(env), 1),
+        RAMPART_RANGE_ERROR);
 }
 
 TEST(retype_cnode_radix_zero_is_invalid_argument) {
@@ -46,15 +50,18 @@ TEST(retype_cnode_radix_zero_is_invalid_argument) {
 }
 
 TEST(retype_sched_context_size_is_checked) {
-    CHECK_EQ(rampart_untyped_retype(env->arena, RAMPART_OBJ_SCHED_CONTEXT, 7, ROOT, 0, 0, new_slot(env), 1),
+    CHECK_EQ(rampart_untyped_retype(env->arena, RAMPART_OBJ_SCHED_CONTEXT, 7, ROOT, 0, 0,
+                                    new_slot(env), 1),
              RAMPART_INVALID_ARGUMENT);
-    CHECK_EQ(rampart_untyped_retype(env->arena, RAMPART_OBJ_SCHED_CONTEXT, 17, ROOT, 0, 0, new_slot(env), 1),
+    CHECK_EQ(rampart_untyped_retype(env->arena, RAMPART_OBJ_SCHED_CONTEXT, 17, ROOT, 0, 0,
+                                    new_slot(env), 1),
              RAMPART_RANGE_ERROR);
 }
 
 TEST(retype_count_zero_is_range_error) {
-    CHECK_EQ(rampart_untyped_retype(env->arena, RAMPART_OBJ_ENDPOINT, 0, ROOT, 0, 0, new_slot(env), 0),
-             RAMPART_RANGE_ERROR);
+    CHECK_EQ(
+        rampart_untyped_retype(env->arena, RAMPART_OBJ_ENDPOINT, 0, ROOT, 0, 0, new_slot(env), 0),
+        RAMPART_RANGE_ERROR);
     CHECK_EQ(rampart_mr(0), 1);
     CHECK_EQ(rampart_mr(1), RAMPART_RETYPE_FAN_OUT_LIMIT);
 }

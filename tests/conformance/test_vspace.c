@@ -168,8 +168,9 @@ TEST(vm_make_asid_pool) {
 
 TEST(vm_make_asid_pool_needs_a_4k_untyped) {
     const uint64_t ut = make(env, RAMPART_OBJ_UNTYPED, 13);
-    CHECK_EQ(rampart_asid_control_make_pool(RAMPART_ROOT_ASID_CONTROL, ut, ROOT, new_slot(env), DEPTH),
-             RAMPART_INVALID_CAPABILITY);
+    CHECK_EQ(
+        rampart_asid_control_make_pool(RAMPART_ROOT_ASID_CONTROL, ut, ROOT, new_slot(env), DEPTH),
+        RAMPART_INVALID_CAPABILITY);
 }
 
 TEST(vm_frame_cache_operations) {

@@ -67,9 +67,8 @@ const Device& Board::device(const std::string& device_name) const {
 }
 
 std::uint64_t Board::kernel_paddr() const {
-    const auto top = std::max_element(memory.begin(), memory.end(), [](auto& a, auto& b) {
-        return a.end() < b.end();
-    });
+    const auto top = std::max_element(memory.begin(), memory.end(),
+                                      [](auto& a, auto& b) { return a.end() < b.end(); });
     return top->end() - kernel_region_size();
 }
 
@@ -118,7 +117,8 @@ Board load_board(const std::filesystem::path& file) {
         if (dev.base % 0x1000 || dev.size % 0x1000 || dev.size == 0)
             r.fail("devices." + dev.name, "base and size must be non-zero multiples of 4 KiB");
         if (d.contains("irq"))
-            dev.irq = static_cast<std::uint32_t>(r.number(d["irq"], "devices." + dev.name + ".irq"));
+            dev.irq =
+                static_cast<std::uint32_t>(r.number(d["irq"], "devices." + dev.name + ".irq"));
         dev.kernel = d.value("kernel", false);
         b.devices.push_back(dev);
     }

@@ -54,7 +54,10 @@ ElfFile ElfFile::parse(std::vector<std::uint8_t> bytes, const std::string& name)
     f.name_ = name;
     f.bytes_ = std::move(bytes);
     const Reader r(f.bytes_, f.name_);
-    if (f.bytes_.size() < 64 || std::memcmp(f.bytes_.data(), "\x7f" "ELF", 4) != 0)
+    if (f.bytes_.size() < 64 || std::memcmp(f.bytes_.data(),
+                                            "\x7f"
+                                            "ELF",
+                                            4) != 0)
         r.fail("bad magic");
     if (f.bytes_[4] != 2 || f.bytes_[5] != 1)
         r.fail("only 64-bit little-endian files are supported");
@@ -117,7 +120,8 @@ std::optional<ElfSymbol> ElfFile::symbol(const std::string& wanted) const {
             continue;
         const char* s = reinterpret_cast<const char*>(bytes_.data() + strtab_off_ + name_off);
         const std::size_t max = strtab_size_ - name_off;
-        if (strnlen(s, max) == wanted.size() && wanted.compare(0, wanted.size(), s, wanted.size()) == 0)
+        if (strnlen(s, max) == wanted.size() &&
+            wanted.compare(0, wanted.size(), s, wanted.size()) == 0)
             return ElfSymbol{r.get<std::uint64_t>(off + 8), r.get<std::uint64_t>(off + 16)};
     }
     return std::nullopt;

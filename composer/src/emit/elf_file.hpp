@@ -15,7 +15,7 @@ struct ElfSegment {
     std::uint64_t paddr = 0;
     std::uint64_t file_size = 0;
     std::uint64_t mem_size = 0;
-    std::uint32_t flags = 0; // PF_X 1, PF_W 2, PF_R 4
+    std::uint32_t flags = 0;        // PF_X 1, PF_W 2, PF_R 4
     std::vector<std::uint8_t> data; // file_size bytes
 };
 

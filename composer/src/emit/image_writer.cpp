@@ -11,8 +11,12 @@ namespace rampart::emit {
 namespace {
 
 constexpr std::uint64_t page = RAMPART_PAGE_SIZE;
-constexpr std::uint64_t align_down(std::uint64_t v, std::uint64_t a) { return v & ~(a - 1); }
-constexpr std::uint64_t align_up(std::uint64_t v, std::uint64_t a) { return align_down(v + a - 1, a); }
+constexpr std::uint64_t align_down(std::uint64_t v, std::uint64_t a) {
+    return v & ~(a - 1);
+}
+constexpr std::uint64_t align_up(std::uint64_t v, std::uint64_t a) {
+    return align_down(v + a - 1, a);
+}
 
 template <typename T>
 void put(std::vector<std::uint8_t>& out, std::uint64_t off, const T& v) {
@@ -41,7 +45,8 @@ std::vector<std::uint8_t> flatten_loader(const ElfFile& loader, std::uint64_t& b
     }
     std::vector<std::uint8_t> bytes(end - base);
     for (const auto& s : loader.segments())
-        std::copy(s.data.begin(), s.data.end(), bytes.begin() + static_cast<std::ptrdiff_t>(s.paddr - base));
+        std::copy(s.data.begin(), s.data.end(),
+                  bytes.begin() + static_cast<std::ptrdiff_t>(s.paddr - base));
     return bytes;
 }
 
@@ -137,8 +142,9 @@ Image build_image(const ImageInputs& in) {
     // Serialise: header, copies, segments, data.
     h.copy_count = static_cast<std::uint32_t>(p.copies.size());
     h.segment_count = static_cast<std::uint32_t>(p.segments.size());
-    h.header_size = static_cast<std::uint32_t>(sizeof(h) + p.copies.size() * sizeof(rampart_image_copy) +
-                                               p.segments.size() * sizeof(rampart_user_segment));
+    h.header_size =
+        static_cast<std::uint32_t>(sizeof(h) + p.copies.size() * sizeof(rampart_image_copy) +
+                                   p.segments.size() * sizeof(rampart_user_segment));
     for (auto& c : p.copies)
         c.src_offset += h.header_size;
     h.payload_size = h.header_size + p.data.size();
@@ -167,7 +173,8 @@ void write_atomically(const std::filesystem::path& path, const std::vector<std::
     const auto tmp = std::filesystem::path(path.string() + ".tmp");
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+        out.write(reinterpret_cast<const char*>(bytes.data()),
+                  static_cast<std::streamsize>(bytes.size()));
         if (!out) {
             std::error_code ec;
             std::filesystem::remove(tmp, ec);
@@ -197,8 +204,8 @@ void write_image_elf(const Image& image, const std::filesystem::path& path) {
     put<std::uint16_t>(out, 54, 56);
     put<std::uint16_t>(out, 56, 1);
     put<std::uint16_t>(out, 58, 64);
-    put<std::uint32_t>(out, 64, 1);     // PT_LOAD
-    put<std::uint32_t>(out, 68, 7);     // RWX
+    put<std::uint32_t>(out, 64, 1); // PT_LOAD
+    put<std::uint32_t>(out, 68, 7); // RWX
     put<std::uint64_t>(out, 72, data_off);
     put<std::uint64_t>(out, 80, image.load_address);
     put<std::uint64_t>(out, 88, image.load_address);

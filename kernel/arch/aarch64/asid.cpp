@@ -21,7 +21,9 @@ uint64_t vspace_of_asid(uint64_t asid) {
     return pool ? pool->vspace[asid & ((1u << asid_pool_bits) - 1)] : 0;
 }
 
-bool asid_pool_slot_free(uint64_t base) { return pool_table[(base >> asid_pool_bits) % asid_pools] == 0; }
+bool asid_pool_slot_free(uint64_t base) {
+    return pool_table[(base >> asid_pool_bits) % asid_pools] == 0;
+}
 
 void asid_pool_install(uint64_t base, kernel::Paddr pool) {
     pool_table[(base >> asid_pool_bits) % asid_pools] = pool.value;
@@ -51,7 +53,8 @@ void tlb_flush_asid(uint64_t asid) {
 
 void tlb_flush_page(uint64_t asid, uint64_t vaddr) {
     dsb_ishst();
-    asm volatile("tlbi vae1is, %0\n\tdsb ish\n\tisb" ::"r"((asid << 48) | (vaddr >> 12)) : "memory");
+    asm volatile("tlbi vae1is, %0\n\tdsb ish\n\tisb" ::"r"((asid << 48) | (vaddr >> 12))
+                 : "memory");
 }
 
 } // namespace rampart::arch

@@ -26,7 +26,9 @@ namespace {
 
 constexpr uint64_t attr_cacheable = 1, attr_execute_never = 4; // as seL4's VM attributes
 
-uint64_t mapped_word(uint64_t asid, uint64_t vaddr) { return (asid << 48) | vaddr; }
+uint64_t mapped_word(uint64_t asid, uint64_t vaddr) {
+    return (asid << 48) | vaddr;
+}
 
 // The VSpace root a VSpace cap names, with its ASID; false unless it has one.
 bool vspace_root(const Cap& c, uint64_t& root, uint64_t& asid) {
@@ -101,13 +103,14 @@ Status page_map(const Invocation& inv) {
     const unsigned level = level_of_page(bits);
     Pte* e = lookup_entry(root, vaddr, level);
     if (!e)
-        return Status::failed_lookup(false, kernel::LookupFault::missing_capability(level_shift(level)));
+        return Status::failed_lookup(false,
+                                     kernel::LookupFault::missing_capability(level_shift(level)));
     if (e->valid() && !(remap && e->paddr() == frame.paddr().value && !e->is_table(level)))
         return Status::delete_first();
     const uint64_t attrs = inv.arg(2);
-    const MemType type = frame.frame_is_device()       ? MemType::device_nGnRnE
-                         : (attrs & attr_cacheable)    ? MemType::normal
-                                                       : MemType::normal_nc;
+    const MemType type = frame.frame_is_device()    ? MemType::device_nGnRnE
+                         : (attrs & attr_cacheable) ? MemType::normal
+                                                    : MemType::normal_nc;
     *e = Pte::leaf(frame.paddr().value, level, type,
                    Access{true, rights.write(), !(attrs & attr_execute_never)});
     if (remap)
@@ -124,8 +127,8 @@ Status page_unmap(const Invocation& inv) {
     if (frame.frame_is_mapped()) {
         unmap_page(frame.mapped_word() >> 48, frame.mapped_word() & lib::mask(48),
                    frame.paddr().value, kernel::frame_size_bits(frame.frame_size()));
-        inv.slot.cap = Cap::frame(frame.paddr(), frame.frame_size(), frame.rights(),
-                                  frame.frame_is_device());
+        inv.slot.cap =
+            Cap::frame(frame.paddr(), frame.frame_size(), frame.rights(), frame.frame_is_device());
     }
     return Status::ok();
 }
@@ -137,12 +140,20 @@ void cache_op(uint64_t label, uint64_t pa, uint64_t size) {
     for (uint64_t va = start; va < end; va += 64) {
         switch (label) {
         case RAMPART_PAGE_CLEAN_DATA:
-        case RAMPART_VSPACE_CLEAN_DATA: asm volatile("dc cvac, %0" ::"r"(va) : "memory"); break;
+        case RAMPART_VSPACE_CLEAN_DATA:
+            asm volatile("dc cvac, %0" ::"r"(va) : "memory");
+            break;
         case RAMPART_PAGE_INVALIDATE_DATA:
-        case RAMPART_VSPACE_INVALIDATE_DATA: asm volatile("dc civac, %0" ::"r"(va) : "memory"); break;
+        case RAMPART_VSPACE_INVALIDATE_DATA:
+            asm volatile("dc civac, %0" ::"r"(va) : "memory");
+            break;
         case RAMPART_PAGE_UNIFY_INSTRUCTION:
-        case RAMPART_VSPACE_UNIFY_INSTRUCTION: asm volatile("dc cvau, %0" ::"r"(va) : "memory"); break;
-        default: asm volatile("dc civac, %0" ::"r"(va) : "memory"); break;
+        case RAMPART_VSPACE_UNIFY_INSTRUCTION:
+            asm volatile("dc cvau, %0" ::"r"(va) : "memory");
+            break;
+        default:
+            asm volatile("dc civac, %0" ::"r"(va) : "memory");
+            break;
         }
     }
     dsb_ish();
@@ -173,7 +184,8 @@ Status vspace_cache(const Invocation& inv) {
     // One mapped page at a time, as seL4: the range must lie within one page.
     const Walk w = walk_to_leaf(root, start);
     if (!w.entry->valid() || w.entry->is_table(w.level))
-        return Status::failed_lookup(false, kernel::LookupFault::missing_capability(level_shift(w.level)));
+        return Status::failed_lookup(false,
+                                     kernel::LookupFault::missing_capability(level_shift(w.level)));
     const uint64_t page_mask = lib::mask(level_shift(w.level));
     if ((start & ~page_mask) != ((end - 1) & ~page_mask))
         return Status::invalid_argument(1);
@@ -198,8 +210,8 @@ Status make_pool(const Invocation& inv) {
     if (base == asid_pools)
         return Status::delete_first(); // every ASID pool slot is taken
     kernel::Slot* dest = nullptr;
-    if (const Status s = kernel::lookup_slot_for_cnode_op(false, inv.extra[1]->cap,
-                                                        kernel::CPtr{inv.arg(0)}, inv.arg(1), dest);
+    if (const Status s = kernel::lookup_slot_for_cnode_op(
+            false, inv.extra[1]->cap, kernel::CPtr{inv.arg(0)}, inv.arg(1), dest);
         !s.is_ok())
         return s;
     if (!dest->cap.is_null())
@@ -240,14 +252,20 @@ Status decode_invocation(const Invocation& inv, Results& out, kernel::Budget&) {
         break;
     case CapType::Frame:
         switch (inv.label) {
-        case RAMPART_PAGE_MAP: return page_map(inv);
-        case RAMPART_PAGE_UNMAP: return page_unmap(inv);
-        case RAMPART_PAGE_GET_ADDRESS: out.push(inv.cap.paddr().value); return Status::ok();
+        case RAMPART_PAGE_MAP:
+            return page_map(inv);
+        case RAMPART_PAGE_UNMAP:
+            return page_unmap(inv);
+        case RAMPART_PAGE_GET_ADDRESS:
+            out.push(inv.cap.paddr().value);
+            return Status::ok();
         case RAMPART_PAGE_CLEAN_DATA:
         case RAMPART_PAGE_INVALIDATE_DATA:
         case RAMPART_PAGE_CLEAN_INVALIDATE_DATA:
-        case RAMPART_PAGE_UNIFY_INSTRUCTION: return page_cache(inv);
-        default: break;
+        case RAMPART_PAGE_UNIFY_INSTRUCTION:
+            return page_cache(inv);
+        default:
+            break;
         }
         break;
     case CapType::VSpace:

@@ -7,10 +7,10 @@
 
 #include "api/syscall.hpp"
 #include "irq/interrupt.hpp"
+#include "log/print.hpp"
 #include "thread/current.hpp"
 #include "thread/fpu.hpp"
 #include "thread/user_fault.hpp"
-#include "log/print.hpp"
 
 using rampart::arch::ExceptionClass;
 using rampart::arch::UserContext;
@@ -19,24 +19,42 @@ namespace rampart::arch {
 
 const char* exception_class_name(uint32_t ec) {
     switch (static_cast<ExceptionClass>(ec)) {
-    case ExceptionClass::unknown: return "unknown instruction";
-    case ExceptionClass::wf_trap: return "trapped WFI/WFE";
-    case ExceptionClass::fp_access: return "FP/SIMD access";
-    case ExceptionClass::illegal_state: return "illegal execution state";
-    case ExceptionClass::svc64: return "SVC";
-    case ExceptionClass::sysreg_trap: return "trapped system register access";
-    case ExceptionClass::instruction_abort_lower: return "instruction abort (lower EL)";
-    case ExceptionClass::instruction_abort_same: return "instruction abort (same EL)";
-    case ExceptionClass::pc_alignment: return "PC alignment fault";
-    case ExceptionClass::data_abort_lower: return "data abort (lower EL)";
-    case ExceptionClass::data_abort_same: return "data abort (same EL)";
-    case ExceptionClass::sp_alignment: return "SP alignment fault";
-    case ExceptionClass::fp_exception: return "FP exception";
-    case ExceptionClass::serror: return "SError";
-    case ExceptionClass::breakpoint_lower: return "breakpoint";
-    case ExceptionClass::software_step_lower: return "software step";
-    case ExceptionClass::watchpoint_lower: return "watchpoint";
-    case ExceptionClass::brk64: return "BRK instruction";
+    case ExceptionClass::unknown:
+        return "unknown instruction";
+    case ExceptionClass::wf_trap:
+        return "trapped WFI/WFE";
+    case ExceptionClass::fp_access:
+        return "FP/SIMD access";
+    case ExceptionClass::illegal_state:
+        return "illegal execution state";
+    case ExceptionClass::svc64:
+        return "SVC";
+    case ExceptionClass::sysreg_trap:
+        return "trapped system register access";
+    case ExceptionClass::instruction_abort_lower:
+        return "instruction abort (lower EL)";
+    case ExceptionClass::instruction_abort_same:
+        return "instruction abort (same EL)";
+    case ExceptionClass::pc_alignment:
+        return "PC alignment fault";
+    case ExceptionClass::data_abort_lower:
+        return "data abort (lower EL)";
+    case ExceptionClass::data_abort_same:
+        return "data abort (same EL)";
+    case ExceptionClass::sp_alignment:
+        return "SP alignment fault";
+    case ExceptionClass::fp_exception:
+        return "FP exception";
+    case ExceptionClass::serror:
+        return "SError";
+    case ExceptionClass::breakpoint_lower:
+        return "breakpoint";
+    case ExceptionClass::software_step_lower:
+        return "software step";
+    case ExceptionClass::watchpoint_lower:
+        return "watchpoint";
+    case ExceptionClass::brk64:
+        return "BRK instruction";
     }
     return "unlisted exception class";
 }
@@ -79,20 +97,28 @@ extern "C" UserContext* handle_user_serror(UserContext* ctx) {
     return rampart::thread::handle_user_fault(ctx, f);
 }
 
-static const char* const kernel_vector_names[] = {
-    "sync (SP_EL0)", "IRQ (SP_EL0)", "FIQ (SP_EL0)", "SError (SP_EL0)",
-    "sync",          "IRQ",          "FIQ",          "SError",
-    "",              "",             "",             "",
-    "AArch32 lower EL"};
+static const char* const kernel_vector_names[] = {"sync (SP_EL0)",
+                                                  "IRQ (SP_EL0)",
+                                                  "FIQ (SP_EL0)",
+                                                  "SError (SP_EL0)",
+                                                  "sync",
+                                                  "IRQ",
+                                                  "FIQ",
+                                                  "SError",
+                                                  "",
+                                                  "",
+                                                  "",
+                                                  "",
+                                                  "AArch32 lower EL"};
 
 extern "C" [[noreturn]] void handle_kernel_exception(const UserContext* frame, uint64_t kind) {
     using rampart::log::Hex;
     using rampart::log::print;
     const rampart::arch::Esr esr{RAMPART_READ_SYSREG(esr_el1)};
     print("\nKERNEL PANIC: unexpected ", kernel_vector_names[kind], " exception in the kernel\n");
-    print("  class ", Hex{esr.ec()}, " (", rampart::arch::exception_class_name(esr.ec()),
-          ")  ESR ", Hex{esr.raw}, "\n  FAR ", Hex{RAMPART_READ_SYSREG(far_el1)}, "  ELR ",
-          Hex{frame->pc}, "  SPSR ", Hex{frame->spsr}, "  SP ", Hex{frame->sp}, "\n");
+    print("  class ", Hex{esr.ec()}, " (", rampart::arch::exception_class_name(esr.ec()), ")  ESR ",
+          Hex{esr.raw}, "\n  FAR ", Hex{RAMPART_READ_SYSREG(far_el1)}, "  ELR ", Hex{frame->pc},
+          "  SPSR ", Hex{frame->spsr}, "  SP ", Hex{frame->sp}, "\n");
     for (unsigned i = 0; i < 31; ++i)
         print(i < 10 ? "  x" : " x", i, " ", Hex{frame->x[i]}, (i % 4 == 3 || i == 30) ? "\n" : "");
     rampart::arch::machine_halt(255);

@@ -28,8 +28,12 @@ constexpr uint64_t iar = 0x00c;
 constexpr uint64_t eoir = 0x010;
 } // namespace gicc
 
-volatile uint32_t& dist(uint64_t off) { return mmio(platform::gic_distributor + off); }
-volatile uint32_t& cpu(uint64_t off) { return mmio(platform::gic_cpu_interface + off); }
+volatile uint32_t& dist(uint64_t off) {
+    return mmio(platform::gic_distributor + off);
+}
+volatile uint32_t& cpu(uint64_t off) {
+    return mmio(platform::gic_cpu_interface + off);
+}
 
 } // namespace
 
@@ -53,10 +57,18 @@ void irq_controller_init() {
     cpu(gicc::ctlr) = 1;
 }
 
-void irq_enable(uint32_t irq) { dist(gicd::isenabler + (irq / 32) * 4) = 1u << (irq % 32); }
-void irq_disable(uint32_t irq) { dist(gicd::icenabler + (irq / 32) * 4) = 1u << (irq % 32); }
-uint32_t irq_acknowledge() { return cpu(gicc::iar) & 0x3ff; }
-void irq_end(uint32_t irq) { cpu(gicc::eoir) = irq; }
+void irq_enable(uint32_t irq) {
+    dist(gicd::isenabler + (irq / 32) * 4) = 1u << (irq % 32);
+}
+void irq_disable(uint32_t irq) {
+    dist(gicd::icenabler + (irq / 32) * 4) = 1u << (irq % 32);
+}
+uint32_t irq_acknowledge() {
+    return cpu(gicc::iar) & 0x3ff;
+}
+void irq_end(uint32_t irq) {
+    cpu(gicc::eoir) = irq;
+}
 void irq_set_trigger(uint32_t irq, bool edge) {
     if (irq < 32)
         return; // SGIs and PPIs have fixed triggers here
@@ -66,8 +78,12 @@ void irq_set_trigger(uint32_t irq, bool edge) {
     dist(reg) = edge ? (dist(reg) | bit) : (dist(reg) & ~bit);
 }
 
-uint32_t irq_max() { return platform::max_irq; }
+uint32_t irq_max() {
+    return platform::max_irq;
+}
 
-const char* irq_controller_name() { return "GICv2"; }
+const char* irq_controller_name() {
+    return "GICv2";
+}
 
 } // namespace rampart::arch

@@ -38,8 +38,12 @@ constexpr uint32_t waker_processor_sleep = 1u << 1;
 constexpr uint32_t waker_children_asleep = 1u << 2;
 } // namespace gicr
 
-volatile uint32_t& dist(uint64_t off) { return mmio(platform::gic_distributor + off); }
-volatile uint32_t& redist(uint64_t off) { return mmio(platform::gic_redistributor + off); }
+volatile uint32_t& dist(uint64_t off) {
+    return mmio(platform::gic_distributor + off);
+}
+volatile uint32_t& redist(uint64_t off) {
+    return mmio(platform::gic_redistributor + off);
+}
 
 void wait_distributor() {
     while (dist(gicd::ctlr) & gicd::ctlr_rwp) {
@@ -122,8 +126,12 @@ void irq_set_trigger(uint32_t irq, bool edge) {
     dist(reg) = edge ? (dist(reg) | bit) : (dist(reg) & ~bit);
 }
 
-uint32_t irq_max() { return platform::max_irq; }
+uint32_t irq_max() {
+    return platform::max_irq;
+}
 
-const char* irq_controller_name() { return "GICv3"; }
+const char* irq_controller_name() {
+    return "GICv3";
+}
 
 } // namespace rampart::arch

@@ -11,8 +11,12 @@ void timer_init() {
     isb();
 }
 
-uint32_t timer_irq() { return platform::timer_irq; }
-uint64_t timer_frequency() { return RAMPART_READ_SYSREG(cntfrq_el0); }
+uint32_t timer_irq() {
+    return platform::timer_irq;
+}
+uint64_t timer_frequency() {
+    return RAMPART_READ_SYSREG(cntfrq_el0);
+}
 
 uint64_t timer_now() {
     isb();

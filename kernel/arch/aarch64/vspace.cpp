@@ -61,6 +61,8 @@ void vspace_activate(uint64_t root, uint16_t asid) {
 
 namespace rampart::arch {
 
-void vspace_activate_none() { vspace_activate(kernel::paddr_from_ptr(empty_l1), 0); }
+void vspace_activate_none() {
+    vspace_activate(kernel::paddr_from_ptr(empty_l1), 0);
+}
 
 } // namespace rampart::arch

@@ -48,7 +48,7 @@ struct rampart_bootinfo {
     uint32_t domain;
     uint32_t untyped_count;
     rampart_vaddr_t ipc_buffer;
-    rampart_vaddr_t boot_data;      /* the image's boot data (spec), 0 when absent */
+    rampart_vaddr_t boot_data; /* the image's boot data (spec), 0 when absent */
     uint64_t boot_data_size;
     struct rampart_slot_range empty;
     struct rampart_slot_range user_image_frames;

@@ -11,9 +11,9 @@ enum rampart_error {
     RAMPART_INVALID_ARGUMENT = 1,   /* w0: index of the bad argument */
     RAMPART_INVALID_CAPABILITY = 2, /* w0: index of the bad capability (0 = invoked cap) */
     RAMPART_ILLEGAL_OPERATION = 3,
-    RAMPART_RANGE_ERROR = 4,        /* w0: smallest allowed value, w1: largest allowed value */
+    RAMPART_RANGE_ERROR = 4, /* w0: smallest allowed value, w1: largest allowed value */
     RAMPART_ALIGNMENT_ERROR = 5,
-    RAMPART_FAILED_LOOKUP = 6,      /* w0: 1 if the source lookup failed, then a lookup failure */
+    RAMPART_FAILED_LOOKUP = 6, /* w0: 1 if the source lookup failed, then a lookup failure */
     RAMPART_TRUNCATED_MESSAGE = 7,
     RAMPART_DELETE_FIRST = 8,
     RAMPART_REVOKE_FIRST = 9,

@@ -18,7 +18,7 @@
 struct rampart_user_segment {
     rampart_vaddr_t vaddr;
     rampart_paddr_t paddr;
-    uint64_t size; /* bytes, a multiple of the page size */
+    uint64_t size;  /* bytes, a multiple of the page size */
     uint64_t perms; /* RAMPART_SEG_* */
 };
 
@@ -34,7 +34,7 @@ struct rampart_image_copy {
 struct rampart_image_header {
     uint64_t magic;
     uint32_t version;
-    uint32_t header_size; /* bytes of header + copies + segments */
+    uint32_t header_size;  /* bytes of header + copies + segments */
     uint64_t payload_size; /* bytes of the whole payload, header included */
     uint64_t checksum;     /* FNV-1a 64 of the payload bytes after header_size */
     rampart_vaddr_t kernel_entry;

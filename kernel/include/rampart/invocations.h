@@ -15,9 +15,11 @@ enum rampart_invocation_label {
     RAMPART_CNODE_REVOKE = 1,              /* m0 index, m1 depth */
     RAMPART_CNODE_DELETE = 2,              /* m0 index, m1 depth */
     RAMPART_CNODE_CANCEL_BADGED_SENDS = 3, /* m0 index, m1 depth (arrives with endpoints) */
-    RAMPART_CNODE_COPY = 4,   /* m0 dest index, m1 dest depth, m2 src index, m3 src depth, m4 rights; c0 src root */
-    RAMPART_CNODE_MINT = 5,   /* as Copy, then m5 badge (or CNode cap data) */
-    RAMPART_CNODE_MOVE = 6,   /* m0 dest index, m1 dest depth, m2 src index, m3 src depth; c0 src root */
+    RAMPART_CNODE_COPY =
+        4, /* m0 dest index, m1 dest depth, m2 src index, m3 src depth, m4 rights; c0 src root */
+    RAMPART_CNODE_MINT = 5, /* as Copy, then m5 badge (or CNode cap data) */
+    RAMPART_CNODE_MOVE =
+        6, /* m0 dest index, m1 dest depth, m2 src index, m3 src depth; c0 src root */
     RAMPART_CNODE_MUTATE = 7, /* as Move, then m4 cap data */
     RAMPART_CNODE_ROTATE = 8, /* m0 dest index, m1 dest depth, m2 dest badge, m3 pivot index,
                                  m4 pivot depth, m5 pivot badge, m6 src index, m7 src depth;
@@ -30,23 +32,23 @@ enum rampart_invocation_label {
     /* TCB. Registers travel in ABI order: pc, sp, spsr, x0..x30, tpidr_el0 (35).
        Flags: 1 suspend source, 2 resume target, 4 transfer frame (pc, sp, spsr,
        x0..x7), 8 transfer the other integer registers. */
-    RAMPART_TCB_READ_REGISTERS = 32,  /* m0 flags, m1 count; reply: the registers */
-    RAMPART_TCB_WRITE_REGISTERS = 33, /* m0 flags, m1 count, m2.. registers */
-    RAMPART_TCB_COPY_REGISTERS = 34,  /* m0 flags; c0 source TCB */
-    RAMPART_TCB_CONFIGURE = 35,       /* m0 cspace data, m1 vspace data (unused), m2 IPC buffer
-                                         vaddr; c0 cspace root, c1 vspace root, c2 buffer frame */
-    RAMPART_TCB_SET_PRIORITY = 36,    /* m0 priority; c0 authority TCB */
-    RAMPART_TCB_SET_MC_PRIORITY = 37, /* m0 MCP; c0 authority TCB */
+    RAMPART_TCB_READ_REGISTERS = 32,   /* m0 flags, m1 count; reply: the registers */
+    RAMPART_TCB_WRITE_REGISTERS = 33,  /* m0 flags, m1 count, m2.. registers */
+    RAMPART_TCB_COPY_REGISTERS = 34,   /* m0 flags; c0 source TCB */
+    RAMPART_TCB_CONFIGURE = 35,        /* m0 cspace data, m1 vspace data (unused), m2 IPC buffer
+                                          vaddr; c0 cspace root, c1 vspace root, c2 buffer frame */
+    RAMPART_TCB_SET_PRIORITY = 36,     /* m0 priority; c0 authority TCB */
+    RAMPART_TCB_SET_MC_PRIORITY = 37,  /* m0 MCP; c0 authority TCB */
     RAMPART_TCB_SET_SCHED_PARAMS = 38, /* m0 MCP, m1 priority; c0 authority TCB */
     RAMPART_TCB_SET_TIMEOUT_ENDPOINT = 39,
-    RAMPART_TCB_SET_IPC_BUFFER = 40,  /* m0 vaddr (0: none); c0 frame */
-    RAMPART_TCB_SET_SPACE = 41,       /* m0 cspace data, m1 vspace data (unused); c0 fault
-                                         endpoint, c1 cspace root, c2 vspace root */
+    RAMPART_TCB_SET_IPC_BUFFER = 40, /* m0 vaddr (0: none); c0 frame */
+    RAMPART_TCB_SET_SPACE = 41,      /* m0 cspace data, m1 vspace data (unused); c0 fault
+                                        endpoint, c1 cspace root, c2 vspace root */
     RAMPART_TCB_SUSPEND = 42,
     RAMPART_TCB_RESUME = 43,
     RAMPART_TCB_BIND_NOTIFICATION = 44,
     RAMPART_TCB_UNBIND_NOTIFICATION = 45,
-    RAMPART_TCB_SET_TLS_BASE = 46,    /* m0 TLS base (tpidr_el0) */
+    RAMPART_TCB_SET_TLS_BASE = 46, /* m0 TLS base (tpidr_el0) */
 
     /* Scheduling contexts. SchedControl ConfigureFlags: m0 budget (µs), m1
        period (µs), m2 extra refills, m3 badge, m4 flags; c0 SchedContext.

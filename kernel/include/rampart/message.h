@@ -21,13 +21,21 @@ typedef uint64_t rampart_msginfo_t;
 
 static inline rampart_msginfo_t rampart_msginfo_new(uint64_t label, uint64_t unwrapped,
                                                     uint64_t extra_caps, uint64_t length) {
-    return (label << RAMPART_MSG_LABEL_SHIFT) | ((unwrapped & 7u) << 9) |
-           ((extra_caps & 3u) << 7) | (length & 0x7fu);
+    return (label << RAMPART_MSG_LABEL_SHIFT) | ((unwrapped & 7u) << 9) | ((extra_caps & 3u) << 7) |
+           (length & 0x7fu);
 }
-static inline uint64_t rampart_msginfo_label(rampart_msginfo_t m) { return m >> RAMPART_MSG_LABEL_SHIFT; }
-static inline uint64_t rampart_msginfo_unwrapped(rampart_msginfo_t m) { return (m >> 9) & 7u; }
-static inline uint64_t rampart_msginfo_extra_caps(rampart_msginfo_t m) { return (m >> 7) & 3u; }
-static inline uint64_t rampart_msginfo_length(rampart_msginfo_t m) { return m & 0x7fu; }
+static inline uint64_t rampart_msginfo_label(rampart_msginfo_t m) {
+    return m >> RAMPART_MSG_LABEL_SHIFT;
+}
+static inline uint64_t rampart_msginfo_unwrapped(rampart_msginfo_t m) {
+    return (m >> 9) & 7u;
+}
+static inline uint64_t rampart_msginfo_extra_caps(rampart_msginfo_t m) {
+    return (m >> 7) & 3u;
+}
+static inline uint64_t rampart_msginfo_length(rampart_msginfo_t m) {
+    return m & 0x7fu;
+}
 
 /* The IPC buffer: one per thread, 1 KiB, naturally aligned, mapped in the
    thread's VSpace and registered with TCB SetIPCBuffer / Configure. */

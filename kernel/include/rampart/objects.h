@@ -54,7 +54,7 @@ enum rampart_object_type {
 /* CNode cap data for Mint / Mutate / Rotate of CNode caps: the guard and its
    size in bits, packed into one word (guard in bits 63..6, guard size in 5..0). */
 #define RAMPART_CNODE_GUARD_SIZE_BITS 6u
-#define RAMPART_CNODE_CAPDATA(guard, guard_size) \
-    ((((uint64_t)(guard)) << RAMPART_CNODE_GUARD_SIZE_BITS) | ((uint64_t)(guard_size) & 0x3fu))
+#define RAMPART_CNODE_CAPDATA(guard, guard_size)                                                   \
+    ((((uint64_t)(guard)) << RAMPART_CNODE_GUARD_SIZE_BITS) | ((uint64_t)(guard_size)&0x3fu))
 
 #endif

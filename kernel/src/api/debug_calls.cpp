@@ -19,7 +19,8 @@ arch::UserContext* debug_call(arch::UserContext* ctx, uint64_t number) {
         log::put(static_cast<char>(ctx->x[0]));
         break;
     case RAMPART_SYS_DEBUG_WRITE: {
-        const uint64_t length = ctx->x[6] < RAMPART_DEBUG_WRITE_MAX ? ctx->x[6] : RAMPART_DEBUG_WRITE_MAX;
+        const uint64_t length =
+            ctx->x[6] < RAMPART_DEBUG_WRITE_MAX ? ctx->x[6] : RAMPART_DEBUG_WRITE_MAX;
         for (uint64_t i = 0; i < length; ++i)
             log::put(static_cast<char>(ctx->x[i / 8] >> (8 * (i % 8))));
         break;

@@ -37,7 +37,7 @@ Status decode_cnode(const Invocation& inv, Results&, kernel::Budget& budget) {
             return Status::truncated_message();
         kernel::Slot* slot = nullptr;
         if (const Status s = kernel::lookup_slot_for_cnode_op(false, inv.cap, CPtr{inv.arg(0)},
-                                                            inv.arg(1), slot);
+                                                              inv.arg(1), slot);
             !s.is_ok())
             return s;
         const kernel::Cap& ep = slot->cap;

@@ -17,8 +17,8 @@ Status decode_irq_control(const Invocation& inv, Results&, kernel::Budget&) {
     if (!inv.has(base + 2, 1))
         return Status::truncated_message();
     kernel::Slot* dest = nullptr;
-    if (const Status s = kernel::lookup_slot_for_cnode_op(false, inv.extra[0]->cap,
-                                                        kernel::CPtr{inv.arg(base)}, inv.arg(base + 1), dest);
+    if (const Status s = kernel::lookup_slot_for_cnode_op(
+            false, inv.extra[0]->cap, kernel::CPtr{inv.arg(base)}, inv.arg(base + 1), dest);
         !s.is_ok())
         return s;
     return irq::issue_handler(inv.arg(0), with_trigger && inv.arg(1) != 0, inv.slot, *dest);

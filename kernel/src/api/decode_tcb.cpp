@@ -82,7 +82,8 @@ Status copy_registers(const Invocation& inv, Tcb& t) {
     constexpr unsigned frame_regs = 3 + 8;
     for (unsigned i = 0; i < thread::register_count; ++i) {
         const bool in_frame = i < frame_regs;
-        if ((in_frame && (flags & flag_transfer_frame)) || (!in_frame && (flags & flag_transfer_integer)))
+        if ((in_frame && (flags & flag_transfer_frame)) ||
+            (!in_frame && (flags & flag_transfer_integer)))
             thread::write_register(t, i, thread::read_register(*src, i));
     }
     if (flags & flag_resume_target)
@@ -102,13 +103,15 @@ Status decode_tcb(const Invocation& inv, Results& out, kernel::Budget& budget) {
             return Status::truncated_message();
         if (const Status s = thread::set_fault_handler(t, *inv.extra[0], budget, 1); !s.is_ok())
             return s;
-        if (const Status s = thread::set_cspace(t, *inv.extra[1], inv.arg(0), budget, 2); !s.is_ok())
+        if (const Status s = thread::set_cspace(t, *inv.extra[1], inv.arg(0), budget, 2);
+            !s.is_ok())
             return s;
         return thread::set_vspace(t, *inv.extra[2], budget, 3);
     case RAMPART_TCB_SET_IPC_BUFFER:
         if (!inv.has(1))
             return Status::truncated_message();
-        return thread::set_ipc_buffer(t, inv.arg(0), inv.extra_count ? inv.extra[0] : nullptr, budget, 1);
+        return thread::set_ipc_buffer(t, inv.arg(0), inv.extra_count ? inv.extra[0] : nullptr,
+                                      budget, 1);
     case RAMPART_TCB_SET_PRIORITY:
     case RAMPART_TCB_SET_MC_PRIORITY: {
         if (!inv.has(1, 1))
@@ -116,8 +119,9 @@ Status decode_tcb(const Invocation& inv, Results& out, kernel::Budget& budget) {
         const Tcb* auth = tcb_of(inv.extra[0]->cap);
         if (!auth)
             return Status::invalid_capability(1);
-        return inv.label == RAMPART_TCB_SET_PRIORITY ? thread::set_priority(t, *auth, inv.arg(0))
-                                                     : thread::set_mc_priority(t, *auth, inv.arg(0));
+        return inv.label == RAMPART_TCB_SET_PRIORITY
+                   ? thread::set_priority(t, *auth, inv.arg(0))
+                   : thread::set_mc_priority(t, *auth, inv.arg(0));
     }
     case RAMPART_TCB_SET_SCHED_PARAMS: {
         if (!inv.has(2, 1))

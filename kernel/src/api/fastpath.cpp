@@ -18,8 +18,8 @@ namespace {
 
 using kernel::Cap;
 using kernel::CapType;
-using kernel::ThreadState;
 using kernel::Tcb;
+using kernel::ThreadState;
 
 // A cap in a single-level CSpace (guard + radix resolve the whole word), or
 // null when the CSpace is deeper (then the slow path resolves it).
@@ -34,7 +34,8 @@ const Cap* lookup_flat(const Tcb& t, uint64_t cptr) {
 }
 
 bool short_message(uint64_t info) {
-    return rampart_msginfo_extra_caps(info) == 0 && rampart_msginfo_length(info) <= RAMPART_MSG_REGISTERS;
+    return rampart_msginfo_extra_caps(info) == 0 &&
+           rampart_msginfo_length(info) <= RAMPART_MSG_REGISTERS;
 }
 
 bool vspace_ok(Tcb& t) {
@@ -109,11 +110,11 @@ arch::UserContext* fastpath_reply_recv(Tcb& server) {
     auto& reply = *kernel::phys_ptr<kernel::Reply>(reply_cap->paddr());
     auto& ep = *kernel::phys_ptr<kernel::Endpoint>(ep_cap->paddr());
     Tcb* client = reply.caller;
-    if (!client || client->fault != kernel::FaultType::None || ep.state() == kernel::EndpointState::Send ||
+    if (!client || client->fault != kernel::FaultType::None ||
+        ep.state() == kernel::EndpointState::Send ||
         (server.bound_notification &&
          server.bound_notification->state() == kernel::NotificationState::Active) ||
-        client->domain != server.domain || !vspace_ok(*client) ||
-        !sched::may_run_next(*client))
+        client->domain != server.domain || !vspace_ok(*client) || !sched::may_run_next(*client))
         return nullptr;
 
     // The server waits for the next call with the same reply object.

@@ -7,8 +7,8 @@
 #include "api/message.hpp"
 #include "ipc/ipc.hpp"
 #include "irq/interrupt.hpp"
-#include "kernel/phys.hpp"
 #include "kernel/cspace.hpp"
+#include "kernel/phys.hpp"
 #include "thread/current.hpp"
 #include "thread/user_fault.hpp"
 
@@ -28,19 +28,28 @@ bool is_ipc_cap(CapType type) {
 
 Decoder decoder_for(CapType type) {
     switch (type) {
-    case CapType::CNode: return decode_cnode;
-    case CapType::Untyped: return decode_untyped;
-    case CapType::Tcb: return decode_tcb;
-    case CapType::IrqControl: return decode_irq_control;
-    case CapType::SchedControl: return decode_sched_control;
-    case CapType::SchedContext: return decode_sched_context;
-    case CapType::IrqHandler: return decode_irq_handler;
+    case CapType::CNode:
+        return decode_cnode;
+    case CapType::Untyped:
+        return decode_untyped;
+    case CapType::Tcb:
+        return decode_tcb;
+    case CapType::IrqControl:
+        return decode_irq_control;
+    case CapType::SchedControl:
+        return decode_sched_control;
+    case CapType::SchedContext:
+        return decode_sched_context;
+    case CapType::IrqHandler:
+        return decode_irq_handler;
     case CapType::Frame:
     case CapType::PageTable:
     case CapType::VSpace:
     case CapType::AsidControl:
-    case CapType::AsidPool: return arch::decode_invocation;
-    default: return nullptr;
+    case CapType::AsidPool:
+        return arch::decode_invocation;
+    default:
+        return nullptr;
     }
 }
 
@@ -93,7 +102,9 @@ void reply(kernel::Tcb& t, rampart_ipc_buffer* buf, const Status& s, const Resul
 
 } // namespace
 
-uint64_t Invocation::arg(unsigned i) const { return get_mr(thread, buffer, i); }
+uint64_t Invocation::arg(unsigned i) const {
+    return get_mr(thread, buffer, i);
+}
 
 arch::UserContext* handle_invocation(kernel::Tcb& t, bool is_call, bool blocking) {
     arch::UserContext& ctx = t.context;
@@ -107,7 +118,8 @@ arch::UserContext* handle_invocation(kernel::Tcb& t, bool is_call, bool blocking
     rampart_ipc_buffer* buf = ipc_buffer(t);
     Invocation inv{t, *slot, slot->cap, rampart_msginfo_label(info), 0, {}, 0, buf};
     const uint64_t length = rampart_msginfo_length(info);
-    inv.length = static_cast<unsigned>(length < RAMPART_MSG_MAX_LENGTH ? length : RAMPART_MSG_MAX_LENGTH);
+    inv.length =
+        static_cast<unsigned>(length < RAMPART_MSG_MAX_LENGTH ? length : RAMPART_MSG_MAX_LENGTH);
     const unsigned extra = buf ? static_cast<unsigned>(rampart_msginfo_extra_caps(info)) : 0;
     for (unsigned i = 0; i < extra; ++i) {
         const uint64_t cptr = buf->caps_or_badges[i];
@@ -134,7 +146,8 @@ arch::UserContext* handle_invocation(kernel::Tcb& t, bool is_call, bool blocking
             return thread::resume_point();
         }
     }
-    if (is_call && (t.state == kernel::ThreadState::Running || t.state == kernel::ThreadState::Restart))
+    if (is_call &&
+        (t.state == kernel::ThreadState::Running || t.state == kernel::ThreadState::Restart))
         reply(t, buf, status, results);
     return thread::resume_point();
 }

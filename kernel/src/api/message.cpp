@@ -9,7 +9,8 @@ rampart_ipc_buffer* ipc_buffer(kernel::Tcb& t) {
     const kernel::Cap& frame = t.slot(kernel::TcbSlot::IpcBuffer).cap;
     if (frame.type() != kernel::CapType::Frame)
         return nullptr;
-    const uint64_t offset = t.ipc_buffer_vaddr & lib::mask(kernel::frame_size_bits(frame.frame_size()));
+    const uint64_t offset =
+        t.ipc_buffer_vaddr & lib::mask(kernel::frame_size_bits(frame.frame_size()));
     return kernel::phys_ptr<rampart_ipc_buffer>(frame.paddr() + offset);
 }
 

@@ -18,10 +18,12 @@ using kernel::CapType;
 bool lookup(kernel::Tcb& t, unsigned reg, Cap& out, arch::UserContext*& fault, bool in_receive) {
     kernel::Slot* slot = nullptr;
     const uint64_t cptr = t.context.x[reg];
-    const auto f = kernel::lookup_slot(t.slot(kernel::TcbSlot::CSpace).cap, kernel::CPtr{cptr}, slot);
+    const auto f =
+        kernel::lookup_slot(t.slot(kernel::TcbSlot::CSpace).cap, kernel::CPtr{cptr}, slot);
     if (f.kind != kernel::LookupFailure::None) {
         const uint64_t words[3] = {f.bits_left, f.word1, f.word2};
-        fault = thread::cap_fault(&t.context, cptr, static_cast<uint64_t>(f.kind), words, in_receive);
+        fault =
+            thread::cap_fault(&t.context, cptr, static_cast<uint64_t>(f.kind), words, in_receive);
         return false;
     }
     out = slot->cap;

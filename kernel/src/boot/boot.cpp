@@ -1,18 +1,18 @@
 // kernel_main: from the loader's handoff to the first user instruction.
 #include "arch/console.hpp"
 #include "arch/context.hpp"
-#include "arch/kernel_window.hpp"
 #include "arch/irq_controller.hpp"
+#include "arch/kernel_window.hpp"
 #include "arch/machine.hpp"
 #include "arch/perf_counter.hpp"
 #include "arch/vspace.hpp"
 #include "boot/boot_memory.hpp"
 #include "boot/root_task.hpp"
 #include "boot/untypeds.hpp"
-#include "lib/memory.hpp"
 #include "config.hpp"
 #include "irq/interrupt.hpp"
 #include "kernel/mdb.hpp"
+#include "lib/memory.hpp"
 #include "log/print.hpp"
 #include "sched/scheduler.hpp"
 #include "thread/current.hpp"
@@ -33,13 +33,20 @@ rampart_boot_handoff handoff;
 // Boot objects sizes in the plan's request order (root_boot_objects).
 unsigned boot_object_size(const rampart::boot::Plan&, uint32_t i) {
     using rampart::boot::BootObject;
-    switch (static_cast<BootObject>(i < static_cast<uint32_t>(BootObject::FirstPageTable) ? i : 7)) {
-    case BootObject::RootCNode: return rampart::boot::root_cnode_radix + RAMPART_SLOT_BITS;
-    case BootObject::VSpace: return RAMPART_VSPACE_BITS;
-    case BootObject::Tcb: return RAMPART_TCB_BITS;
-    case BootObject::SchedContext: return RAMPART_SCHED_CONTEXT_MIN_BITS;
-    case BootObject::AsidPool: return RAMPART_ASID_POOL_BITS;
-    default: return RAMPART_PAGE_BITS;
+    switch (
+        static_cast<BootObject>(i < static_cast<uint32_t>(BootObject::FirstPageTable) ? i : 7)) {
+    case BootObject::RootCNode:
+        return rampart::boot::root_cnode_radix + RAMPART_SLOT_BITS;
+    case BootObject::VSpace:
+        return RAMPART_VSPACE_BITS;
+    case BootObject::Tcb:
+        return RAMPART_TCB_BITS;
+    case BootObject::SchedContext:
+        return RAMPART_SCHED_CONTEXT_MIN_BITS;
+    case BootObject::AsidPool:
+        return RAMPART_ASID_POOL_BITS;
+    default:
+        return RAMPART_PAGE_BITS;
     }
 }
 
@@ -62,7 +69,8 @@ extern "C" [[noreturn]] void kernel_main(uint64_t handoff_paddr) {
 
     // Boot objects and untypeds: the plan the composer predicts (DESIGN contract 2).
     const auto layout = root_layout::compute(handoff.segments, handoff.segment_count);
-    const boot::Plan& plan = boot::plan_machine_memory(handoff, boot::root_cnode_radix, layout.page_tables);
+    const boot::Plan& plan =
+        boot::plan_machine_memory(handoff, boot::root_cnode_radix, layout.page_tables);
     if (plan.error != boot::PlanError::None)
         boot_failed("the boot memory plan failed (see docs/boot-memory.md)");
     for (uint32_t i = 0; i < plan.boot_object_count; ++i)
@@ -70,12 +78,16 @@ extern "C" [[noreturn]] void kernel_main(uint64_t handoff_paddr) {
                         size_t{1} << boot_object_size(plan, i));
     using boot::BootObject;
     auto at = [&](BootObject o) { return plan.boot_objects[static_cast<uint32_t>(o)]; };
-    const boot::BootObjects objects{at(BootObject::RootCNode), at(BootObject::VSpace),
-                                    at(BootObject::Tcb), at(BootObject::SchedContext),
-                                    at(BootObject::AsidPool), at(BootObject::BootInfoFrame),
-                                    at(BootObject::IpcBufferFrame),
-                                    &plan.boot_objects[static_cast<uint32_t>(BootObject::FirstPageTable)],
-                                    layout.page_tables};
+    const boot::BootObjects objects{
+        at(BootObject::RootCNode),
+        at(BootObject::VSpace),
+        at(BootObject::Tcb),
+        at(BootObject::SchedContext),
+        at(BootObject::AsidPool),
+        at(BootObject::BootInfoFrame),
+        at(BootObject::IpcBufferFrame),
+        &plan.boot_objects[static_cast<uint32_t>(BootObject::FirstPageTable)],
+        layout.page_tables};
     kernel::mdb_reset();
     boot::RootTask root{};
     if (!boot::create_root_task(handoff, objects, root))

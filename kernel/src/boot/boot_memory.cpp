@@ -39,9 +39,10 @@ const Plan& plan_machine_memory(const rampart_boot_handoff& h, unsigned cnode_ra
     map.reserved_count = 1;
 
     uint8_t bits[max_boot_objects];
-    const uint32_t n = page_tables + static_cast<uint32_t>(BootObject::FirstPageTable) <= max_boot_objects
-                           ? root_boot_objects(cnode_radix, page_tables, bits)
-                           : max_boot_objects + 1;
+    const uint32_t n =
+        page_tables + static_cast<uint32_t>(BootObject::FirstPageTable) <= max_boot_objects
+            ? root_boot_objects(cnode_radix, page_tables, bits)
+            : max_boot_objects + 1;
     plan = plan_boot_memory(map, bits, n);
     return plan;
 }

@@ -9,7 +9,7 @@ namespace rampart::boot {
 
 // Plans from the board's memory map, the kernel region, and the root task's
 // image (reserved); the result lives in kernel memory until boot ends.
-const Plan& plan_machine_memory(const rampart_boot_handoff& handoff,
-                                  unsigned cnode_radix, uint32_t page_tables);
+const Plan& plan_machine_memory(const rampart_boot_handoff& handoff, unsigned cnode_radix,
+                                uint32_t page_tables);
 
 } // namespace rampart::boot

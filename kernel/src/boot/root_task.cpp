@@ -82,8 +82,8 @@ bool create_root_task(const rampart_boot_handoff& h, const BootObjects& o, RootT
     arch::asid_pool_install(0, Paddr{pool});
     kernel::ptr_from_paddr<arch::AsidPool>(pool)->vspace[root_asid] = r.vspace_root;
 
-    const Cap cnode_cap = Cap::cnode(Paddr{cnode}, root_cnode_radix,
-                                     RAMPART_WORD_BITS - root_cnode_radix, 0);
+    const Cap cnode_cap =
+        Cap::cnode(Paddr{cnode}, root_cnode_radix, RAMPART_WORD_BITS - root_cnode_radix, 0);
     put_cap(r, RAMPART_ROOT_TCB, Cap::tcb(Paddr{tcb}));
     put_cap(r, RAMPART_ROOT_CNODE, cnode_cap);
     put_cap(r, RAMPART_ROOT_VSPACE, Cap::vspace(Paddr{r.vspace_root}, root_asid, true));
@@ -92,7 +92,8 @@ bool create_root_task(const rampart_boot_handoff& h, const BootObjects& o, RootT
     put_cap(r, RAMPART_ROOT_ASID_POOL, Cap::asid_pool(Paddr{pool}, 0));
     put_cap(r, RAMPART_ROOT_DOMAIN, Cap::domain());
     put_cap(r, RAMPART_ROOT_SCHED_CONTROL, Cap::sched_control(0));
-    put_cap(r, RAMPART_ROOT_SC, Cap::sched_context(Paddr{sc}, kernel::SizeBits{RAMPART_SCHED_CONTEXT_MIN_BITS}));
+    put_cap(r, RAMPART_ROOT_SC,
+            Cap::sched_context(Paddr{sc}, kernel::SizeBits{RAMPART_SCHED_CONTEXT_MIN_BITS}));
 
     // The image: one frame cap per page, then the tables the mapping needed.
     r.next_free_slot = RAMPART_ROOT_FIRST_FREE;

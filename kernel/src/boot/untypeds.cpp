@@ -12,9 +12,11 @@ void provide_untypeds(const Plan& plan, RootTask& r) {
     for (; n < plan.untyped_count && r.next_free_slot < (1u << root_cnode_radix); ++n) {
         const Block& b = plan.untypeds[n];
         kernel::mdb_insert_root(kernel::boot_untyped_cap(kernel::Paddr{b.paddr},
-                                                         kernel::SizeBits{b.size_bits}, b.is_device),
+                                                         kernel::SizeBits{b.size_bits},
+                                                         b.is_device),
                                 r.cnode[r.next_free_slot++]);
-        bi.untyped_list[n] = rampart_untyped_desc{b.paddr, b.size_bits, b.is_device ? uint8_t{1} : uint8_t{0}, {}};
+        bi.untyped_list[n] =
+            rampart_untyped_desc{b.paddr, b.size_bits, b.is_device ? uint8_t{1} : uint8_t{0}, {}};
     }
     bi.untyped_count = n;
     bi.untyped = {first, first + n};

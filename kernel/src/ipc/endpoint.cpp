@@ -19,7 +19,9 @@ void wake(Tcb& t) {
     sched::make_runnable(&t);
 }
 
-void set_state(Endpoint& ep, EndpointState s) { ep.queue.set_tag(static_cast<unsigned>(s)); }
+void set_state(Endpoint& ep, EndpointState s) {
+    ep.queue.set_tag(static_cast<unsigned>(s));
+}
 
 // The caller waits for the reply on `reply`; a passive receiver runs on the caller's SC.
 void link_reply(Tcb& caller, Tcb& receiver, Reply& reply) {
@@ -85,7 +87,8 @@ void send(Tcb& sender, Endpoint& ep, SendRights rights, bool blocking, bool is_c
 }
 
 void receive(Tcb& receiver, Endpoint& ep, Reply* reply, bool blocking) {
-    if (Notification* n = receiver.bound_notification; n && n->state() == kernel::NotificationState::Active) {
+    if (Notification* n = receiver.bound_notification;
+        n && n->state() == kernel::NotificationState::Active) {
         wait(receiver, *n, false);
         return;
     }

@@ -32,8 +32,8 @@ void write_fault_message(kernel::Tcb& t, kernel::Tcb& handler, uint64_t badge) {
     if (t.fault == FaultType::UnknownSyscall) {
         // The registers themselves, so the handler can emulate the call.
         const uint64_t regs[RAMPART_FAULT_UNKNOWN_SYSCALL_WORDS] = {
-            t.context.x[0], t.context.x[1], t.context.x[2], t.context.x[3], t.context.x[4],
-            t.context.x[5], t.context.x[6], t.context.x[7], t.context.pc,   t.context.sp,
+            t.context.x[0],  t.context.x[1], t.context.x[2], t.context.x[3], t.context.x[4],
+            t.context.x[5],  t.context.x[6], t.context.x[7], t.context.pc,   t.context.sp,
             t.context.x[30], t.context.spsr, t.context.x[7]};
         length = buf ? RAMPART_FAULT_UNKNOWN_SYSCALL_WORDS : RAMPART_MSG_REGISTERS;
         for (unsigned i = 0; i < length; ++i)

@@ -11,7 +11,9 @@ namespace {
 using kernel::NotificationState;
 using kernel::ThreadState;
 
-void set_state(Notification& n, NotificationState s) { n.queue.set_tag(static_cast<unsigned>(s)); }
+void set_state(Notification& n, NotificationState s) {
+    n.queue.set_tag(static_cast<unsigned>(s));
+}
 
 // A signal arrives as a message of no words whose badge is the signal bits.
 void deliver_signal(Tcb& t, uint64_t bits) {

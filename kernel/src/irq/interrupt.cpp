@@ -40,6 +40,8 @@ void handle_pending_interrupts() {
     }
 }
 
-uint64_t timer_ticks() { return ticks; }
+uint64_t timer_ticks() {
+    return ticks;
+}
 
 } // namespace rampart::irq

@@ -24,7 +24,9 @@ constexpr uint32_t irq_count = platform::max_irq + 1;
 bool issued[irq_count];
 kernel::Slot notification_slot[irq_count];
 
-bool reserved(uint64_t irq) { return irq == arch::timer_irq() || irq < 16; }
+bool reserved(uint64_t irq) {
+    return irq == arch::timer_irq() || irq < 16;
+}
 
 } // namespace
 

@@ -15,12 +15,24 @@ void put(Hex h);
 void put_unsigned(uint64_t v);
 void put_signed(int64_t v);
 
-inline void put(unsigned v) { put_unsigned(v); }
-inline void put(unsigned long v) { put_unsigned(v); }
-inline void put(unsigned long long v) { put_unsigned(v); }
-inline void put(int v) { put_signed(v); }
-inline void put(long v) { put_signed(v); }
-inline void put(long long v) { put_signed(v); }
+inline void put(unsigned v) {
+    put_unsigned(v);
+}
+inline void put(unsigned long v) {
+    put_unsigned(v);
+}
+inline void put(unsigned long long v) {
+    put_unsigned(v);
+}
+inline void put(int v) {
+    put_signed(v);
+}
+inline void put(long v) {
+    put_signed(v);
+}
+inline void put(long long v) {
+    put_signed(v);
+}
 
 template <typename... Args>
 void print(const Args&... args) {

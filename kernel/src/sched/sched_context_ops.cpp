@@ -9,8 +9,12 @@ namespace rampart::sched {
 
 using kernel::Status;
 
-uint64_t ticks_from_us(uint64_t us) { return us * (arch::timer_frequency() / 1000) / 1000; }
-uint64_t us_from_ticks(uint64_t ticks) { return ticks * 1000 / (arch::timer_frequency() / 1000); }
+uint64_t ticks_from_us(uint64_t us) {
+    return us * (arch::timer_frequency() / 1000) / 1000;
+}
+uint64_t us_from_ticks(uint64_t ticks) {
+    return ticks * 1000 / (arch::timer_frequency() / 1000);
+}
 
 Status configure(kernel::SchedContext& sc, unsigned capacity, uint64_t budget_us,
                  uint64_t period_us, uint64_t extra_refills, uint64_t badge) {

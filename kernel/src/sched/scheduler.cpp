@@ -24,8 +24,8 @@ ReadyQueues<Tcb, &Tcb::sched_link, domain_count> ready;
 lib::IntrusiveList<Tcb, &Tcb::sched_link> release_queue; // ordered by refill release
 unsigned domain;
 bool rotate;
-bool deadline_passed; // the timer fired: charge, release and choose afresh
-uint64_t charged_until; // the running context has been charged up to this time
+bool deadline_passed;     // the timer fired: charge, release and choose afresh
+uint64_t charged_until;   // the running context has been charged up to this time
 SchedContext* running_sc; // the context time is charged to (it may move with a donation)
 
 bool runnable(const Tcb* t) {
@@ -37,7 +37,9 @@ bool has_budget(Tcb* t, uint64_t now) {
     return sc && sc->configured() && refills_of(*sc).ready(now);
 }
 
-uint64_t release_of(Tcb* t) { return refills_of(*t->sched_context).head().release_time; }
+uint64_t release_of(Tcb* t) {
+    return refills_of(*t->sched_context).head().release_time;
+}
 
 void enqueue_release(Tcb* t) {
     Tcb* at = release_queue.front();
@@ -135,15 +137,21 @@ void remove(Tcb* t) {
     }
 }
 
-void timeslice_expired() { rotate = true; }
+void timeslice_expired() {
+    rotate = true;
+}
 
 void charge_running() {
     charge_current(arch::timer_now());
     if (Tcb* cur = thread::current(); cur && !has_budget(cur, charged_until))
         deadline_passed = true; // out of budget: choose afresh on the way out
 }
-void timer_fired() { deadline_passed = true; }
-unsigned current_domain() { return domain; }
+void timer_fired() {
+    deadline_passed = true;
+}
+unsigned current_domain() {
+    return domain;
+}
 
 bool may_run_next(const Tcb& t) {
     return !rotate && (ready.empty(domain) || ready.highest_priority(domain) <= t.priority);

@@ -10,9 +10,15 @@ Tcb* current_thread;
 
 } // namespace
 
-void set_current(Tcb* t) { current_thread = t; }
-Tcb* current() { return current_thread; }
+void set_current(Tcb* t) {
+    current_thread = t;
+}
+Tcb* current() {
+    return current_thread;
+}
 
-arch::UserContext* resume_point() { return sched::choose_and_switch(); }
+arch::UserContext* resume_point() {
+    return sched::choose_and_switch();
+}
 
 } // namespace rampart::thread

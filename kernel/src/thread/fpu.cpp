@@ -9,7 +9,9 @@ kernel::Tcb* owner;
 
 } // namespace
 
-void fpu_switch_to(const kernel::Tcb* t) { arch::fpu_access(t && t == owner); }
+void fpu_switch_to(const kernel::Tcb* t) {
+    arch::fpu_access(t && t == owner);
+}
 
 void fpu_take(kernel::Tcb& t) {
     if (owner != &t) {

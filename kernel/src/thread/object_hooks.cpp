@@ -1,7 +1,7 @@
 // Finalisation of threads, scheduling contexts and IRQ handlers when their
 // last cap goes (called by the capability core, object/finalise.cpp).
-#include "irq/irq_state.hpp"
 #include "ipc/ipc.hpp"
+#include "irq/irq_state.hpp"
 #include "kernel/phys.hpp"
 #include "object/irq.hpp"
 #include "object/sched_context.hpp"
@@ -31,6 +31,8 @@ void sched_context_finalise(SchedContext& sc) {
     sc.tcb = 0;
 }
 
-void irq_handler_finalise(uint64_t irq) { irq::handler_gone(irq); }
+void irq_handler_finalise(uint64_t irq) {
+    irq::handler_gone(irq);
+}
 
 } // namespace rampart::kernel

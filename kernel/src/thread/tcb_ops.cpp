@@ -1,10 +1,10 @@
 // TCB operations (seL4 semantics where it has them).
 #include "thread/tcb_ops.hpp"
 
-#include "kernel/cap_ops.hpp"
-#include "kernel/delete.hpp"
 #include "arch/vspace.hpp"
 #include "ipc/ipc.hpp"
+#include "kernel/cap_ops.hpp"
+#include "kernel/delete.hpp"
 #include "kernel/mdb.hpp"
 #include "sched/scheduler.hpp"
 #include "thread/current.hpp"

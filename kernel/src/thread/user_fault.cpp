@@ -43,7 +43,7 @@ arch::UserContext* handle_user_fault(arch::UserContext* ctx, const UserFault& fa
         words[0] = ctx->pc;
         words[1] = fault.address;
         words[2] = fault.instruction ? 1 : 0; // in the receive phase
-        words[3] = fault.esr;                  // lookup failure kind
+        words[3] = fault.esr;                 // lookup failure kind
         words[4] = fault.lookup_words[0];
         words[5] = fault.lookup_words[1];
         words[6] = fault.lookup_words[2];
@@ -56,9 +56,10 @@ arch::UserContext* handle_user_fault(arch::UserContext* ctx, const UserFault& fa
         using log::Hex;
         static const char* const kinds[] = {"VM fault", "user exception", "unknown system call",
                                             "cap fault"};
-        log::print("rampart: thread '", t->name, "' suspended: ", kinds[static_cast<int>(fault.kind)],
-                   " (", fault.description, ") at pc ", Hex{ctx->pc}, ", address ",
-                   Hex{fault.address}, ", ESR ", Hex{fault.esr}, "\n");
+        log::print("rampart: thread '", t->name,
+                   "' suspended: ", kinds[static_cast<int>(fault.kind)], " (", fault.description,
+                   ") at pc ", Hex{ctx->pc}, ", address ", Hex{fault.address}, ", ESR ",
+                   Hex{fault.esr}, "\n");
     }
     t->state = kernel::ThreadState::Inactive;
     return resume_point();

@@ -25,7 +25,9 @@ static inline struct rampart_ipc_buffer* rampart_ipc_buffer(void) {
     return (struct rampart_ipc_buffer*)v;
 }
 #define rampart_ipc (rampart_ipc_buffer())
-static inline uint64_t rampart_mr(unsigned i) { return rampart_ipc->msg[i]; }
+static inline uint64_t rampart_mr(unsigned i) {
+    return rampart_ipc->msg[i];
+}
 
 /* Call with message words 0..3 in registers; they come back with the reply's. */
 static inline rampart_msginfo_t rampart_sys_call(rampart_cptr_t dest, rampart_msginfo_t info,
@@ -56,25 +58,28 @@ uint64_t rampart_invoke(rampart_cptr_t obj, uint64_t label, unsigned nwords, con
 unsigned rampart_reply_length(void);
 
 /* CNode. */
-uint64_t rampart_cnode_copy(rampart_cptr_t root, uint64_t dest, uint64_t dest_depth, rampart_cptr_t src_root,
-                            uint64_t src, uint64_t src_depth, uint64_t rights);
-uint64_t rampart_cnode_mint(rampart_cptr_t root, uint64_t dest, uint64_t dest_depth, rampart_cptr_t src_root,
-                            uint64_t src, uint64_t src_depth, uint64_t rights, uint64_t badge);
-uint64_t rampart_cnode_move(rampart_cptr_t root, uint64_t dest, uint64_t dest_depth, rampart_cptr_t src_root,
-                            uint64_t src, uint64_t src_depth);
+uint64_t rampart_cnode_copy(rampart_cptr_t root, uint64_t dest, uint64_t dest_depth,
+                            rampart_cptr_t src_root, uint64_t src, uint64_t src_depth,
+                            uint64_t rights);
+uint64_t rampart_cnode_mint(rampart_cptr_t root, uint64_t dest, uint64_t dest_depth,
+                            rampart_cptr_t src_root, uint64_t src, uint64_t src_depth,
+                            uint64_t rights, uint64_t badge);
+uint64_t rampart_cnode_move(rampart_cptr_t root, uint64_t dest, uint64_t dest_depth,
+                            rampart_cptr_t src_root, uint64_t src, uint64_t src_depth);
 uint64_t rampart_cnode_mutate(rampart_cptr_t root, uint64_t dest, uint64_t dest_depth,
-                              rampart_cptr_t src_root, uint64_t src, uint64_t src_depth, uint64_t data);
-uint64_t rampart_cnode_rotate(rampart_cptr_t root, uint64_t dest, uint64_t dest_depth, uint64_t dest_badge,
-                              rampart_cptr_t pivot_root, uint64_t pivot, uint64_t pivot_depth,
-                              uint64_t pivot_badge, rampart_cptr_t src_root, uint64_t src,
-                              uint64_t src_depth);
+                              rampart_cptr_t src_root, uint64_t src, uint64_t src_depth,
+                              uint64_t data);
+uint64_t rampart_cnode_rotate(rampart_cptr_t root, uint64_t dest, uint64_t dest_depth,
+                              uint64_t dest_badge, rampart_cptr_t pivot_root, uint64_t pivot,
+                              uint64_t pivot_depth, uint64_t pivot_badge, rampart_cptr_t src_root,
+                              uint64_t src, uint64_t src_depth);
 uint64_t rampart_cnode_delete(rampart_cptr_t root, uint64_t index, uint64_t depth);
 uint64_t rampart_cnode_revoke(rampart_cptr_t root, uint64_t index, uint64_t depth);
 
 /* Untyped. */
-uint64_t rampart_untyped_retype(rampart_cptr_t ut, uint64_t type, uint64_t size_bits, rampart_cptr_t root,
-                                uint64_t node_index, uint64_t node_depth, uint64_t node_offset,
-                                uint64_t count);
+uint64_t rampart_untyped_retype(rampart_cptr_t ut, uint64_t type, uint64_t size_bits,
+                                rampart_cptr_t root, uint64_t node_index, uint64_t node_depth,
+                                uint64_t node_offset, uint64_t count);
 
 /* TCB. */
 uint64_t rampart_tcb_configure(rampart_cptr_t tcb, rampart_cptr_t cspace, uint64_t cspace_data,
@@ -86,7 +91,8 @@ uint64_t rampart_tcb_set_priority(rampart_cptr_t tcb, rampart_cptr_t authority, 
 uint64_t rampart_tcb_set_mc_priority(rampart_cptr_t tcb, rampart_cptr_t authority, uint64_t mcp);
 uint64_t rampart_tcb_set_sched_params(rampart_cptr_t tcb, rampart_cptr_t authority, uint64_t mcp,
                                       uint64_t priority);
-uint64_t rampart_tcb_read_registers(rampart_cptr_t tcb, uint64_t flags, uint64_t count, uint64_t* regs);
+uint64_t rampart_tcb_read_registers(rampart_cptr_t tcb, uint64_t flags, uint64_t count,
+                                    uint64_t* regs);
 uint64_t rampart_tcb_write_registers(rampart_cptr_t tcb, uint64_t flags, uint64_t count,
                                      const uint64_t* regs);
 uint64_t rampart_tcb_copy_registers(rampart_cptr_t tcb, rampart_cptr_t src, uint64_t flags);
@@ -95,16 +101,17 @@ uint64_t rampart_tcb_resume(rampart_cptr_t tcb);
 uint64_t rampart_tcb_set_tls_base(rampart_cptr_t tcb, uint64_t base);
 
 /* Scheduling contexts (MCS). Times in microseconds. */
-uint64_t rampart_sched_control_configure(rampart_cptr_t control, rampart_cptr_t sc, uint64_t budget_us,
-                                         uint64_t period_us, uint64_t extra_refills, uint64_t badge);
+uint64_t rampart_sched_control_configure(rampart_cptr_t control, rampart_cptr_t sc,
+                                         uint64_t budget_us, uint64_t period_us,
+                                         uint64_t extra_refills, uint64_t badge);
 uint64_t rampart_sched_context_bind(rampart_cptr_t sc, rampart_cptr_t object);
 uint64_t rampart_sched_context_unbind(rampart_cptr_t sc);
 uint64_t rampart_sched_context_unbind_object(rampart_cptr_t sc, rampart_cptr_t object);
 uint64_t rampart_sched_context_consumed(rampart_cptr_t sc, uint64_t* consumed_us);
 
 /* Interrupts. */
-uint64_t rampart_irq_control_get(rampart_cptr_t control, uint64_t irq, rampart_cptr_t root, uint64_t index,
-                                 uint64_t depth);
+uint64_t rampart_irq_control_get(rampart_cptr_t control, uint64_t irq, rampart_cptr_t root,
+                                 uint64_t index, uint64_t depth);
 uint64_t rampart_irq_control_get_trigger(rampart_cptr_t control, uint64_t irq, uint64_t edge,
                                          rampart_cptr_t root, uint64_t index, uint64_t depth);
 uint64_t rampart_irq_handler_set_notification(rampart_cptr_t handler, rampart_cptr_t ntfn);
@@ -114,8 +121,8 @@ uint64_t rampart_irq_handler_clear(rampart_cptr_t handler);
 /* Virtual memory (AArch64). */
 #define RAMPART_ATTR_CACHEABLE 1u
 #define RAMPART_ATTR_EXECUTE_NEVER 4u
-uint64_t rampart_page_map(rampart_cptr_t frame, rampart_cptr_t vspace, uint64_t vaddr, uint64_t rights,
-                          uint64_t attrs);
+uint64_t rampart_page_map(rampart_cptr_t frame, rampart_cptr_t vspace, uint64_t vaddr,
+                          uint64_t rights, uint64_t attrs);
 uint64_t rampart_page_unmap(rampart_cptr_t frame);
 uint64_t rampart_page_get_address(rampart_cptr_t frame, uint64_t* paddr);
 uint64_t rampart_page_cache(rampart_cptr_t frame, uint64_t label, uint64_t start, uint64_t end);
@@ -123,8 +130,8 @@ uint64_t rampart_vspace_cache(rampart_cptr_t vspace, uint64_t label, uint64_t st
 uint64_t rampart_page_table_map(rampart_cptr_t table, rampart_cptr_t vspace, uint64_t vaddr,
                                 uint64_t attrs);
 uint64_t rampart_page_table_unmap(rampart_cptr_t table);
-uint64_t rampart_asid_control_make_pool(rampart_cptr_t control, rampart_cptr_t untyped, rampart_cptr_t root,
-                                        uint64_t index, uint64_t depth);
+uint64_t rampart_asid_control_make_pool(rampart_cptr_t control, rampart_cptr_t untyped,
+                                        rampart_cptr_t root, uint64_t index, uint64_t depth);
 uint64_t rampart_asid_pool_assign(rampart_cptr_t pool, rampart_cptr_t vspace);
 
 #ifdef __cplusplus

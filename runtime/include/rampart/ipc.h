@@ -12,9 +12,10 @@
 extern "C" {
 #endif
 
-static inline rampart_msginfo_t rampart_ipc_syscall(uint64_t sys, rampart_cptr_t x0_in, rampart_msginfo_t info,
-                                                    uint64_t mr[4], rampart_cptr_t reply,
-                                                    rampart_cptr_t dest, uint64_t* badge) {
+static inline rampart_msginfo_t rampart_ipc_syscall(uint64_t sys, rampart_cptr_t x0_in,
+                                                    rampart_msginfo_t info, uint64_t mr[4],
+                                                    rampart_cptr_t reply, rampart_cptr_t dest,
+                                                    uint64_t* badge) {
     register uint64_t x0 __asm__("x0") = x0_in;
     register uint64_t x1 __asm__("x1") = info;
     register uint64_t x2 __asm__("x2") = mr[0];
@@ -25,7 +26,8 @@ static inline rampart_msginfo_t rampart_ipc_syscall(uint64_t sys, rampart_cptr_t
     register uint64_t x7 __asm__("x7") = sys;
     register uint64_t x8 __asm__("x8") = dest;
     __asm__ volatile("svc #0"
-                     : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4), "+r"(x5), "+r"(x6), "+r"(x8)
+                     : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4), "+r"(x5), "+r"(x6),
+                       "+r"(x8)
                      : "r"(x7)
                      : "memory");
     mr[0] = x2;
@@ -43,19 +45,21 @@ static inline void rampart_send(rampart_cptr_t dest, rampart_msginfo_t info, uin
 static inline void rampart_nbsend(rampart_cptr_t dest, rampart_msginfo_t info, uint64_t mr[4]) {
     rampart_ipc_syscall(RAMPART_SYS_NB_SEND, dest, info, mr, 0, 0, 0);
 }
-static inline rampart_msginfo_t rampart_call(rampart_cptr_t dest, rampart_msginfo_t info, uint64_t mr[4]) {
+static inline rampart_msginfo_t rampart_call(rampart_cptr_t dest, rampart_msginfo_t info,
+                                             uint64_t mr[4]) {
     return rampart_ipc_syscall(RAMPART_SYS_CALL, dest, info, mr, 0, 0, 0);
 }
-static inline rampart_msginfo_t rampart_recv(rampart_cptr_t src, uint64_t* badge, rampart_cptr_t reply,
-                                             uint64_t mr[4]) {
+static inline rampart_msginfo_t rampart_recv(rampart_cptr_t src, uint64_t* badge,
+                                             rampart_cptr_t reply, uint64_t mr[4]) {
     return rampart_ipc_syscall(RAMPART_SYS_RECV, src, 0, mr, reply, 0, badge);
 }
-static inline rampart_msginfo_t rampart_nbrecv(rampart_cptr_t src, uint64_t* badge, rampart_cptr_t reply,
-                                               uint64_t mr[4]) {
+static inline rampart_msginfo_t rampart_nbrecv(rampart_cptr_t src, uint64_t* badge,
+                                               rampart_cptr_t reply, uint64_t mr[4]) {
     return rampart_ipc_syscall(RAMPART_SYS_NB_RECV, src, 0, mr, reply, 0, badge);
 }
-static inline rampart_msginfo_t rampart_reply_recv(rampart_cptr_t src, rampart_msginfo_t info, uint64_t* badge,
-                                                   rampart_cptr_t reply, uint64_t mr[4]) {
+static inline rampart_msginfo_t rampart_reply_recv(rampart_cptr_t src, rampart_msginfo_t info,
+                                                   uint64_t* badge, rampart_cptr_t reply,
+                                                   uint64_t mr[4]) {
     return rampart_ipc_syscall(RAMPART_SYS_REPLY_RECV, src, info, mr, reply, 0, badge);
 }
 static inline rampart_msginfo_t rampart_nbsend_recv(rampart_cptr_t dest, rampart_msginfo_t info,
@@ -64,7 +68,8 @@ static inline rampart_msginfo_t rampart_nbsend_recv(rampart_cptr_t dest, rampart
     return rampart_ipc_syscall(RAMPART_SYS_NB_SEND_RECV, src, info, mr, reply, dest, badge);
 }
 static inline rampart_msginfo_t rampart_nbsend_wait(rampart_cptr_t dest, rampart_msginfo_t info,
-                                                    rampart_cptr_t src, uint64_t* badge, uint64_t mr[4]) {
+                                                    rampart_cptr_t src, uint64_t* badge,
+                                                    uint64_t mr[4]) {
     return rampart_ipc_syscall(RAMPART_SYS_NB_SEND_WAIT, src, info, mr, 0, dest, badge);
 }
 

@@ -17,10 +17,18 @@ void tcb_finalise(Tcb& tcb) {
     tcb.bound_notification = nullptr;
 }
 
-void endpoint_cancel_all(Endpoint& ep) { ep = Endpoint{}; }
-void notification_finalise(Notification& n) { n = Notification{}; }
-void reply_finalise(Reply& r) { r = Reply{}; }
-void sched_context_finalise(SchedContext& sc) { sc.tcb = 0; }
+void endpoint_cancel_all(Endpoint& ep) {
+    ep = Endpoint{};
+}
+void notification_finalise(Notification& n) {
+    n = Notification{};
+}
+void reply_finalise(Reply& r) {
+    r = Reply{};
+}
+void sched_context_finalise(SchedContext& sc) {
+    sc.tcb = 0;
+}
 void irq_handler_finalise(uint64_t) {}
 
 } // namespace rampart::kernel

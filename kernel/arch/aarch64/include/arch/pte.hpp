@@ -11,15 +11,17 @@ inline constexpr unsigned page_bits = 12;
 inline constexpr uint64_t entries = 1ull << table_bits;
 
 // Virtual address bits that index level 1..3.
-constexpr unsigned level_shift(unsigned level) { return page_bits + table_bits * (3 - level); }
+constexpr unsigned level_shift(unsigned level) {
+    return page_bits + table_bits * (3 - level);
+}
 static_assert(level_shift(1) == 30 && level_shift(2) == 21 && level_shift(3) == 12);
 
 // MAIR_EL1 attribute indices (Arm ARM D17.2.97 MAIR_EL1).
 enum class MemType : uint64_t {
     device_nGnRnE = 0,
     device_nGnRE = 1,
-    normal = 2,     // inner/outer write-back, read/write-allocate
-    normal_nc = 3,  // non-cacheable
+    normal = 2,    // inner/outer write-back, read/write-allocate
+    normal_nc = 3, // non-cacheable
 };
 inline constexpr uint64_t mair_value = 0x00ull | (0x04ull << 8) | (0xffull << 16) | (0x44ull << 24);
 
@@ -42,7 +44,9 @@ class Pte {
     constexpr Pte() = default;
     constexpr explicit Pte(uint64_t raw) : raw_(raw) {}
 
-    static constexpr Pte table(uint64_t paddr) { return Pte((paddr & addr_mask) | valid_bit | table_bit); }
+    static constexpr Pte table(uint64_t paddr) {
+        return Pte((paddr & addr_mask) | valid_bit | table_bit);
+    }
     // A block (L1/L2) or page (L3) mapping.
     static constexpr Pte leaf(uint64_t paddr, unsigned level, MemType type, Access a) {
         uint64_t v = (paddr & addr_mask) | valid_bit | af | (static_cast<uint64_t>(type) << 2);

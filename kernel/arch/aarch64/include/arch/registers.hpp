@@ -19,9 +19,15 @@
 
 namespace rampart::arch {
 
-inline void isb() { asm volatile("isb" ::: "memory"); }
-inline void dsb_ish() { asm volatile("dsb ish" ::: "memory"); }
-inline void dsb_ishst() { asm volatile("dsb ishst" ::: "memory"); }
+inline void isb() {
+    asm volatile("isb" ::: "memory");
+}
+inline void dsb_ish() {
+    asm volatile("dsb ish" ::: "memory");
+}
+inline void dsb_ishst() {
+    asm volatile("dsb ishst" ::: "memory");
+}
 
 // ESR_EL1 (Arm ARM D17.2.37): exception class in bits 31:26, syndrome below.
 struct Esr {

@@ -24,7 +24,9 @@ struct TableSource {
 // Makes `root` the current user address space under `asid`.
 void vspace_activate(uint64_t root, uint16_t asid);
 // Tells user code where its IPC buffer is (TPIDRRO_EL0: readable, not writable, at EL0).
-inline void set_user_ipc_buffer(uint64_t vaddr) { asm volatile("msr tpidrro_el0, %0" ::"r"(vaddr)); }
+inline void set_user_ipc_buffer(uint64_t vaddr) {
+    asm volatile("msr tpidrro_el0, %0" ::"r"(vaddr));
+}
 
 // No user address space: every user access faults (a thread without a valid VSpace).
 void vspace_activate_none();

@@ -20,7 +20,9 @@ struct Walk {
 Walk walk_to_leaf(uint64_t root, uint64_t vaddr);
 
 // Level of the table whose entries are `size_bits` mappings (12 -> 3, 21 -> 2, 30 -> 1).
-constexpr unsigned level_of_page(unsigned size_bits) { return size_bits == 12 ? 3 : size_bits == 21 ? 2 : 1; }
+constexpr unsigned level_of_page(unsigned size_bits) {
+    return size_bits == 12 ? 3 : size_bits == 21 ? 2 : 1;
+}
 
 // Clears the mapping of `paddr` at vaddr (if that is what is mapped there) and flushes it.
 void unmap_page(uint64_t asid, uint64_t vaddr, uint64_t paddr, unsigned size_bits);

@@ -5,6 +5,7 @@
 
 #include "ipc/ipc.hpp"
 #include "kernel/phys.hpp"
+#include "sched/scheduler.hpp"
 
 #include <rampart/invocations.h>
 
@@ -107,6 +108,10 @@ Status decode_tcb(const Invocation& inv, Results& out, kernel::Budget& budget) {
             !s.is_ok())
             return s;
         return thread::set_vspace(t, *inv.extra[2], budget, 3);
+    case RAMPART_TCB_SET_TIMEOUT_ENDPOINT:
+        if (!inv.has(0, 1))
+            return Status::truncated_message();
+        return thread::set_timeout_handler(t, *inv.extra[0], budget, 1);
     case RAMPART_TCB_SET_IPC_BUFFER:
         if (!inv.has(1))
             return Status::truncated_message();
@@ -173,6 +178,25 @@ Status decode_tcb(const Invocation& inv, Results& out, kernel::Budget& budget) {
     default:
         return Status::illegal_operation();
     }
+}
+
+} // namespace rampart::api
+
+namespace rampart::api {
+
+// DomainSet Set: m0 domain; c0 the TCB.
+Status decode_domain(const Invocation& inv, Results&, kernel::Budget&) {
+    if (inv.label != RAMPART_DOMAIN_SET_SET)
+        return Status::illegal_operation();
+    if (!inv.has(1, 1))
+        return Status::truncated_message();
+    if (inv.arg(0) >= sched::domain_count)
+        return Status::invalid_argument(0);
+    Tcb* t = tcb_of(inv.extra[0]->cap);
+    if (!t)
+        return Status::invalid_capability(1);
+    thread::set_domain(*t, static_cast<unsigned>(inv.arg(0)));
+    return Status::ok();
 }
 
 } // namespace rampart::api

@@ -45,6 +45,7 @@ using Decoder = kernel::Status (*)(const Invocation&, Results&, kernel::Budget&)
 kernel::Status decode_cnode(const Invocation& inv, Results& out, kernel::Budget& budget);
 kernel::Status decode_untyped(const Invocation& inv, Results& out, kernel::Budget& budget);
 kernel::Status decode_tcb(const Invocation& inv, Results& out, kernel::Budget& budget);
+kernel::Status decode_domain(const Invocation& inv, Results& out, kernel::Budget& budget);
 kernel::Status decode_sched_control(const Invocation& inv, Results& out, kernel::Budget& budget);
 kernel::Status decode_sched_context(const Invocation& inv, Results& out, kernel::Budget& budget);
 kernel::Status decode_irq_control(const Invocation& inv, Results& out, kernel::Budget& budget);

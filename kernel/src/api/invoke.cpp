@@ -38,6 +38,8 @@ Decoder decoder_for(CapType type) {
         return decode_irq_control;
     case CapType::SchedControl:
         return decode_sched_control;
+    case CapType::Domain:
+        return decode_domain;
     case CapType::SchedContext:
         return decode_sched_context;
     case CapType::IrqHandler:

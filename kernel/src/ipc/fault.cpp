@@ -4,6 +4,8 @@
 #include "api/message.hpp"
 #include "ipc/ipc.hpp"
 #include "kernel/phys.hpp"
+#include "object/sched_context.hpp"
+#include "sched/sched_context_ops.hpp"
 #include "thread/tcb_ops.hpp"
 
 #include <rampart/faults.h>
@@ -12,8 +14,11 @@ namespace rampart::ipc {
 
 using kernel::FaultType;
 
-bool send_fault(kernel::Tcb& t, FaultType type, const uint64_t* words, unsigned count) {
-    const kernel::Cap& h = t.slot(kernel::TcbSlot::FaultHandler).cap;
+namespace {
+
+bool send_to(kernel::Tcb& t, kernel::TcbSlot which, FaultType type, const uint64_t* words,
+             unsigned count) {
+    const kernel::Cap& h = t.slot(which).cap;
     if (h.type() != kernel::CapType::Endpoint || !h.rights().write() ||
         !(h.rights().grant() || h.rights().grant_reply()))
         return false;
@@ -24,6 +29,20 @@ bool send_fault(kernel::Tcb& t, FaultType type, const uint64_t* words, unsigned 
     send(t, *kernel::phys_ptr<Endpoint>(h.paddr()),
          SendRights{h.badge(), h.rights().grant(), h.rights().grant_reply()}, true, true);
     return true;
+}
+
+} // namespace
+
+bool send_fault(kernel::Tcb& t, FaultType type, const uint64_t* words, unsigned count) {
+    return send_to(t, kernel::TcbSlot::FaultHandler, type, words, count);
+}
+
+bool send_timeout_fault(kernel::Tcb& t) {
+    kernel::SchedContext* sc = t.sched_context;
+    if (!sc)
+        return false;
+    const uint64_t words[2] = {sc->badge, sched::take_consumed(*sc)};
+    return send_to(t, kernel::TcbSlot::TimeoutHandler, FaultType::Timeout, words, 2);
 }
 
 void write_fault_message(kernel::Tcb& t, kernel::Tcb& handler, uint64_t badge) {

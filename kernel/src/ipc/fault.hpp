@@ -13,6 +13,9 @@ namespace rampart::ipc {
 // Records the fault in the thread and sends it to the handler; false when the
 // thread has no usable fault handler (the caller then stops the thread).
 bool send_fault(kernel::Tcb& t, kernel::FaultType type, const uint64_t* words, unsigned count);
+// Tells t's timeout handler that its budget ran out (label RAMPART_FAULT_TIMEOUT:
+// the context's badge and the time it consumed); false without a handler.
+bool send_timeout_fault(kernel::Tcb& t);
 // Writes t's fault message into the handler's registers / IPC buffer.
 void write_fault_message(kernel::Tcb& t, kernel::Tcb& handler, uint64_t badge);
 // Applies the handler's reply; true when the thread should run again.

@@ -2,6 +2,7 @@
 #include "ipc/ipc.hpp"
 
 #include "api/message.hpp"
+#include "kernel/phys.hpp"
 #include "object/sched_context.hpp"
 #include "sched/scheduler.hpp"
 
@@ -24,6 +25,15 @@ void deliver_signal(Tcb& t, uint64_t bits) {
     sched::make_runnable(&t);
 }
 
+// A passive thread (no context of its own) runs a signal on the context bound
+// to the notification (MCS).
+void lend_context(Notification& n, Tcb& t) {
+    if (!t.sched_context && n.sched_context && !n.sched_context->tcb) {
+        t.sched_context = n.sched_context;
+        n.sched_context->tcb = kernel::phys_of(&t).value;
+    }
+}
+
 } // namespace
 
 void signal(Notification& n, uint64_t badge) {
@@ -41,6 +51,7 @@ void signal(Notification& n, uint64_t badge) {
         Tcb& t = *n.queue.pop_front();
         if (n.queue.empty())
             set_state(n, NotificationState::Idle);
+        lend_context(n, t);
         deliver_signal(t, badge);
         return;
     }
@@ -49,6 +60,11 @@ void signal(Notification& n, uint64_t badge) {
 }
 
 void wait(Tcb& t, Notification& n, bool blocking) {
+    if (t.sched_context && t.sched_context == n.sched_context) {
+        // A passive thread waits again: the lent context goes home to the notification.
+        t.sched_context->tcb = 0;
+        t.sched_context = nullptr;
+    }
     if (n.state() == NotificationState::Active) {
         t.context.x[api::badge_register] = n.word;
         t.context.x[api::info_register] = 0;

@@ -7,6 +7,7 @@
 #include "arch/machine.hpp"
 #include "arch/timer.hpp"
 #include "arch/vspace.hpp"
+#include "ipc/fault.hpp"
 #include "irq/interrupt.hpp"
 #include "sched/ready_queues.hpp"
 #include "sched/sched_context_ops.hpp"
@@ -185,9 +186,13 @@ arch::UserContext* choose_and_switch() {
                                             : ready.highest_priority(domain) > cur->priority);
         if (cur_ok && !outranked)
             break;
-        Tcb* next = ready.highest(domain);
-        if (cur && runnable(cur) && !cur->in_ready_queue && !cur->in_release_queue)
+        if (cur && runnable(cur) && cur->domain == domain && !has_budget(cur, now) &&
+            ipc::send_timeout_fault(*cur)) {
+            // Its timeout handler decides; the thread waits for the reply.
+        } else if (cur && runnable(cur) && !cur->in_ready_queue && !cur->in_release_queue) {
             enqueue(cur, now); // preempted, rotated, or out of budget
+        }
+        Tcb* next = ready.highest(domain);
         if (!next) {
             thread::set_current(nullptr);
             running_sc = nullptr;

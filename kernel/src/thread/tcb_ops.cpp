@@ -81,7 +81,9 @@ Status set_ipc_buffer(Tcb& t, uint64_t vaddr, Slot* frame, Budget& budget, unsig
     return s;
 }
 
-Status set_fault_handler(Tcb& t, Slot& ep, Budget& budget, unsigned arg_index) {
+namespace {
+
+Status set_handler(Tcb& t, TcbSlot which, Slot& ep, Budget& budget, unsigned arg_index) {
     const Cap& c = ep.cap;
     if (c.type() != CapType::Endpoint || !c.rights().write() ||
         !(c.rights().grant() || c.rights().grant_reply()))
@@ -89,7 +91,27 @@ Status set_fault_handler(Tcb& t, Slot& ep, Budget& budget, unsigned arg_index) {
     Cap cap;
     if (const Status s = kernel::derive_cap(ep, c, cap); !s.is_ok())
         return s;
-    return install_tcb_cap(t, TcbSlot::FaultHandler, ep, cap, budget);
+    return install_tcb_cap(t, which, ep, cap, budget);
+}
+
+} // namespace
+
+Status set_fault_handler(Tcb& t, Slot& ep, Budget& budget, unsigned arg_index) {
+    return set_handler(t, TcbSlot::FaultHandler, ep, budget, arg_index);
+}
+
+Status set_timeout_handler(Tcb& t, Slot& ep, Budget& budget, unsigned arg_index) {
+    return set_handler(t, TcbSlot::TimeoutHandler, ep, budget, arg_index);
+}
+
+void set_domain(Tcb& t, unsigned domain) {
+    const bool queued = t.in_ready_queue || t.in_release_queue;
+    sched::remove(&t);
+    t.domain = static_cast<uint8_t>(domain);
+    if (queued)
+        sched::make_runnable(&t);
+    if (&t == current())
+        sched::timeslice_expired(); // it may no longer run in this domain's slot
 }
 
 Status set_priority(Tcb& t, const Tcb& authority, uint64_t priority) {

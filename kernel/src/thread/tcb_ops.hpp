@@ -26,6 +26,10 @@ Status set_vspace(Tcb& t, Slot& root, Budget& budget, unsigned arg_index);
 Status set_ipc_buffer(Tcb& t, uint64_t vaddr, Slot* frame, Budget& budget, unsigned arg_index);
 // Fault handler endpoint (needs send and grant or grant-reply rights).
 Status set_fault_handler(Tcb& t, Slot& ep, Budget& budget, unsigned arg_index);
+// Timeout handler endpoint (same rights): told when the thread's budget runs out.
+Status set_timeout_handler(Tcb& t, Slot& ep, Budget& budget, unsigned arg_index);
+// Moves a thread to another scheduling domain.
+void set_domain(Tcb& t, unsigned domain);
 
 // Priorities are bounded by the authority's maximum controlled priority.
 Status set_priority(Tcb& t, const Tcb& authority, uint64_t priority);

@@ -57,6 +57,31 @@ static void thread_start(void (*fn)(uint64_t, uint64_t), uint64_t a0, uint64_t a
         rampart_yield();
 }
 
+#define DEVICE_VA 0x20000000ull
+
+volatile uint32_t* bench_map_device(uint64_t paddr) {
+    for (uint32_t i = 0; i < boot->untyped_count; ++i) {
+        const struct rampart_untyped_desc* d = &boot->untyped_list[i];
+        if (d->is_device && d->paddr == paddr) {
+            const uint64_t frame = bench_slot();
+            check(rampart_untyped_retype(boot->untyped.start + i, RAMPART_OBJ_FRAME_4K, 0, ROOT, 0,
+                                         0, frame, 1));
+            uint64_t err = rampart_page_map(frame, RAMPART_ROOT_VSPACE, DEVICE_VA,
+                                            RAMPART_RIGHT_READ | RAMPART_RIGHT_WRITE, 0);
+            while (err == RAMPART_FAILED_LOOKUP) {
+                check(rampart_page_table_map(bench_make(RAMPART_OBJ_PAGE_TABLE, 0),
+                                             RAMPART_ROOT_VSPACE, DEVICE_VA, 0));
+                err = rampart_page_map(frame, RAMPART_ROOT_VSPACE, DEVICE_VA,
+                                       RAMPART_RIGHT_READ | RAMPART_RIGHT_WRITE, 0);
+            }
+            check(err);
+            return (volatile uint32_t*)DEVICE_VA;
+        }
+    }
+    rampart_debug_puts("bench: no device untyped at that address\n");
+    rampart_debug_halt(2);
+}
+
 extern char __image_start[];
 
 uint64_t bench_spawn(void (*fn)(uint64_t, uint64_t), uint64_t a0, uint64_t a1, uint64_t priority) {

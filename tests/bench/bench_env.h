@@ -18,6 +18,8 @@ uint64_t bench_make(uint64_t type, uint64_t size_bits);
 uint64_t bench_slot(void);
 /* A thread running fn(a0, a1) at `priority` in a new address space that maps
    this image, its own stack and IPC buffer. Returns its TCB. */
+/* The device page at paddr, mapped uncached into this address space. */
+volatile uint32_t* bench_map_device(uint64_t paddr);
 uint64_t bench_spawn(void (*fn)(uint64_t, uint64_t), uint64_t a0, uint64_t a1, uint64_t priority);
 
 #endif

@@ -30,8 +30,11 @@ BackendCommands::BackendCommands(CLI::App& app) {
 
     ReportOptions& r = *report_;
     report_cmd_ = app.add_subcommand(
-        "report", "Plan and verify a system and print its capability-distribution report");
-    report_cmd_->add_option("SYSTEM", r.system, "The system file (.system/.xml or .json)")
+        "report", "Plan and verify a system and print its capability-distribution report; given "
+                  "spec.bin or an image, print the spec it holds");
+    report_cmd_
+        ->add_option("SYSTEM", r.system,
+                     "The system file (.system/.xml or .json), or a built spec.bin or image")
         ->required();
     report_cmd_->add_option("--board", r.board, "Board name or path to a board file")
         ->capture_default_str();

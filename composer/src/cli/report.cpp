@@ -5,13 +5,40 @@
 #include "emit/compose.hpp"
 #include "plan/allocator.hpp"
 #include "report/report.hpp"
+#include "report/spec_text.hpp"
 #include "verify/verify.hpp"
 
+#include <fstream>
+#include <iterator>
 #include <ostream>
 
 namespace rampart::cli {
 
+namespace {
+
+// A built spec or image rather than a system file: text files start with '<' or '{'.
+bool is_binary(const std::filesystem::path& path, std::vector<std::uint8_t>& bytes) {
+    std::ifstream in(path, std::ios::binary);
+    const int first = in.peek();
+    if (!in || first == '<' || first == '{' || first == ' ' || first == '\n' || first == '\t')
+        return false;
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return true;
+}
+
+} // namespace
+
 int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
+    std::vector<std::uint8_t> bytes;
+    if (is_binary(o.system, bytes)) {
+        const auto spec = report::find_spec(bytes);
+        if (!spec) {
+            err << o.system.string() << ": error: neither a system file nor a spec or image\n";
+            return 1;
+        }
+        out << report::spec_text(*spec);
+        return 0;
+    }
     Frontend fe = load_and_validate(o.system, o.board, o.search_paths, err);
     if (!fe.checked)
         return 1;

@@ -27,7 +27,7 @@ std::uint32_t Context::add_run(std::string name, std::uint8_t type, std::uint8_t
         o.flags = flags;
         objects.push_back(std::move(o));
     }
-    requests.push_back({first, count, type, size_bits, fixed, paddr, false, name});
+    requests.push_back({first, count, type, size_bits, fixed, paddr, false, name, {}});
     fixed_runs += fixed ? 1 : 0;
     return first;
 }

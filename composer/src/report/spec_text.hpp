@@ -1,0 +1,17 @@
+// Reading a built spec back for `rampart report spec.bin|image.elf|image.bin`.
+#pragma once
+
+#include "emit/spec_writer.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rampart::report {
+
+// The first well-formed spec in bytes (a spec file or an image holding one).
+std::optional<emit::SpecView> find_spec(const std::vector<std::uint8_t>& bytes);
+
+std::string spec_text(const emit::SpecView& spec);
+
+} // namespace rampart::report

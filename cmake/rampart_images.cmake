@@ -1,15 +1,21 @@
 # Host-side helpers: boot images packed from a board's target sub-build, and
 # the QEMU tests that boot them.
 
-# rampart_boot_image(NAME BOARD ROOT_ELF): images NAME.elf and NAME.bin for BOARD.
+# rampart_boot_image(NAME BOARD ROOT_ELF [DOMAINS D:US,...]): images NAME.elf
+# and NAME.bin for BOARD, optionally with a domain schedule.
 function(rampart_boot_image name board root_elf)
+  cmake_parse_arguments(I "" "DOMAINS" "" ${ARGN})
+  set(extra)
+  if(I_DOMAINS)
+    set(extra --domains ${I_DOMAINS})
+  endif()
   set(dir ${CMAKE_BINARY_DIR}/target/${board})
   set(out ${CMAKE_CURRENT_BINARY_DIR}/${name})
   add_custom_command(
     OUTPUT ${out}.elf ${out}.bin
     COMMAND rampart-mkimage ${RAMPART_ROOT}/boards/${board}.json
             ${dir}/runtime/loader/loader.elf ${dir}/kernel/kernel.elf ${dir}/${root_elf}
-            ${out}.elf ${out}.bin
+            ${out}.elf ${out}.bin ${extra}
     DEPENDS target-${board} rampart-mkimage ${dir}/kernel/kernel.elf
             ${dir}/runtime/loader/loader.elf ${dir}/${root_elf}
     COMMENT "Packing ${name}")

@@ -5,11 +5,36 @@
 #include "emit/image_writer.hpp"
 
 #include <iostream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+// "D:US,D:US,...": the domain schedule, durations in microseconds.
+std::vector<rampart_domain_slot> parse_domains(const std::string& text) {
+    std::vector<rampart_domain_slot> slots;
+    std::stringstream in(text);
+    std::string item;
+    while (std::getline(in, item, ',')) {
+        const auto colon = item.find(':');
+        if (colon == std::string::npos)
+            throw std::runtime_error("error: domain slot '" + item +
+                                     "' is not DOMAIN:MICROSECONDS");
+        rampart_domain_slot slot{};
+        slot.domain = static_cast<std::uint32_t>(std::stoul(item.substr(0, colon)));
+        slot.duration_us = std::stoull(item.substr(colon + 1));
+        slots.push_back(slot);
+    }
+    return slots;
+}
+
+} // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 7) {
+    if (argc != 7 && !(argc == 9 && std::string(argv[7]) == "--domains")) {
         std::cerr
-            << "usage: rampart-mkimage BOARD.json LOADER.elf KERNEL.elf ROOT.elf OUT.elf OUT.bin\n";
+            << "usage: rampart-mkimage BOARD.json LOADER.elf KERNEL.elf ROOT.elf OUT.elf OUT.bin"
+               " [--domains D:US,D:US,...]\n";
         return 2;
     }
     try {
@@ -19,7 +44,9 @@ int main(int argc, char** argv) {
                                       ElfFile::load(argv[3]),
                                       ElfFile::load(argv[4]),
                                       {},
-                                      board.kernel_paddr() + board.kernel_region_size()};
+                                      board.kernel_paddr() + board.kernel_region_size(),
+                                      argc == 9 ? parse_domains(argv[8])
+                                                : std::vector<rampart_domain_slot>{}};
         const auto image = rampart::emit::build_image(in);
         rampart::emit::write_image_elf(image, argv[5]);
         rampart::emit::write_image_raw(image, argv[6]);

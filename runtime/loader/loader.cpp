@@ -96,6 +96,9 @@ void loader_main(uint32_t entry_el) {
     handoff.boot_data_vaddr = hdr->boot_data_vaddr;
     handoff.boot_data_size = hdr->boot_data_size;
     handoff.segment_count = hdr->segment_count;
+    handoff.domains = hdr->domains;
+    if (handoff.domains.count > RAMPART_MAX_DOMAIN_SLOTS)
+        refuse("malformed domain schedule");
     memcpy(handoff.segments, reinterpret_cast<const uint8_t*>(copies + hdr->copy_count),
            hdr->segment_count * sizeof(rampart_user_segment));
 

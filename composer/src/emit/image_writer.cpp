@@ -139,6 +139,16 @@ Image build_image(const ImageInputs& in) {
         p.add_copy(next, in.boot_data.data(), in.boot_data.size(), data_pages);
     }
 
+    if (in.domain_schedule.size() > RAMPART_MAX_DOMAIN_SLOTS)
+        throw ImageError("error: the domain schedule has more than " +
+                         std::to_string(RAMPART_MAX_DOMAIN_SLOTS) + " slots");
+    for (const auto& slot : in.domain_schedule) {
+        if (slot.domain >= RAMPART_DOMAIN_COUNT || slot.duration_us == 0)
+            throw ImageError("error: a domain schedule slot needs a domain below " +
+                             std::to_string(RAMPART_DOMAIN_COUNT) + " and a non-zero duration");
+        h.domains.slots[h.domains.count++] = slot;
+    }
+
     // Serialise: header, copies, segments, data.
     h.copy_count = static_cast<std::uint32_t>(p.copies.size());
     h.segment_count = static_cast<std::uint32_t>(p.segments.size());

@@ -4,6 +4,8 @@
 
 #include "emit/elf_file.hpp"
 
+#include <rampart/domains.h>
+
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -17,6 +19,7 @@ struct ImageInputs {
     ElfFile root_task;
     std::vector<std::uint8_t> boot_data; // mapped read-only into the root task; may be empty
     std::uint64_t kernel_region_end = 0; // physical end of the kernel's reserved region
+    std::vector<rampart_domain_slot> domain_schedule; // empty: domain 0 always
 };
 
 struct Image {

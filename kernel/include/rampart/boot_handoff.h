@@ -16,6 +16,7 @@ struct rampart_boot_handoff {
     rampart_vaddr_t boot_data_vaddr;
     uint64_t boot_data_size;
     struct rampart_user_segment segments[RAMPART_MAX_ROOT_SEGMENTS];
+    struct rampart_domain_schedule domains;
 };
 
 #endif

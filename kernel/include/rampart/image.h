@@ -3,10 +3,11 @@
 #ifndef RAMPART_IMAGE_H
 #define RAMPART_IMAGE_H
 
+#include "domains.h"
 #include "types.h"
 
 #define RAMPART_IMAGE_MAGIC 0x31304547414d4952ull /* "RIMAGE01" little-endian */
-#define RAMPART_IMAGE_VERSION 1u
+#define RAMPART_IMAGE_VERSION 2u
 #define RAMPART_MAX_ROOT_SEGMENTS 8u
 
 /* Permissions of a user segment. */
@@ -45,6 +46,7 @@ struct rampart_image_header {
     uint64_t boot_data_size;
     uint32_t copy_count;
     uint32_t segment_count;
+    struct rampart_domain_schedule domains;
 };
 
 /* FNV-1a, 64 bit: the payload checksum the loader verifies before it copies anything. */

@@ -94,6 +94,6 @@ extern "C" [[noreturn]] void kernel_main(uint64_t handoff_paddr) {
         boot_failed("cannot build the root task");
     boot::provide_untypeds(plan, root);
     root.bootinfo->empty = {root.next_free_slot, 1u << boot::root_cnode_radix};
-    sched::start(root.tcb);
+    sched::start(root.tcb, handoff.domains);
     arch::arch_restore_user_context(&root.tcb->context);
 }

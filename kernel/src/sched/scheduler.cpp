@@ -24,6 +24,9 @@ using kernel::ThreadState;
 ReadyQueues<Tcb, &Tcb::sched_link, domain_count> ready;
 lib::IntrusiveList<Tcb, &Tcb::sched_link> release_queue; // ordered by refill release
 unsigned domain;
+rampart_domain_schedule schedule; // static, from the boot image
+uint32_t slot_index;
+uint64_t slot_end; // when the current domain's slot ends (schedule.count > 0)
 bool rotate;
 bool deadline_passed;     // the timer fired: charge, release and choose afresh
 uint64_t charged_until;   // the running context has been charged up to this time
@@ -96,9 +99,20 @@ void release_due(uint64_t now) {
     }
 }
 
+// Moves to the next slot(s) of the domain schedule once the current one is over.
+void advance_domain(uint64_t now) {
+    if (schedule.count == 0 || now < slot_end)
+        return;
+    do {
+        slot_index = (slot_index + 1) % schedule.count;
+        slot_end += ticks_from_us(schedule.slots[slot_index].duration_us);
+    } while (slot_end <= now);
+    domain = schedule.slots[slot_index].domain;
+}
+
 void program_timer(Tcb* cur, uint64_t now) {
-    uint64_t deadline = ~uint64_t{0};
-    if (cur && cur->sched_context)
+    uint64_t deadline = schedule.count ? slot_end : ~uint64_t{0};
+    if (cur && cur->sched_context && now + refills_of(*cur->sched_context).head().amount < deadline)
         deadline = now + refills_of(*cur->sched_context).head().amount;
     if (Tcb* next = release_queue.front(); next && release_of(next) < deadline)
         deadline = release_of(next);
@@ -158,8 +172,15 @@ bool may_run_next(const Tcb& t) {
     return !rotate && (ready.empty(domain) || ready.highest_priority(domain) <= t.priority);
 }
 
-void start(Tcb* first) {
+void start(Tcb* first, const rampart_domain_schedule& domains) {
     charged_until = arch::timer_now();
+    schedule = domains;
+    if (schedule.count > RAMPART_MAX_DOMAIN_SLOTS)
+        schedule.count = 0;
+    if (schedule.count) {
+        domain = schedule.slots[0].domain;
+        slot_end = charged_until + ticks_from_us(schedule.slots[0].duration_us);
+    }
     running_sc = first->sched_context;
     thread::set_current(first);
     switch_address_space(first);
@@ -178,6 +199,7 @@ arch::UserContext* choose_and_switch() {
     deadline_passed = false;
     uint64_t now = arch::timer_now();
     charge_current(now);
+    advance_domain(now);
     release_due(now);
     for (;;) {
         const bool cur_ok = runnable(cur) && cur->domain == domain && has_budget(cur, now);
@@ -203,6 +225,7 @@ arch::UserContext* choose_and_switch() {
             irq::handle_pending_interrupts();
             now = arch::timer_now();
             charged_until = now;
+            advance_domain(now);
             release_due(now);
             cur = ready.highest(domain);
             if (!cur)

@@ -6,9 +6,11 @@
 #include "arch/context.hpp"
 #include "object/tcb.hpp"
 
+#include <rampart/domains.h>
+
 namespace rampart::sched {
 
-inline constexpr unsigned domain_count = 16;
+inline constexpr unsigned domain_count = RAMPART_DOMAIN_COUNT;
 
 // Queues a runnable thread (Running or Restart; not the current one) on the
 // ready queue, or on the release queue until its budget comes back.
@@ -25,8 +27,9 @@ unsigned current_domain();
 // No ready thread outranks t, and no round-robin switch is due: t may run next directly.
 bool may_run_next(const kernel::Tcb& t);
 
-// Starts scheduling with the first thread (the root task) at boot.
-void start(kernel::Tcb* first);
+// Starts scheduling with the first thread (the root task) at boot, under the
+// image's domain schedule (no slots: domain 0 always).
+void start(kernel::Tcb* first, const rampart_domain_schedule& schedule);
 
 // The thread to return to: the current one if it may go on, otherwise the
 // highest-priority ready thread (idling until one exists). Switches address

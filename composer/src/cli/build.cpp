@@ -110,6 +110,10 @@ int run_build(const BuildOptions& o, std::ostream& out, std::ostream& err) {
             fs::remove(o.out_dir / "image.bin", ec);
         }
         files.commit();
+        for (const auto& pd : fe.checked->pds)
+            if (pd.pd->virtual_machine)
+                out << "warning: virtual machine of '" << pd.pd->name.value
+                    << "' is validated but not built yet\n";
         out << o.out_dir.string() << ": " << c.plan.pds.size() << " protection domains, "
             << c.plan.objects.size() << " kernel objects, " << c.plan.caps.size() << " caps, spec "
             << c.spec.size() << " bytes";

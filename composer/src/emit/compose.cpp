@@ -6,11 +6,28 @@
 #include "plan/planner.hpp"
 #include "verify/verify.hpp"
 
+#include <algorithm>
+
 namespace rampart::emit {
 namespace {
 
 std::uint64_t granules(std::uint64_t bytes) {
     return (bytes + kSpecGranule - 1) / kSpecGranule * kSpecGranule;
+}
+
+// The kernel enforces the domain schedule it finds in the image (image.h);
+// durations in timer ticks become microseconds at the board's frequency.
+std::vector<rampart_domain_slot> domain_slots(const plan::Plan& p, const board::Board& b) {
+    std::vector<rampart_domain_slot> out;
+    for (const auto& e : p.domain_schedule) {
+        rampart_domain_slot s{};
+        s.domain = e.domain;
+        s.duration_us = e.unit == 0 ? e.duration
+                                    : (e.duration * 1000000 + b.timer.frequency_hz - 1) /
+                                          std::max<std::uint64_t>(b.timer.frequency_hz, 1);
+        out.push_back(s);
+    }
+    return out;
 }
 
 } // namespace
@@ -33,7 +50,8 @@ Composition compose(const ComposeInputs& in) {
     out.spec.resize(reserve);
     if (in.kernel && in.loader && in.initializer) {
         out.image = build_image({*in.loader, *in.kernel, *in.initializer, out.spec,
-                                 in.board.kernel_paddr() + in.board.kernel_region_size()});
+                                 in.board.kernel_paddr() + in.board.kernel_region_size(),
+                                 domain_slots(out.plan, in.board)});
         if (out.image->root_image_base != out.root.root_image.base ||
             out.image->root_image_end != out.root.root_image.end)
             throw verify::VerifyError("internal error: the image places the root task at a "

@@ -1,9 +1,12 @@
 // Object placement against a known untyped list: the kernel's retype rule.
 #include "plan/allocator.hpp"
+#include "plan/geometry.hpp"
 
 #include <rampart/objects.h>
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 using namespace rampart::plan;
 
@@ -113,4 +116,45 @@ TEST_CASE("a first object is created first, in the smallest untyped that holds i
     CHECK(a.order[0].id == 0);
     CHECK(a.order[0].paddr == 0x50000000);
     CHECK(a.order[1].paddr == 0x40000000); // the large untyped stays aligned
+}
+
+TEST_CASE("random request sets: every object aligned, inside its untyped, no overlaps") {
+    std::uint64_t seed = 0x1234567;
+    auto next = [&] {
+        seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+        return seed >> 33;
+    };
+    const unsigned types[] = {RAMPART_OBJ_TCB,      RAMPART_OBJ_ENDPOINT, RAMPART_OBJ_NOTIFICATION,
+                              RAMPART_OBJ_REPLY,    RAMPART_OBJ_FRAME_4K, RAMPART_OBJ_PAGE_TABLE,
+                              RAMPART_OBJ_FRAME_2M, RAMPART_OBJ_CNODE};
+    for (int round = 0; round < 50; ++round) {
+        const std::vector<rampart_untyped_desc> uts = {ut(0x40000000, 28), ut(0x50000000, 22),
+                                                       ut(0x50400000, 16)};
+        std::vector<Request> reqs;
+        std::uint32_t id = 0;
+        for (int i = 0; i < 60; ++i) {
+            const unsigned t = types[next() % 8];
+            const unsigned bits = t == RAMPART_OBJ_CNODE      ? 4 + next() % 6
+                                  : t == RAMPART_OBJ_FRAME_2M ? 21
+                                  : t == RAMPART_OBJ_FRAME_4K ? 12
+                                                              : 0;
+            const auto count = static_cast<std::uint32_t>(1 + next() % 3);
+            reqs.push_back(req(id, t, bits, count));
+            id += count;
+        }
+        const auto a = allocate(uts, reqs);
+        REQUIRE(a.order.size() == id);
+        std::vector<std::pair<std::uint64_t, std::uint64_t>> spans;
+        for (const auto& p : a.order) {
+            const unsigned bits = object_bits(p.type, p.size_bits);
+            CHECK(p.paddr % (1ull << bits) == 0);
+            const auto& u = uts[p.source];
+            CHECK(p.paddr >= u.paddr);
+            CHECK(p.paddr + (1ull << bits) <= u.paddr + (1ull << u.size_bits));
+            spans.emplace_back(p.paddr, p.paddr + (1ull << bits));
+        }
+        std::sort(spans.begin(), spans.end());
+        for (std::size_t i = 1; i < spans.size(); ++i)
+            CHECK(spans[i - 1].second <= spans[i].first);
+    }
 }

@@ -1,5 +1,6 @@
 // GICv3 distributor, redistributor and system-register CPU interface
 // (ARM IHI 0069, chapters 12.8, 12.9 and 12.11), single security state.
+#include "arch/gic_distributor.hpp"
 #include "arch/irq_controller.hpp"
 #include "arch/mmio.hpp"
 #include "arch/registers.hpp"
@@ -11,15 +12,7 @@ static_assert(rampart::platform::gic_version == 3, "gic_v3.cpp built for a GICv3
 namespace rampart::arch {
 namespace {
 
-namespace gicd {
-constexpr uint64_t ctlr = 0x0000;
-constexpr uint64_t typer = 0x0004;
-constexpr uint64_t igroupr = 0x0080;
-constexpr uint64_t isenabler = 0x0100;
-constexpr uint64_t icenabler = 0x0180;
-constexpr uint64_t icpendr = 0x0280;
-constexpr uint64_t ipriorityr = 0x0400;
-constexpr uint64_t icfgr = 0x0c00;
+namespace gicd { // GICv3 additions to the shared distributor registers
 constexpr uint64_t irouter = 0x6000;
 constexpr uint32_t ctlr_enable_grp1 = 1u << 1;
 constexpr uint32_t ctlr_are = 1u << 4;
@@ -38,38 +31,35 @@ constexpr uint32_t waker_processor_sleep = 1u << 1;
 constexpr uint32_t waker_children_asleep = 1u << 2;
 } // namespace gicr
 
-volatile uint32_t& dist(uint64_t off) {
-    return mmio(platform::gic_distributor + off);
-}
 volatile uint32_t& redist(uint64_t off) {
     return mmio(platform::gic_redistributor + off);
 }
 
 void wait_distributor() {
-    while (dist(gicd::ctlr) & gicd::ctlr_rwp) {
+    while (gic::dist(gic::ctlr) & gicd::ctlr_rwp) {
     }
 }
 
 } // namespace
 
 void irq_controller_init() {
-    dist(gicd::ctlr) = 0;
+    gic::dist(gic::ctlr) = 0;
     wait_distributor();
-    const uint32_t lines = 32 * ((dist(gicd::typer) & 0x1f) + 1);
+    const uint32_t lines = gic::lines();
     for (uint32_t i = 32; i < lines; i += 32) {
-        dist(gicd::icenabler + i / 8) = 0xffffffff;
-        dist(gicd::icpendr + i / 8) = 0xffffffff;
-        dist(gicd::igroupr + i / 8) = 0xffffffff; // group 1: delivered as IRQ
+        gic::dist(gic::icenabler + i / 8) = 0xffffffff;
+        gic::dist(gic::icpendr + i / 8) = 0xffffffff;
+        gic::dist(gic::igroupr + i / 8) = 0xffffffff; // group 1: delivered as IRQ
     }
     for (uint32_t i = 32; i < lines; i += 4)
-        dist(gicd::ipriorityr + i) = 0xa0a0a0a0;
+        gic::dist(gic::ipriorityr + i) = 0xa0a0a0a0;
     for (uint32_t i = 32; i < lines; i += 16)
-        dist(gicd::icfgr + i / 4) = 0;
+        gic::dist(gic::icfgr + i / 4) = 0;
     for (uint32_t i = 32; i < lines; ++i)
         mmio<uint64_t>(platform::gic_distributor + gicd::irouter + 8 * i) = 0; // affinity 0.0.0.0
-    dist(gicd::ctlr) = gicd::ctlr_are;
+    gic::dist(gic::ctlr) = gicd::ctlr_are;
     wait_distributor();
-    dist(gicd::ctlr) = gicd::ctlr_are | gicd::ctlr_enable_grp1;
+    gic::dist(gic::ctlr) = gicd::ctlr_are | gicd::ctlr_enable_grp1;
     wait_distributor();
 
     // Wake this CPU's redistributor, then set up SGIs and PPIs there.
@@ -95,14 +85,14 @@ void irq_enable(uint32_t irq) {
     if (irq < 32)
         redist(gicr::isenabler0) = 1u << irq;
     else
-        dist(gicd::isenabler + (irq / 32) * 4) = 1u << (irq % 32);
+        gic::dist(gic::isenabler + (irq / 32) * 4) = 1u << (irq % 32);
 }
 
 void irq_disable(uint32_t irq) {
     if (irq < 32)
         redist(gicr::icenabler0) = 1u << irq;
     else
-        dist(gicd::icenabler + (irq / 32) * 4) = 1u << (irq % 32);
+        gic::dist(gic::icenabler + (irq / 32) * 4) = 1u << (irq % 32);
 }
 
 uint32_t irq_acknowledge() {
@@ -118,12 +108,7 @@ void irq_end(uint32_t irq) {
 }
 
 void irq_set_trigger(uint32_t irq, bool edge) {
-    if (irq < 32)
-        return; // SGIs and PPIs have fixed triggers here
-    // GICD_ICFGR: two bits per interrupt, the upper one set for edge-triggered.
-    const uint64_t reg = gicd::icfgr + (irq / 16) * 4;
-    const uint32_t bit = 2u << ((irq % 16) * 2);
-    dist(reg) = edge ? (dist(reg) | bit) : (dist(reg) & ~bit);
+    gic::set_trigger(irq, edge);
 }
 
 uint32_t irq_max() {

@@ -4,8 +4,8 @@
 
 #define CTX_SIZE 288
 
-    .macro  save_user_context
-    sub     sp, sp, #CTX_SIZE
+    /* x0..x29 into the frame at sp (x30 and the rest follow per caller). */
+    .macro  save_gprs
     stp     x0, x1, [sp, #16 * 0]
     stp     x2, x3, [sp, #16 * 1]
     stp     x4, x5, [sp, #16 * 2]
@@ -21,6 +21,11 @@
     stp     x24, x25, [sp, #16 * 12]
     stp     x26, x27, [sp, #16 * 13]
     stp     x28, x29, [sp, #16 * 14]
+    .endm
+
+    .macro  save_user_context
+    sub     sp, sp, #CTX_SIZE
+    save_gprs
     mrs     x0, sp_el0
     stp     x30, x0, [sp, #240]
     mrs     x0, elr_el1
@@ -37,21 +42,7 @@
     /* Kernel-mode exceptions are bugs: save everything on the kernel stack for the report. */
     .macro  kernel_fault kind
     sub     sp, sp, #CTX_SIZE
-    stp     x0, x1, [sp, #16 * 0]
-    stp     x2, x3, [sp, #16 * 1]
-    stp     x4, x5, [sp, #16 * 2]
-    stp     x6, x7, [sp, #16 * 3]
-    stp     x8, x9, [sp, #16 * 4]
-    stp     x10, x11, [sp, #16 * 5]
-    stp     x12, x13, [sp, #16 * 6]
-    stp     x14, x15, [sp, #16 * 7]
-    stp     x16, x17, [sp, #16 * 8]
-    stp     x18, x19, [sp, #16 * 9]
-    stp     x20, x21, [sp, #16 * 10]
-    stp     x22, x23, [sp, #16 * 11]
-    stp     x24, x25, [sp, #16 * 12]
-    stp     x26, x27, [sp, #16 * 13]
-    stp     x28, x29, [sp, #16 * 14]
+    save_gprs
     add     x0, sp, #CTX_SIZE
     stp     x30, x0, [sp, #240]
     mrs     x0, elr_el1

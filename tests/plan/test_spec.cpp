@@ -2,6 +2,7 @@
 #include "support.hpp"
 
 #include "emit/spec_writer.hpp"
+#include "verify/from_spec.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -40,4 +41,15 @@ TEST_CASE("a corrupted spec is refused") {
     bad = bytes;
     bad.pop_back();
     CHECK_THROWS_WITH(emit::read_spec(bad), Catch::Contains("size"));
+}
+
+TEST_CASE("the spec's bytes pass the dry run, and a tampered spec does not") {
+    const auto sys = test::load_file(test::kSystems + "/echo.system");
+    const auto plan = test::compose(sys).plan;
+    CHECK_NOTHROW(verify::check_spec(emit::write_spec(plan)));
+    auto tampered = plan;
+    tampered.caps[0].badge ^= 1; // the digest no longer matches
+    tampered.caps[0].rights = 3;
+    CHECK_THROWS_WITH(verify::check_spec(emit::write_spec(tampered)),
+                      Catch::Contains("digests in the spec do not match"));
 }

@@ -4,6 +4,7 @@
 #include "emit/spec_writer.hpp"
 #include "plan/allocator.hpp"
 #include "plan/planner.hpp"
+#include "verify/from_spec.hpp"
 #include "verify/verify.hpp"
 
 #include <algorithm>
@@ -47,6 +48,7 @@ Composition compose(const ComposeInputs& in) {
             throw plan::PlanError("the spec's size does not settle");
         reserve = granules(out.spec.size());
     }
+    verify::check_spec(out.spec);
     out.spec.resize(reserve);
     if (in.kernel && in.loader && in.initializer) {
         out.image = build_image({*in.loader, *in.kernel, *in.initializer, out.spec,

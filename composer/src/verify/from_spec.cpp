@@ -1,0 +1,70 @@
+// Spec bytes -> plan (the fields the dry run and the digests read).
+#include "verify/from_spec.hpp"
+
+#include "verify/digest.hpp"
+#include "verify/verify.hpp"
+
+namespace rampart::verify {
+
+plan::Plan plan_from_spec(const emit::SpecView& v) {
+    plan::Plan p;
+    p.untypeds = v.untypeds;
+    p.objects.reserve(v.objects.size());
+    for (const auto& o : v.objects) {
+        plan::Object ob;
+        ob.name = v.string_at(o.name);
+        ob.paddr = o.paddr;
+        ob.source = o.source;
+        ob.pd = o.pd;
+        ob.type = o.type;
+        ob.size_bits = o.size_bits;
+        ob.flags = o.flags;
+        p.objects.push_back(std::move(ob));
+    }
+    p.caps.reserve(v.caps.size());
+    for (const auto& c : v.caps) {
+        plan::Cap cap;
+        cap.cnode = c.cnode;
+        cap.slot = c.slot;
+        cap.object = c.object;
+        cap.kind = c.kind;
+        cap.rights = c.rights;
+        cap.pd = c.pd;
+        cap.badge = c.badge;
+        p.caps.push_back(std::move(cap));
+    }
+    p.mappings.reserve(v.mappings.size());
+    for (const auto& m : v.mappings)
+        p.mappings.push_back(
+            {m.vaddr, m.vspace, m.object, m.kind, m.level, m.rights, m.attrs, m.pd});
+    p.tcbs = v.tcbs;
+    p.scs = v.scs;
+    p.irqs = v.irqs;
+    p.fills = v.fills;
+    p.data = v.data;
+    p.pds = v.pds;
+    p.domain_schedule = v.domain_schedule;
+    p.workspace = v.header.workspace;
+    p.workspace_radix = v.header.workspace_radix;
+    p.monitor_endpoint = v.header.monitor_endpoint;
+    return p;
+}
+
+void check_spec(const std::vector<std::uint8_t>& bytes) {
+    emit::SpecView v;
+    try {
+        v = emit::read_spec(bytes);
+    } catch (const std::runtime_error& e) {
+        throw VerifyError(std::string("internal error: the written spec does not read back: ") +
+                          e.what());
+    }
+    const plan::Plan p = plan_from_spec(v);
+    dry_run(p);
+    const auto d = digests(p);
+    for (std::size_t i = 0; i < p.pds.size(); ++i)
+        if (d[i].cspace != p.pds[i].cspace_digest || d[i].vspace != p.pds[i].vspace_digest)
+            throw VerifyError("internal error: protection domain '" + v.string_at(p.pds[i].name) +
+                              "': the digests in the spec do not match its layout");
+}
+
+} // namespace rampart::verify

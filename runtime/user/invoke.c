@@ -239,3 +239,30 @@ uint64_t rampart_sched_context_consumed(rampart_cptr_t sc, uint64_t* consumed_us
         *consumed_us = rampart_ipc->msg[0];
     return err;
 }
+
+uint64_t rampart_cnode_cancel_badged_sends(rampart_cptr_t root, uint64_t index, uint64_t depth) {
+    return rampart_invoke(root, RAMPART_CNODE_CANCEL_BADGED_SENDS, 2, WORDS(index, depth), 0, 0);
+}
+
+uint64_t rampart_tcb_bind_notification(rampart_cptr_t tcb, rampart_cptr_t ntfn) {
+    return rampart_invoke(tcb, RAMPART_TCB_BIND_NOTIFICATION, 0, 0, 1, CAPS(ntfn));
+}
+
+uint64_t rampart_tcb_unbind_notification(rampart_cptr_t tcb) {
+    return rampart_invoke(tcb, RAMPART_TCB_UNBIND_NOTIFICATION, 0, 0, 0, 0);
+}
+
+uint64_t rampart_tcb_set_timeout_endpoint(rampart_cptr_t tcb, rampart_cptr_t ep) {
+    return rampart_invoke(tcb, RAMPART_TCB_SET_TIMEOUT_ENDPOINT, 0, 0, 1, CAPS(ep));
+}
+
+uint64_t rampart_domain_set(rampart_cptr_t domain_cap, uint64_t domain, rampart_cptr_t tcb) {
+    return INVOKE(domain_cap, RAMPART_DOMAIN_SET_SET, (domain), (tcb));
+}
+
+uint64_t rampart_sched_context_yield_to(rampart_cptr_t sc, uint64_t* consumed_us) {
+    const uint64_t err = rampart_invoke(sc, RAMPART_SCHED_CONTEXT_YIELD_TO, 0, 0, 0, 0);
+    if (err == RAMPART_NO_ERROR && consumed_us)
+        *consumed_us = rampart_ipc->msg[0];
+    return err;
+}

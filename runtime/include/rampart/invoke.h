@@ -75,6 +75,7 @@ uint64_t rampart_cnode_rotate(rampart_cptr_t root, uint64_t dest, uint64_t dest_
                               uint64_t src, uint64_t src_depth);
 uint64_t rampart_cnode_delete(rampart_cptr_t root, uint64_t index, uint64_t depth);
 uint64_t rampart_cnode_revoke(rampart_cptr_t root, uint64_t index, uint64_t depth);
+uint64_t rampart_cnode_cancel_badged_sends(rampart_cptr_t root, uint64_t index, uint64_t depth);
 
 /* Untyped. */
 uint64_t rampart_untyped_retype(rampart_cptr_t ut, uint64_t type, uint64_t size_bits,
@@ -99,6 +100,12 @@ uint64_t rampart_tcb_copy_registers(rampart_cptr_t tcb, rampart_cptr_t src, uint
 uint64_t rampart_tcb_suspend(rampart_cptr_t tcb);
 uint64_t rampart_tcb_resume(rampart_cptr_t tcb);
 uint64_t rampart_tcb_set_tls_base(rampart_cptr_t tcb, uint64_t base);
+uint64_t rampart_tcb_bind_notification(rampart_cptr_t tcb, rampart_cptr_t ntfn);
+uint64_t rampart_tcb_unbind_notification(rampart_cptr_t tcb);
+uint64_t rampart_tcb_set_timeout_endpoint(rampart_cptr_t tcb, rampart_cptr_t ep);
+
+/* Domains. */
+uint64_t rampart_domain_set(rampart_cptr_t domain_cap, uint64_t domain, rampart_cptr_t tcb);
 
 /* Scheduling contexts (MCS). Times in microseconds. */
 uint64_t rampart_sched_control_configure(rampart_cptr_t control, rampart_cptr_t sc,
@@ -108,6 +115,7 @@ uint64_t rampart_sched_context_bind(rampart_cptr_t sc, rampart_cptr_t object);
 uint64_t rampart_sched_context_unbind(rampart_cptr_t sc);
 uint64_t rampart_sched_context_unbind_object(rampart_cptr_t sc, rampart_cptr_t object);
 uint64_t rampart_sched_context_consumed(rampart_cptr_t sc, uint64_t* consumed_us);
+uint64_t rampart_sched_context_yield_to(rampart_cptr_t sc, uint64_t* consumed_us);
 
 /* Interrupts. */
 uint64_t rampart_irq_control_get(rampart_cptr_t control, uint64_t irq, rampart_cptr_t root,

@@ -108,7 +108,7 @@ struct MemoryRegion {
     Loc loc;
     Field<std::string> name;
     Field<std::uint64_t> size;      // not given: the prefill file's size, rounded up
-    Field<std::uint64_t> page_size; // not given: chosen by validation (see resolve.hpp)
+    Field<std::uint64_t> page_size; // not given: chosen by validation (RegionInfo)
     Field<std::uint64_t> phys_addr;
     Field<std::string> prefill_path;
 };

@@ -467,3 +467,52 @@ TEST(ipc_deleting_a_reply_object_leaves_its_caller_stopped) {
         rampart_yield();
     CHECK_EQ(got[6], 0);
 }
+
+#ifdef RAMPART_CONFORMANCE_KNOWN_BUGS
+static void wait_syscall(uint64_t src, uint64_t unused) {
+    (void)unused;
+    uint64_t mr[4] = {0}, badge = 0;
+    const rampart_msginfo_t info = rampart_ipc_syscall(RAMPART_SYS_WAIT, src, 0, mr, 0, 0, &badge);
+    got[0] = badge;
+    got[1] = rampart_msginfo_length(info);
+    got[2] = mr[0];
+    got[7] = 1;
+}
+
+/* seL4 MCS: Wait on an endpoint receives a message (without a reply object). */
+TEST(ipc_wait_on_an_endpoint_receives) {
+    reset();
+    uint64_t h;
+    const uint64_t fep = fault_ep(env, &h);
+    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0);
+    spawn_with_handler(env, wait_syscall, ep, 0, 255, h);
+    rampart_yield();
+    uint64_t mr[4] = {0}, badge = 0;
+    const rampart_msginfo_t f = rampart_nbrecv(fep, &badge, make(env, RAMPART_OBJ_REPLY, 0), mr);
+    CHECK_EQ(rampart_msginfo_label(f), 0); /* no fault */
+    mr[0] = 0x31;
+    rampart_nbsend(mint(env, ep, ALL, 2), rampart_msginfo_new(0, 0, 0, 1), mr);
+    for (int i = 0; i < 3 && !got[7]; ++i)
+        rampart_yield();
+    CHECK_EQ(got[7], 1);
+    CHECK_EQ(got[0], 2);
+    CHECK_EQ(got[2], 0x31);
+}
+
+/* seL4: waiting on a notification bound to another thread is a cap fault. */
+TEST(ipc_wait_on_a_notification_bound_to_another_thread_is_a_cap_fault) {
+    reset();
+    uint64_t h;
+    const uint64_t fep = fault_ep(env, &h);
+    const uint64_t n = make(env, RAMPART_OBJ_NOTIFICATION, 0);
+    CHECK_OK(rampart_invoke(make(env, RAMPART_OBJ_TCB, 0), RAMPART_TCB_BIND_NOTIFICATION, 0, 0, 1,
+                            (const rampart_cptr_t[]){n}));
+    spawn_with_handler(env, wait_syscall, n, 0, 255, h);
+    rampart_yield();
+    uint64_t mr[4] = {0}, badge = 0;
+    const rampart_msginfo_t f = rampart_nbrecv(fep, &badge, make(env, RAMPART_OBJ_REPLY, 0), mr);
+    CHECK_EQ(rampart_msginfo_label(f), RAMPART_FAULT_CAP);
+    CHECK_EQ(mr[1], n);
+    CHECK_EQ(mr[2], 1);
+}
+#endif

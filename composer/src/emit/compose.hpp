@@ -2,7 +2,7 @@
 // verify, write the spec and (when all target ELFs are given) the image.
 // Resolves the one circularity: the spec's size moves the root image, which
 // moves the untypeds the spec is planned in; the spec is padded to a 64 KiB
-// multiple and planning repeats until that size holds it.
+// multiple of an estimate, and planning repeats if that reserve is too small.
 #pragma once
 
 #include "emit/image_writer.hpp"

@@ -280,7 +280,6 @@ TEST(cnode_cancel_badged_sends_of_a_non_endpoint_is_illegal) {
     CHECK_EQ(cancel_badged_sends(new_slot(env)), RAMPART_ILLEGAL_OPERATION);
 }
 
-#ifdef RAMPART_CONFORMANCE_KNOWN_BUGS
 /* seL4: CancelBadgedSends needs an endpoint cap with every right
    (hasCancelSendRights); a weaker cap is an illegal operation. */
 TEST(cnode_cancel_badged_sends_needs_full_rights) {
@@ -293,4 +292,3 @@ TEST(cnode_cancel_badged_sends_needs_full_rights) {
     rampart_nbrecv(ep, &badge, 0, mr);
     CHECK_EQ(badge, 9); /* still queued */
 }
-#endif

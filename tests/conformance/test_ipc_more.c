@@ -215,7 +215,6 @@ TEST(ipc_reply_can_transfer_a_cap) {
     CHECK_EQ(rampart_poll(n), 0x800);
 }
 
-#ifdef RAMPART_CONFORMANCE_KNOWN_BUGS
 /* seL4 MCS: a reply (also the one of ReplyRecv) grants caps only through a
    reply cap with the Grant right. */
 static void weak_reply_server(uint64_t ep, uint64_t gift) {
@@ -243,7 +242,6 @@ TEST(ipc_reply_recv_through_a_reply_cap_without_grant_transfers_no_cap) {
     CHECK_EQ(got[7], 1);
     CHECK_EQ(rampart_msginfo_extra_caps(info), 0);
 }
-#endif
 
 static void caller(uint64_t ep, uint64_t value) {
     uint64_t mr[4] = {value, 0, 0, 0};
@@ -391,7 +389,6 @@ TEST(ipc_nbsendwait_to_an_endpoint_receiver) {
     CHECK_EQ(badge, 0x10);
 }
 
-#ifdef RAMPART_CONFORMANCE_KNOWN_BUGS
 /* NBSendRecv through a0 (no write right), then a receive on g_ep2. */
 static void nbsendrecv_weak(uint64_t dest, uint64_t unused) {
     (void)unused;
@@ -422,7 +419,6 @@ TEST(ipc_nbsendrecv_destination_without_write_still_receives) {
     CHECK_EQ(got[7], 1);
     CHECK_EQ(got[0], 0x77);
 }
-#endif
 
 TEST(ipc_deleting_an_endpoint_restarts_its_receivers) {
     reset();
@@ -468,7 +464,6 @@ TEST(ipc_deleting_a_reply_object_leaves_its_caller_stopped) {
     CHECK_EQ(got[6], 0);
 }
 
-#ifdef RAMPART_CONFORMANCE_KNOWN_BUGS
 static void wait_syscall(uint64_t src, uint64_t unused) {
     (void)unused;
     uint64_t mr[4] = {0}, badge = 0;
@@ -515,4 +510,3 @@ TEST(ipc_wait_on_a_notification_bound_to_another_thread_is_a_cap_fault) {
     CHECK_EQ(mr[1], n);
     CHECK_EQ(mr[2], 1);
 }
-#endif

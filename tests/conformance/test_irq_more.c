@@ -212,11 +212,11 @@ TEST(ntfn_deleting_a_bound_notification_unbinds_it) {
 }
 
 TEST(ntfn_signal_to_a_bound_thread_that_is_not_receiving_stays_pending) {
-    const uint64_t tcb = make(env, RAMPART_OBJ_TCB, 0); /* never runs */
+    /* bound to us, and we are not receiving: the signals accumulate */
     const uint64_t n = make(env, RAMPART_OBJ_NOTIFICATION, 0);
-    CHECK_OK(
-        rampart_invoke(tcb, RAMPART_TCB_BIND_NOTIFICATION, 0, 0, 1, (const rampart_cptr_t[]){n}));
+    CHECK_OK(rampart_tcb_bind_notification(RAMPART_ROOT_TCB, n));
     rampart_signal(mint(env, n, ALL, 0x3));
     rampart_signal(mint(env, n, ALL, 0x4));
     CHECK_EQ(rampart_poll(n), 0x7);
+    CHECK_OK(rampart_tcb_unbind_notification(RAMPART_ROOT_TCB));
 }

@@ -102,7 +102,6 @@ TEST(sc_consumed_survives_unbind) {
     CHECK_EQ(us, 0); /* nothing ran on it since */
 }
 
-#ifdef RAMPART_CONFORMANCE_KNOWN_BUGS
 /* Consumed must count the time of a sporadic context that runs out of budget
    (the kernel takes it away for a timeout fault even without a handler). */
 TEST(sc_periodic_thread_gets_its_budget_each_period) {
@@ -129,7 +128,6 @@ TEST(sc_periodic_thread_gets_its_budget_each_period) {
     CHECK(its * 100 >= total * 6);
     CHECK(its * 100 <= total * 14);
 }
-#endif
 
 TEST(sc_reconfiguring_a_bound_context_keeps_the_thread_running) {
     counter = 0;
@@ -142,7 +140,6 @@ TEST(sc_reconfiguring_a_bound_context_keeps_the_thread_running) {
     CHECK(counter != before);
 }
 
-#ifdef RAMPART_CONFORMANCE_KNOWN_BUGS
 /* seL4: deleting a scheduling context unbinds it (the thread is dequeued); a
    notification bound to it is unbound too. */
 TEST(sc_deleting_the_context_stops_its_thread) {
@@ -164,7 +161,6 @@ TEST(sc_deleting_the_context_unbinds_its_notification) {
     CHECK_OK(rampart_cnode_delete(ROOT, sc, DEPTH));
     CHECK_OK(bind(make(env, RAMPART_OBJ_SCHED_CONTEXT, 8), n));
 }
-#endif
 
 static void wait_once(uint64_t ntfn, uint64_t unused) {
     (void)unused;

@@ -41,7 +41,8 @@ Status decode_cnode(const Invocation& inv, Results&, kernel::Budget& budget) {
             !s.is_ok())
             return s;
         const kernel::Cap& ep = slot->cap;
-        if (ep.type() != kernel::CapType::Endpoint)
+        // As in seL4: only a cap with every right may cancel a badge's sends.
+        if (ep.type() != kernel::CapType::Endpoint || ep.rights() != kernel::Rights::all())
             return Status::illegal_operation();
         if (ep.badge() != 0) // the unbadged cap has no badge to cancel
             ipc::cancel_badged_sends(*kernel::phys_ptr<kernel::Endpoint>(ep.paddr()), ep.badge());

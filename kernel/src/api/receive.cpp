@@ -37,8 +37,9 @@ arch::UserContext* wrong_cap(kernel::Tcb& t, unsigned reg, bool in_receive) {
                              in_receive);
 }
 
-// The reply object named by x6 (0: none).
-bool reply_object(kernel::Tcb& t, kernel::Reply*& out, arch::UserContext*& fault) {
+// The reply object named by x6 (0: none), and whether its cap may grant.
+bool reply_object(kernel::Tcb& t, kernel::Reply*& out, arch::UserContext*& fault,
+                  bool* can_grant = nullptr) {
     out = nullptr;
     if (t.context.x[reply_register] == 0)
         return true;
@@ -50,6 +51,8 @@ bool reply_object(kernel::Tcb& t, kernel::Reply*& out, arch::UserContext*& fault
         return false;
     }
     out = kernel::phys_ptr<kernel::Reply>(cap.paddr());
+    if (can_grant)
+        *can_grant = cap.reply_can_grant();
     return true;
 }
 
@@ -59,13 +62,17 @@ arch::UserContext* receive(kernel::Tcb& t, bool blocking, bool notification_only
     if (!lookup(t, badge_register, src, fault, true))
         return fault;
     if (src.type() == CapType::Notification && src.rights().read()) {
-        ipc::wait(t, *kernel::phys_ptr<kernel::Notification>(src.paddr()), blocking);
+        auto& n = *kernel::phys_ptr<kernel::Notification>(src.paddr());
+        if (n.bound_tcb && n.bound_tcb != &t)
+            return wrong_cap(t, badge_register, true); // bound to another thread (as seL4)
+        ipc::wait(t, n, blocking);
         return thread::resume_point();
     }
-    if (notification_only || src.type() != CapType::Endpoint || !src.rights().read())
+    if (src.type() != CapType::Endpoint || !src.rights().read())
         return wrong_cap(t, badge_register, true);
     kernel::Reply* reply = nullptr;
-    if (!reply_object(t, reply, fault))
+    // Wait / NBWait on an endpoint receive without a reply object (seL4 MCS).
+    if (!notification_only && !reply_object(t, reply, fault))
         return fault;
     ipc::receive(t, *kernel::phys_ptr<kernel::Endpoint>(src.paddr()), reply, blocking);
     return thread::resume_point();
@@ -80,10 +87,11 @@ arch::UserContext* handle_receive(kernel::Tcb& t, bool blocking, bool notificati
 arch::UserContext* handle_reply_recv(kernel::Tcb& t) {
     kernel::Reply* reply = nullptr;
     arch::UserContext* fault = nullptr;
-    if (!reply_object(t, reply, fault))
+    bool can_grant = false;
+    if (!reply_object(t, reply, fault, &can_grant))
         return fault;
     if (reply)
-        ipc::reply(t, *reply, true);
+        ipc::reply(t, *reply, can_grant);
     return receive(t, true, false);
 }
 
@@ -98,8 +106,7 @@ arch::UserContext* handle_send_receive(kernel::Tcb& t, bool notification_only) {
                   false, false);
     else if (dest.type() == CapType::Notification && dest.rights().write())
         ipc::signal(*kernel::phys_ptr<kernel::Notification>(dest.paddr()), dest.badge());
-    else
-        return wrong_cap(t, syscall_dest_register, false);
+    // A destination that cannot be sent to drops the send; the receive goes on (seL4).
     return receive(t, true, notification_only);
 }
 

@@ -39,7 +39,7 @@ bool send_fault(kernel::Tcb& t, FaultType type, const uint64_t* words, unsigned 
 
 bool send_timeout_fault(kernel::Tcb& t) {
     kernel::SchedContext* sc = t.sched_context;
-    if (!sc)
+    if (!sc || t.slot(kernel::TcbSlot::TimeoutHandler).cap.type() != kernel::CapType::Endpoint)
         return false;
     const uint64_t words[2] = {sc->badge, sched::take_consumed(*sc)};
     return send_to(t, kernel::TcbSlot::TimeoutHandler, FaultType::Timeout, words, 2);

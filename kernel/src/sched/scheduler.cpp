@@ -168,6 +168,13 @@ unsigned current_domain() {
     return domain;
 }
 
+void forget_context(SchedContext& sc) {
+    if (running_sc == &sc) {
+        running_sc = nullptr;
+        deadline_passed = true; // choose again on the way out
+    }
+}
+
 bool may_run_next(const Tcb& t) {
     return !rotate && (ready.empty(domain) || ready.highest_priority(domain) <= t.priority);
 }

@@ -19,6 +19,8 @@ void make_runnable(kernel::Tcb* t);
 void remove(kernel::Tcb* t);
 // Asks for a round-robin switch at the next return to user mode.
 void timeslice_expired();
+// A context is being deleted: stop charging it.
+void forget_context(kernel::SchedContext& sc);
 // Charges the running context now (before reporting its consumed time).
 void charge_running();
 // The scheduling timer fired (a budget ended or a refill is due).

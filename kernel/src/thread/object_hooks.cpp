@@ -6,6 +6,7 @@
 #include "object/irq.hpp"
 #include "object/sched_context.hpp"
 #include "object/tcb.hpp"
+#include "sched/sched_context_ops.hpp"
 #include "sched/scheduler.hpp"
 #include "thread/current.hpp"
 #include "thread/fpu.hpp"
@@ -26,9 +27,10 @@ void tcb_finalise(Tcb& tcb) {
 }
 
 void sched_context_finalise(SchedContext& sc) {
-    if (sc.tcb)
-        phys_ptr<Tcb>(Paddr{sc.tcb})->sched_context = nullptr;
-    sc.tcb = 0;
+    // Its thread becomes passive, its notification lends nothing, and the
+    // scheduler stops charging it.
+    sched::unbind(sc);
+    sched::forget_context(sc);
 }
 
 void irq_handler_finalise(uint64_t irq) {

@@ -133,6 +133,14 @@ Status set_mc_priority(Tcb& t, const Tcb& authority, uint64_t mcp) {
 }
 
 void suspend(Tcb& t) {
+    // A thread blocked in a system call makes it again when resumed (seL4's
+    // Restart); a fault in progress stays at the faulting instruction.
+    const auto s = t.state;
+    if (t.fault == kernel::FaultType::None &&
+        (s == kernel::ThreadState::BlockedOnSend || s == kernel::ThreadState::BlockedOnReceive ||
+         s == kernel::ThreadState::BlockedOnNotification ||
+         s == kernel::ThreadState::BlockedOnReply))
+        t.context.pc -= 4;
     ipc::cancel(t);
     sched::remove(&t);
     t.state = kernel::ThreadState::Inactive;

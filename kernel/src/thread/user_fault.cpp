@@ -47,7 +47,7 @@ arch::UserContext* handle_user_fault(arch::UserContext* ctx, const UserFault& fa
         words[4] = fault.lookup_words[0];
         words[5] = fault.lookup_words[1];
         words[6] = fault.lookup_words[2];
-        count = RAMPART_FAULT_CAP_WORDS - 1;
+        count = RAMPART_FAULT_CAP_WORDS;
         break;
     }
     if (ipc::send_fault(*t, type, words, count))

@@ -6,6 +6,7 @@
 #include "plan/geometry.hpp"
 
 #include <rampart/boot_untypeds.hpp>
+#include <rampart/bootinfo.h>
 #include <rampart/root_layout.hpp>
 
 #include <algorithm>
@@ -84,8 +85,8 @@ std::vector<rampart_untyped_desc> predict_untypeds(const board::Board& board,
 
     const auto layout = root_layout::compute(root.segments.data(),
                                              static_cast<std::uint32_t>(root.segments.size()));
-    // The kernel's constant, kernel/src/boot/root_task.hpp.
-    constexpr unsigned root_cnode_radix = 12;
+    // The ABI constant the kernel builds the root CNode with (bootinfo.h).
+    constexpr unsigned root_cnode_radix = RAMPART_ROOT_CNODE_RADIX;
     std::uint8_t bits[boot::max_boot_objects];
     if (layout.page_tables + static_cast<std::uint32_t>(boot::BootObject::FirstPageTable) >
         boot::max_boot_objects)

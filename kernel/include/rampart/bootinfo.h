@@ -24,6 +24,11 @@ enum rampart_root_slot {
     RAMPART_ROOT_FIRST_FREE = 16
 };
 
+/* The root task's CNode has 2^RAMPART_ROOT_CNODE_RADIX slots (and a guard of
+   the remaining bits, so a slot index is a cap address); the composer needs it
+   to predict the boot objects. */
+#define RAMPART_ROOT_CNODE_RADIX 12u
+
 /* Most untyped descriptors one boot-info page carries. */
 #define RAMPART_MAX_BOOT_UNTYPEDS 230u
 

@@ -11,7 +11,7 @@
 
 namespace rampart::boot {
 
-inline constexpr unsigned root_cnode_radix = 12;
+inline constexpr unsigned root_cnode_radix = RAMPART_ROOT_CNODE_RADIX;
 inline constexpr uint16_t root_asid = 1;
 
 struct RootTask {

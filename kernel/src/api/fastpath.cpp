@@ -2,6 +2,7 @@
 // budget of the server's own SC keeps temporal isolation; see DESIGN).
 #include "api/fastpath.hpp"
 
+#include "api/cspace_lookup.hpp"
 #include "api/message.hpp"
 #include "arch/vspace.hpp"
 #include "kernel/phys.hpp"
@@ -20,18 +21,6 @@ using kernel::Cap;
 using kernel::CapType;
 using kernel::Tcb;
 using kernel::ThreadState;
-
-// A cap in a single-level CSpace (guard + radix resolve the whole word), or
-// null when the CSpace is deeper (then the slow path resolves it).
-const Cap* lookup_flat(const Tcb& t, uint64_t cptr) {
-    const Cap& root = const_cast<Tcb&>(t).slot(kernel::TcbSlot::CSpace).cap;
-    const unsigned radix = root.cnode_radix();
-    if (root.type() != CapType::CNode || root.cnode_guard_size() + radix != 64)
-        return nullptr;
-    if ((cptr >> radix) != root.cnode_guard())
-        return nullptr;
-    return &kernel::phys_ptr<kernel::Slot>(root.paddr())[cptr & lib::mask(radix)].cap;
-}
 
 bool short_message(uint64_t info) {
     return rampart_msginfo_extra_caps(info) == 0 &&
@@ -67,7 +56,8 @@ arch::UserContext* fastpath_call(Tcb& caller) {
     const uint64_t info = caller.context.x[info_register];
     if (!short_message(info))
         return nullptr;
-    const Cap* cap = lookup_flat(caller, caller.context.x[badge_register]);
+    const kernel::Slot* cap_slot = lookup_flat(caller, caller.context.x[badge_register]);
+    const Cap* cap = cap_slot ? &cap_slot->cap : nullptr;
     if (!cap || cap->type() != CapType::Endpoint || !cap->rights().write() ||
         !(cap->rights().grant() || cap->rights().grant_reply()))
         return nullptr;
@@ -102,8 +92,10 @@ arch::UserContext* fastpath_reply_recv(Tcb& server) {
     const uint64_t info = server.context.x[info_register];
     if (!short_message(info))
         return nullptr;
-    const Cap* reply_cap = lookup_flat(server, server.context.x[reply_register]);
-    const Cap* ep_cap = lookup_flat(server, server.context.x[badge_register]);
+    const kernel::Slot* reply_slot = lookup_flat(server, server.context.x[reply_register]);
+    const kernel::Slot* ep_slot = lookup_flat(server, server.context.x[badge_register]);
+    const Cap* reply_cap = reply_slot ? &reply_slot->cap : nullptr;
+    const Cap* ep_cap = ep_slot ? &ep_slot->cap : nullptr;
     if (!reply_cap || reply_cap->type() != CapType::Reply || !ep_cap ||
         ep_cap->type() != CapType::Endpoint || !ep_cap->rights().read())
         return nullptr;

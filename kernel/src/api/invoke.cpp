@@ -3,6 +3,7 @@
 // the object's decoder, and a Call gets the result (or the error) as a reply.
 #include "api/invoke.hpp"
 
+#include "api/cspace_lookup.hpp"
 #include "api/invocation.hpp"
 #include "api/message.hpp"
 #include "ipc/ipc.hpp"
@@ -110,9 +111,8 @@ uint64_t Invocation::arg(unsigned i) const {
 
 arch::UserContext* handle_invocation(kernel::Tcb& t, bool is_call, bool blocking) {
     arch::UserContext& ctx = t.context;
-    const Cap root = t.slot(kernel::TcbSlot::CSpace).cap;
     kernel::Slot* slot = nullptr;
-    if (const auto f = kernel::lookup_slot(root, kernel::CPtr{ctx.x[badge_register]}, slot);
+    if (const auto f = lookup_cap_slot(t, ctx.x[badge_register], slot);
         f.kind != kernel::LookupFailure::None)
         return cap_fault(&ctx, ctx.x[badge_register], f);
 
@@ -125,7 +125,7 @@ arch::UserContext* handle_invocation(kernel::Tcb& t, bool is_call, bool blocking
     const unsigned extra = buf ? static_cast<unsigned>(rampart_msginfo_extra_caps(info)) : 0;
     for (unsigned i = 0; i < extra; ++i) {
         const uint64_t cptr = buf->caps_or_badges[i];
-        if (const auto f = kernel::lookup_slot(root, kernel::CPtr{cptr}, inv.extra[i]);
+        if (const auto f = lookup_cap_slot(t, cptr, inv.extra[i]);
             f.kind != kernel::LookupFailure::None)
             return cap_fault(&ctx, cptr, f);
         inv.extra_count = i + 1;

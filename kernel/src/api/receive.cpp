@@ -1,5 +1,6 @@
 // The receiving system calls: Recv, NBRecv, Wait, NBWait, ReplyRecv,
 // NBSendRecv and NBSendWait.
+#include "api/cspace_lookup.hpp"
 #include "api/invoke.hpp"
 #include "api/message.hpp"
 #include "ipc/ipc.hpp"
@@ -18,8 +19,7 @@ using kernel::CapType;
 bool lookup(kernel::Tcb& t, unsigned reg, Cap& out, arch::UserContext*& fault, bool in_receive) {
     kernel::Slot* slot = nullptr;
     const uint64_t cptr = t.context.x[reg];
-    const auto f =
-        kernel::lookup_slot(t.slot(kernel::TcbSlot::CSpace).cap, kernel::CPtr{cptr}, slot);
+    const auto f = lookup_cap_slot(t, cptr, slot);
     if (f.kind != kernel::LookupFailure::None) {
         const uint64_t words[3] = {f.bits_left, f.word1, f.word2};
         fault =

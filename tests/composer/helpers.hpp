@@ -28,15 +28,16 @@ struct Outcome {
 
 // Parses (and, without front-end errors, validates) text named name; program
 // images are looked up in tests/corpus/images.
-inline Outcome run(const std::string& name, const std::string& text, bool do_validate = true) {
+inline Outcome run(const std::string& name, const std::string& text, bool do_validate = true,
+                   const board::Board& board = default_board()) {
     diag::SourceManager sources;
     diag::Diagnostics diags;
     Outcome o;
     o.system = parse::parse_system(name, text, sources, diags);
     if (do_validate && o.system && !diags.has_errors()) {
         validate::Options opts{{kRoot + "/tests/corpus/images"}};
-        o.checked = validate::validate(std::make_shared<const model::System>(*o.system),
-                                       default_board(), opts, diags);
+        o.checked = validate::validate(std::make_shared<const model::System>(*o.system), board,
+                                       opts, diags);
     }
     o.text = diag::render(sources, diags);
     o.errors = diags.error_count();

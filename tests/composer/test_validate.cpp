@@ -129,3 +129,42 @@ TEST_CASE("the positive examples pass", "[validate][examples]") {
         CHECK(d.error_count() == 0);
     }
 }
+
+TEST_CASE("rules that depend on the board", "[validate][board]") {
+    board::Board two = test::default_board();
+    two.cores = 2;
+    auto on_core_1 = xml_system("name=\"a\" cpu=\"1\"", "");
+    CHECK(run("c.system", on_core_1, true, two).checked);
+    CHECK_FALSE(run("c.system", on_core_1).checked);
+
+    auto with_domains = xml_system("name=\"a\" domain=\"d\"", "",
+                                   "  <domains>\n    <domain name=\"d\" />\n"
+                                   "    <domain_schedule>\n"
+                                   "      <schedule_entry domain=\"d\" duration=\"10 us\" />\n"
+                                   "    </domain_schedule>\n  </domains>\n");
+    CHECK(run("d.system", with_domains).checked);
+    auto smp = run("d.system", with_domains, true, two);
+    CHECK(smp.text.find("domain scheduling cannot be combined with more than one core") !=
+          std::string::npos);
+
+    board::Board riscv = test::default_board();
+    riscv.arch = "riscv64";
+    auto o = run("r.system", xml_system("name=\"a\" smc=\"true\"", ""), true, riscv);
+    CHECK(o.text.find("smc forwarding exists only on aarch64 boards") != std::string::npos);
+    CHECK(o.text.find("'hello.elf' is not built for riscv64 (its ELF machine is 183)") !=
+          std::string::npos);
+}
+
+TEST_CASE("fixed regions outside RAM cost no RAM; inside RAM they do", "[validate][memory]") {
+    auto device =
+        run("m.system", xml_system("name=\"a\"", "    <map mr=\"dev\" vaddr=\"0x800000\" />\n",
+                                   "  <memory_region name=\"dev\" size=\"0x8000_0000\" "
+                                   "phys_addr=\"0x1_0000_0000\" />\n"));
+    INFO(device.text);
+    CHECK(device.checked);
+    auto ram =
+        run("m.system", xml_system("name=\"a\"", "    <map mr=\"big\" vaddr=\"0x80000000\" />\n",
+                                   "  <memory_region name=\"big\" size=\"0x7ff0_0000\" "
+                                   "phys_addr=\"0x4000_0000\" />\n"));
+    CHECK(ram.text.find("KiB of RAM but board 'qemu-virt-aarch64' has") != std::string::npos);
+}

@@ -61,8 +61,9 @@ void check_image(Context& c, PdInfo& info, ElfCache& cache) {
     const ElfImage& e = std::get<ElfImage>(elf);
     const std::uint16_t want = c.board.arch == "riscv64" ? kEmRiscv : kEmAarch64;
     if (e.machine != want) {
-        c.error(img.path.loc, "program image '" + img.path.value + "' is not an " + c.board.arch +
-                                  " program (ELF machine " + std::to_string(e.machine) + ")");
+        c.error(img.path.loc, "program image '" + img.path.value + "' is not built for " +
+                                  c.board.arch + " (its ELF machine is " +
+                                  std::to_string(e.machine) + ")");
         return;
     }
     info.image = *found;

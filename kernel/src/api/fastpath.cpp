@@ -5,6 +5,7 @@
 #include "api/cspace_lookup.hpp"
 #include "api/message.hpp"
 #include "arch/vspace.hpp"
+#include "ipc/donation.hpp"
 #include "kernel/phys.hpp"
 #include "object/endpoint.hpp"
 #include "object/notification.hpp"
@@ -79,12 +80,7 @@ arch::UserContext* fastpath_call(Tcb& caller) {
     caller.state = ThreadState::BlockedOnReply;
     caller.ipc_can_grant = cap->rights().grant();
     caller.ipc_can_grant_reply = cap->rights().grant_reply();
-    if (!server.sched_context && caller.sched_context) { // a passive server runs on our time
-        reply->donated = caller.sched_context;
-        server.sched_context = caller.sched_context;
-        caller.sched_context = nullptr;
-        server.sched_context->tcb = kernel::phys_of(&server).value;
-    }
+    ipc::donate(*reply, caller, server); // a passive server runs on our time
     return hand_over(caller, server, info, cap->badge());
 }
 
@@ -117,13 +113,7 @@ arch::UserContext* fastpath_reply_recv(Tcb& server) {
     ep.queue.set_tag(static_cast<unsigned>(kernel::EndpointState::Receive));
     reply.caller = nullptr;
     client->reply = nullptr;
-    if (kernel::SchedContext* sc = reply.donated) {
-        if (server.sched_context == sc)
-            server.sched_context = nullptr;
-        client->sched_context = sc;
-        sc->tcb = kernel::phys_of(client).value;
-        reply.donated = nullptr;
-    }
+    ipc::return_donation(reply, server, *client);
     return hand_over(server, *client, info, 0);
 }
 

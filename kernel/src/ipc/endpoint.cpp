@@ -1,6 +1,7 @@
 // Endpoint IPC: send, receive, reply and cancellation (seL4 MCS semantics).
 #include "ipc/ipc.hpp"
 
+#include "ipc/donation.hpp"
 #include "ipc/fault.hpp"
 #include "ipc/transfer.hpp"
 #include "kernel/phys.hpp"
@@ -30,13 +31,7 @@ void link_reply(Tcb& caller, Tcb& receiver, Reply& reply) {
     reply.caller = &caller;
     caller.reply = &reply;
     caller.state = ThreadState::BlockedOnReply;
-    if (!receiver.sched_context && caller.sched_context) {
-        kernel::SchedContext* sc = caller.sched_context;
-        reply.donated = sc;
-        receiver.sched_context = sc;
-        caller.sched_context = nullptr;
-        sc->tcb = kernel::phys_of(&receiver).value;
-    }
+    donate(reply, caller, receiver);
 }
 
 // A call was received: with a reply object and the right to grant a reply, the
@@ -125,14 +120,7 @@ void reply(Tcb& replier, Reply& r, bool can_grant) {
         return;
     r.caller = nullptr;
     caller->reply = nullptr;
-    if (kernel::SchedContext* sc = r.donated) {
-        // The donated SC goes home with the reply.
-        if (replier.sched_context == sc)
-            replier.sched_context = nullptr;
-        caller->sched_context = sc;
-        sc->tcb = kernel::phys_of(caller).value;
-        r.donated = nullptr;
-    }
+    return_donation(r, replier, *caller);
     if (caller->fault != kernel::FaultType::None) {
         if (handle_fault_reply(*caller, replier))
             wake(*caller);

@@ -1,20 +1,16 @@
 // Recursive-descent JSON reader with line/column tracking.
 #include "parse/json_reader.hpp"
 
+#include "parse/text_cursor.hpp"
 #include "parse/tree.hpp"
 #include "parse/utf8.hpp"
 
 namespace rampart::parse {
 namespace {
 
-struct SyntaxError {
-    diag::Loc loc;
-    std::string message;
-};
-
-class JsonReader {
+class JsonReader : TextCursor {
   public:
-    JsonReader(std::string_view text, diag::FileId file) : s_(text), file_(file) {}
+    JsonReader(std::string_view text, diag::FileId file) : TextCursor(text, file) {}
 
     JsonValue document() {
         if (s_.substr(0, 3) == "\xEF\xBB\xBF")
@@ -251,38 +247,11 @@ class JsonReader {
     }
     bool digit() const { return !at_end() && s_[pos_] >= '0' && s_[pos_] <= '9'; }
     bool peek(char c) const { return !at_end() && s_[pos_] == c; }
-    bool at_end() const { return pos_ >= s_.size(); }
     void skip_space() {
         while (!at_end() &&
                (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r'))
             advance(1);
     }
-    void advance(std::size_t n) {
-        for (; n && pos_ < s_.size(); --n, ++pos_) {
-            if (s_[pos_] == '\n')
-                ++line_, col_ = 1;
-            else
-                ++col_;
-        }
-    }
-    diag::Loc here(std::uint32_t len) const { return {file_, line_, col_, len}; }
-    std::uint32_t line_len(std::size_t start) const {
-        std::size_t end = start;
-        while (end < pos_ && s_[end] != '\n')
-            ++end;
-        return static_cast<std::uint32_t>(end - start);
-    }
-    [[noreturn]] void fail(std::string message) const {
-        throw SyntaxError{here(at_end() ? 0 : 1), std::move(message)};
-    }
-    [[noreturn]] void fail_at(diag::Loc l, std::string message) const {
-        throw SyntaxError{l, std::move(message)};
-    }
-
-    std::string_view s_;
-    diag::FileId file_;
-    std::size_t pos_ = 0;
-    std::uint32_t line_ = 1, col_ = 1;
 };
 
 } // namespace

@@ -1,19 +1,15 @@
 // Recursive-descent XML reader with line/column tracking.
 #include "parse/xml_reader.hpp"
 
+#include "parse/text_cursor.hpp"
 #include "parse/utf8.hpp"
 
 namespace rampart::parse {
 namespace {
 
-struct SyntaxError {
-    diag::Loc loc;
-    std::string message;
-};
-
-class XmlReader {
+class XmlReader : TextCursor {
   public:
-    XmlReader(std::string_view text, diag::FileId file) : s_(text), file_(file) {}
+    XmlReader(std::string_view text, diag::FileId file) : TextCursor(text, file) {}
 
     Node document() {
         if (s_.substr(0, 3) == "\xEF\xBB\xBF")
@@ -284,40 +280,12 @@ class XmlReader {
             advance(1), any = true;
         return any;
     }
-    bool at_end() const { return pos_ >= s_.size(); }
     bool starts(std::string_view p) const { return s_.substr(pos_, p.size()) == p; }
     void expect(char c, const std::string& message) {
         if (at_end() || s_[pos_] != c)
             fail(message);
         advance(1);
     }
-    void advance(std::size_t n) {
-        for (; n && pos_ < s_.size(); --n, ++pos_) {
-            if (s_[pos_] == '\n')
-                ++line_, col_ = 1;
-            else
-                ++col_;
-        }
-    }
-    diag::Loc here(std::uint32_t len) const { return {file_, line_, col_, len}; }
-    // Length from start to the current position, clipped to the start's line.
-    std::uint32_t line_len(std::size_t start) const {
-        std::size_t end = start;
-        while (end < pos_ && s_[end] != '\n')
-            ++end;
-        return static_cast<std::uint32_t>(end - start);
-    }
-    [[noreturn]] void fail(std::string message) const {
-        throw SyntaxError{here(at_end() ? 0 : 1), std::move(message)};
-    }
-    [[noreturn]] void fail_at(diag::Loc l, std::string message) const {
-        throw SyntaxError{l, std::move(message)};
-    }
-
-    std::string_view s_;
-    diag::FileId file_;
-    std::size_t pos_ = 0;
-    std::uint32_t line_ = 1, col_ = 1;
 };
 
 } // namespace

@@ -134,6 +134,25 @@ uint64_t spawn_with_handler(struct env* env, void (*fn)(uint64_t, uint64_t), uin
     return tcb;
 }
 
+uint64_t map_uart(struct env* env) {
+    uint64_t ut = 0;
+    for (uint32_t i = 0; i < env->bi->untyped_count && !ut; ++i) {
+        const struct rampart_untyped_desc* d = &env->bi->untyped_list[i];
+        if (d->is_device && d->paddr == UART_PA)
+            ut = env->bi->untyped.start + i;
+    }
+    CHECK(ut != 0);
+    const uint64_t frame = new_slot(env);
+    CHECK_OK(rampart_untyped_retype(ut, RAMPART_OBJ_FRAME_4K, 0, ROOT, 0, 0, frame, 1));
+    CHECK_OK(rampart_page_table_map(make(env, RAMPART_OBJ_PAGE_TABLE, 0), RAMPART_ROOT_VSPACE,
+                                    UART_VA, 0));
+    CHECK_OK(rampart_page_table_map(make(env, RAMPART_OBJ_PAGE_TABLE, 0), RAMPART_ROOT_VSPACE,
+                                    UART_VA, 0));
+    CHECK_OK(rampart_page_map(frame, RAMPART_ROOT_VSPACE, UART_VA,
+                              RAMPART_RIGHT_READ | RAMPART_RIGHT_WRITE, 0));
+    return frame;
+}
+
 /* The smallest RAM untyped that holds many arenas: its memory is cleared
    once, then reset after each test only as far as the test used it. */
 static uint64_t pick_pool(const struct rampart_bootinfo* bi) {

@@ -75,4 +75,18 @@ uint64_t spawn_with_handler(struct env* env, void (*fn)(uint64_t, uint64_t), uin
 /* Stops the calling thread (spawned threads end this way). */
 void suspend_self(uint64_t tcb) __attribute__((noreturn));
 
+/* The PL011 (SPI 1): its page mapped uncached at UART_VA, with tables from
+   the arena; returns the frame's slot. */
+#define UART_PA 0x09000000ull
+#define UART_IRQ 33u
+#define UART_VA (SCRATCH_VA + 0x1ff000)
+#define UARTDR 0x00
+#define UARTIMSC 0x38
+#define UARTICR 0x44
+#define TXIM (1u << 5)
+uint64_t map_uart(struct env* env);
+static inline volatile uint32_t* uart(uint64_t reg) {
+    return (volatile uint32_t*)(UART_VA + reg);
+}
+
 #endif

@@ -4,14 +4,7 @@
 
 #include <rampart/ipc.h>
 
-#define UART_PA 0x09000000ull
-#define UART_IRQ 33u
-#define UART_VA (SCRATCH_VA + 0x1ff000)
 /* PL011 registers (ARM DDI 0183): data, interrupt mask set/clear, interrupt clear. */
-#define UARTDR 0x00
-#define UARTIMSC 0x38
-#define UARTICR 0x44
-#define TXIM (1u << 5)
 
 TEST(irq_get_handler_once) {
     const uint64_t h = new_slot(env);
@@ -54,31 +47,8 @@ TEST(irq_set_notification_needs_a_notification) {
     CHECK_OK(rampart_irq_handler_ack(h));
 }
 
-static uint64_t uart_untyped(const struct rampart_bootinfo* bi) {
-    for (uint32_t i = 0; i < bi->untyped_count; ++i) {
-        const struct rampart_untyped_desc* d = &bi->untyped_list[i];
-        if (d->is_device && d->paddr <= UART_PA && UART_PA < d->paddr + (1ull << d->size_bits) &&
-            d->paddr == UART_PA)
-            return bi->untyped.start + i;
-    }
-    return 0;
-}
-
-static volatile uint32_t* uart(uint64_t reg) {
-    return (volatile uint32_t*)(UART_VA + reg);
-}
-
 TEST(irq_device_interrupt_reaches_a_notification) {
-    const uint64_t ut = uart_untyped(env->bi);
-    CHECK(ut != 0);
-    const uint64_t frame = new_slot(env);
-    CHECK_OK(rampart_untyped_retype(ut, RAMPART_OBJ_FRAME_4K, 0, ROOT, 0, 0, frame, 1));
-    CHECK_OK(rampart_page_table_map(make(env, RAMPART_OBJ_PAGE_TABLE, 0), RAMPART_ROOT_VSPACE,
-                                    UART_VA, 0));
-    CHECK_OK(rampart_page_table_map(make(env, RAMPART_OBJ_PAGE_TABLE, 0), RAMPART_ROOT_VSPACE,
-                                    UART_VA, 0));
-    CHECK_OK(rampart_page_map(frame, RAMPART_ROOT_VSPACE, UART_VA,
-                              RAMPART_RIGHT_READ | RAMPART_RIGHT_WRITE, 0));
+    const uint64_t frame = map_uart(env);
 
     const uint64_t ntfn = make(env, RAMPART_OBJ_NOTIFICATION, 0);
     const uint64_t badged = new_slot(env);

@@ -8,13 +8,6 @@
 
 #define ALL RAMPART_RIGHTS_ALL
 #define CONTROL RAMPART_ROOT_IRQ_CONTROL
-#define UART_PA 0x09000000ull
-#define UART_IRQ 33u
-#define UART_VA (SCRATCH_VA + 0x1ff000)
-#define UARTDR 0x00
-#define UARTIMSC 0x38
-#define UARTICR 0x44
-#define TXIM (1u << 5)
 
 static uint64_t mint(struct env* env, uint64_t src, uint64_t rights, uint64_t badge) {
     const uint64_t s = new_slot(env);
@@ -91,30 +84,8 @@ TEST(irq_handler_argument_errors) {
     CHECK_OK(rampart_irq_handler_ack(h));
 }
 
-static uint64_t uart_untyped(const struct rampart_bootinfo* bi) {
-    for (uint32_t i = 0; i < bi->untyped_count; ++i) {
-        const struct rampart_untyped_desc* d = &bi->untyped_list[i];
-        if (d->is_device && d->paddr == UART_PA)
-            return bi->untyped.start + i;
-    }
-    return 0;
-}
-
-static volatile uint32_t* uart(uint64_t reg) {
-    return (volatile uint32_t*)(UART_VA + reg);
-}
-
 TEST(irq_cleared_handler_delivers_nothing_until_set_again) {
-    const uint64_t ut = uart_untyped(env->bi);
-    CHECK(ut != 0);
-    const uint64_t frame = new_slot(env);
-    CHECK_OK(rampart_untyped_retype(ut, RAMPART_OBJ_FRAME_4K, 0, ROOT, 0, 0, frame, 1));
-    CHECK_OK(rampart_page_table_map(make(env, RAMPART_OBJ_PAGE_TABLE, 0), RAMPART_ROOT_VSPACE,
-                                    UART_VA, 0));
-    CHECK_OK(rampart_page_table_map(make(env, RAMPART_OBJ_PAGE_TABLE, 0), RAMPART_ROOT_VSPACE,
-                                    UART_VA, 0));
-    CHECK_OK(rampart_page_map(frame, RAMPART_ROOT_VSPACE, UART_VA,
-                              RAMPART_RIGHT_READ | RAMPART_RIGHT_WRITE, 0));
+    const uint64_t frame = map_uart(env);
     const uint64_t ntfn = make(env, RAMPART_OBJ_NOTIFICATION, 0);
     const uint64_t badged = mint(env, ntfn, ALL, 1u << 9);
     const uint64_t handler = new_slot(env);

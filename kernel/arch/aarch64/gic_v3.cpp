@@ -111,10 +111,6 @@ void irq_set_trigger(uint32_t irq, bool edge) {
     gic::set_trigger(irq, edge);
 }
 
-uint32_t irq_max() {
-    return platform::max_irq;
-}
-
 const char* irq_controller_name() {
     return "GICv3";
 }

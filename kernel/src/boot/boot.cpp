@@ -30,26 +30,6 @@ rampart_boot_handoff handoff;
     rampart::arch::machine_halt(254);
 }
 
-// Boot objects sizes in the plan's request order (root_boot_objects).
-unsigned boot_object_size(const rampart::boot::Plan&, uint32_t i) {
-    using rampart::boot::BootObject;
-    switch (
-        static_cast<BootObject>(i < static_cast<uint32_t>(BootObject::FirstPageTable) ? i : 7)) {
-    case BootObject::RootCNode:
-        return rampart::boot::root_cnode_radix + RAMPART_SLOT_BITS;
-    case BootObject::VSpace:
-        return RAMPART_VSPACE_BITS;
-    case BootObject::Tcb:
-        return RAMPART_TCB_BITS;
-    case BootObject::SchedContext:
-        return RAMPART_SCHED_CONTEXT_MIN_BITS;
-    case BootObject::AsidPool:
-        return RAMPART_ASID_POOL_BITS;
-    default:
-        return RAMPART_PAGE_BITS;
-    }
-}
-
 } // namespace
 
 extern "C" [[noreturn]] void kernel_main(uint64_t handoff_paddr) {
@@ -73,9 +53,10 @@ extern "C" [[noreturn]] void kernel_main(uint64_t handoff_paddr) {
         boot::plan_machine_memory(handoff, boot::root_cnode_radix, layout.page_tables);
     if (plan.error != boot::PlanError::None)
         boot_failed("the boot memory plan failed (see docs/boot-memory.md)");
+    uint8_t sizes[boot::max_boot_objects]; // the same list the plan was made from
+    boot::root_boot_objects(boot::root_cnode_radix, layout.page_tables, sizes);
     for (uint32_t i = 0; i < plan.boot_object_count; ++i)
-        lib::zero_words(kernel::ptr_from_paddr(plan.boot_objects[i]),
-                        size_t{1} << boot_object_size(plan, i));
+        lib::zero_words(kernel::ptr_from_paddr(plan.boot_objects[i]), size_t{1} << sizes[i]);
     using boot::BootObject;
     auto at = [&](BootObject o) { return plan.boot_objects[static_cast<uint32_t>(o)]; };
     const boot::BootObjects objects{

@@ -9,11 +9,6 @@
 #include "sched/scheduler.hpp"
 
 namespace rampart::irq {
-namespace {
-
-uint64_t ticks;
-
-} // namespace
 
 void init() {
     arch::irq_controller_init();
@@ -29,7 +24,6 @@ void handle_pending_interrupts() {
         if (irq == arch::timer_irq()) {
             // A budget ended or a refill came due: the way out of the kernel
             // charges, releases and programs the next deadline.
-            ++ticks;
             arch::timer_ack();
             sched::timer_fired();
         } else if (!deliver(irq)) {
@@ -38,10 +32,6 @@ void handle_pending_interrupts() {
         }
         arch::irq_end(irq);
     }
-}
-
-uint64_t timer_ticks() {
-    return ticks;
 }
 
 } // namespace rampart::irq

@@ -8,6 +8,5 @@ namespace rampart::irq {
 void init();
 // Acknowledges and handles every pending interrupt.
 void handle_pending_interrupts();
-uint64_t timer_ticks();
 
 } // namespace rampart::irq

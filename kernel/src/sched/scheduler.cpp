@@ -164,10 +164,6 @@ void charge_running() {
 void timer_fired() {
     deadline_passed = true;
 }
-unsigned current_domain() {
-    return domain;
-}
-
 void forget_context(SchedContext& sc) {
     if (running_sc == &sc) {
         running_sc = nullptr;

@@ -25,7 +25,6 @@ void forget_context(kernel::SchedContext& sc);
 void charge_running();
 // The scheduling timer fired (a budget ended or a refill is due).
 void timer_fired();
-unsigned current_domain();
 // No ready thread outranks t, and no round-robin switch is due: t may run next directly.
 bool may_run_next(const kernel::Tcb& t);
 

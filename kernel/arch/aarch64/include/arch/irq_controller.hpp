@@ -14,8 +14,6 @@ void irq_disable(uint32_t irq);
 uint32_t irq_acknowledge();
 // Edge- or level-sensitive (shared peripheral interrupts only).
 void irq_set_trigger(uint32_t irq, bool edge);
-// Highest interrupt id the controller has.
-uint32_t irq_max();
 void irq_end(uint32_t irq);
 const char* irq_controller_name();
 

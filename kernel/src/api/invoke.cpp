@@ -142,7 +142,7 @@ arch::UserContext* handle_invocation(kernel::Tcb& t, bool is_call, bool blocking
         status = decode(inv, results, budget);
         if (status.is_preempted()) {
             // Re-execute the system call once pending interrupts are served.
-            ctx.pc -= 4;
+            ctx.restart_syscall();
             t.state = kernel::ThreadState::Restart;
             irq::handle_pending_interrupts();
             return thread::resume_point();

@@ -174,7 +174,7 @@ void cancel_badged_sends(Endpoint& ep, uint64_t badge) {
         if (t->ipc_badge == badge) {
             ep.queue.remove(t);
             t->state = ThreadState::Restart; // it sends again when it next runs
-            t->context.pc -= 4;
+            t->context.restart_syscall();
             t->blocked_on = nullptr;
             sched::make_runnable(t);
         }
@@ -184,19 +184,23 @@ void cancel_badged_sends(Endpoint& ep, uint64_t badge) {
         set_state(ep, EndpointState::Idle);
 }
 
+void restart_all(kernel::ThreadQueue& queue) {
+    while (Tcb* t = queue.pop_front()) {
+        t->state = ThreadState::Restart;
+        t->context.restart_syscall();
+        t->blocked_on = nullptr;
+        t->reply = nullptr;
+        sched::make_runnable(t);
+    }
+    queue.set_tag(0); // idle
+}
+
 } // namespace rampart::ipc
 
 namespace rampart::kernel {
 
 void endpoint_cancel_all(Endpoint& ep) {
-    while (Tcb* t = ep.queue.pop_front()) {
-        t->state = ThreadState::Restart;
-        t->context.pc -= 4; // re-execute the IPC system call, which now fails
-        t->blocked_on = nullptr;
-        t->reply = nullptr;
-        sched::make_runnable(t);
-    }
-    ep.queue.set_tag(static_cast<unsigned>(EndpointState::Idle));
+    ipc::restart_all(ep.queue);
 }
 
 void reply_finalise(Reply& r) {

@@ -38,6 +38,9 @@ void wait(Tcb& t, Notification& n, bool blocking);
 // or is restarted by the caller).
 void cancel(Tcb& t);
 void cancel_badged_sends(Endpoint& ep, uint64_t badge);
+// The object waited on is going away: every waiter makes its system call
+// again (which then fails on the missing cap) and the queue is left empty.
+void restart_all(kernel::ThreadQueue& queue);
 
 // Binding a notification to a TCB: signals reach the TCB while it waits on an endpoint.
 void bind_notification(Tcb& t, Notification& n);

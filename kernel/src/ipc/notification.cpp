@@ -100,17 +100,11 @@ void unbind_notification(Tcb& t) {
 namespace rampart::kernel {
 
 void notification_finalise(Notification& n) {
-    while (Tcb* t = n.queue.pop_front()) {
-        t->state = ThreadState::Restart;
-        t->context.pc -= 4;
-        t->blocked_on = nullptr;
-        sched::make_runnable(t);
-    }
+    ipc::restart_all(n.queue);
     if (n.bound_tcb)
         ipc::unbind_notification(*n.bound_tcb);
     n.sched_context = nullptr;
     n.word = 0;
-    n.queue.set_tag(static_cast<unsigned>(NotificationState::Idle));
 }
 
 } // namespace rampart::kernel

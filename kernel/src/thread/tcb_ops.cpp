@@ -140,7 +140,7 @@ void suspend(Tcb& t) {
         (s == kernel::ThreadState::BlockedOnSend || s == kernel::ThreadState::BlockedOnReceive ||
          s == kernel::ThreadState::BlockedOnNotification ||
          s == kernel::ThreadState::BlockedOnReply))
-        t.context.pc -= 4;
+        t.context.restart_syscall();
     ipc::cancel(t);
     sched::remove(&t);
     t.state = kernel::ThreadState::Inactive;

@@ -18,6 +18,10 @@ struct UserContext {
 
     // SPSR for a fresh user thread: EL0t, AArch64, interrupts unmasked.
     static constexpr uint64_t spsr_el0 = 0;
+    // Makes the thread execute its system call again when it next runs: the
+    // saved PC is just past the SVC, one 4-byte instruction (Arm ARM C6.2.365).
+    void restart_syscall() { pc -= 4; }
+
     // What user space may set in SPSR: the condition flags N, Z, C, V.
     static constexpr uint64_t spsr_user_writable = 0xf0000000;
 };

@@ -3,6 +3,8 @@
 // PD and channel count limits (see docs/composer.md).
 #pragma once
 
+#include <rampart/pd.h>
+
 #include <cstddef>
 #include <cstdint>
 
@@ -11,7 +13,7 @@ namespace rampart::model {
 // Channel, IRQ and child ids share one namespace per PD: 0..kMaxId. A
 // notification badge carries bit 1 << id, and bits 62 (child fault) and 63
 // (protected call) are reserved by microkit.h's event loop.
-inline constexpr std::uint64_t kMaxId = 61;
+inline constexpr std::uint64_t kMaxId = RAMPART_PD_MAX_ID;
 
 inline constexpr std::uint64_t kMaxPriority = 254;
 inline constexpr std::size_t kMaxNameLength = 64;

@@ -7,28 +7,29 @@
 #include "plan/planner.hpp"
 
 #include <rampart/objects.h>
+#include <rampart/pd.h>
 
 #include <map>
 #include <memory>
 
 namespace rampart::plan {
 
-// Slots of a PD's CSpace (Microkit's layout, docs/spec.md).
-inline constexpr std::uint32_t kSlotInput = 1;
-inline constexpr std::uint32_t kSlotFault = 2;
-inline constexpr std::uint32_t kSlotVspace = 3;
-inline constexpr std::uint32_t kSlotReply = 4;
-inline constexpr std::uint32_t kSlotMonitor = 5;
-inline constexpr std::uint32_t kSlotNotifyBase = 10;
-inline constexpr std::uint32_t kSlotPpcBase = 74;
-inline constexpr std::uint32_t kSlotIrqBase = 138;
-inline constexpr std::uint32_t kSlotChildBase = 202;
-inline constexpr std::uint32_t kSlotUserBase = 394; // <cspace> entries: 394 + slot
-inline constexpr unsigned kMinCnodeRadix = 9;
+// Slots of a PD's CSpace (Microkit's layout, docs/spec.md; rampart/pd.h).
+inline constexpr std::uint32_t kSlotInput = RAMPART_PD_SLOT_INPUT;
+inline constexpr std::uint32_t kSlotFault = RAMPART_PD_SLOT_FAULT;
+inline constexpr std::uint32_t kSlotVspace = RAMPART_PD_SLOT_VSPACE;
+inline constexpr std::uint32_t kSlotReply = RAMPART_PD_SLOT_REPLY;
+inline constexpr std::uint32_t kSlotMonitor = RAMPART_PD_SLOT_MONITOR;
+inline constexpr std::uint32_t kSlotNotifyBase = RAMPART_PD_SLOT_NOTIFY_BASE;
+inline constexpr std::uint32_t kSlotPpcBase = RAMPART_PD_SLOT_PPC_BASE;
+inline constexpr std::uint32_t kSlotIrqBase = RAMPART_PD_SLOT_IRQ_BASE;
+inline constexpr std::uint32_t kSlotChildBase = RAMPART_PD_SLOT_CHILD_BASE;
+inline constexpr std::uint32_t kSlotUserBase = RAMPART_PD_SLOT_USER_BASE;
+inline constexpr unsigned kMinCnodeRadix = RAMPART_PD_MIN_CNODE_RADIX;
 inline constexpr unsigned kScBits = RAMPART_SCHED_CONTEXT_MIN_BITS;
 inline constexpr std::uint32_t kBootPoolFree = 510; // ASIDs 0 and the root task's are taken
-inline constexpr std::uint64_t kPpcBadge = 1ull << 63;
-inline constexpr std::uint64_t kFaultBadge = 1ull << 62;
+inline constexpr std::uint64_t kPpcBadge = RAMPART_PD_BADGE_PPC;
+inline constexpr std::uint64_t kFaultBadge = RAMPART_PD_BADGE_FAULT;
 
 struct PdPlan {
     const validate::PdInfo* info = nullptr;

@@ -24,6 +24,12 @@ enum rampart_invocation_label {
     RAMPART_CNODE_ROTATE = 8, /* m0 dest index, m1 dest depth, m2 dest badge, m3 pivot index,
                                  m4 pivot depth, m5 pivot badge, m6 src index, m7 src depth;
                                  c0 pivot root, c1 src root */
+    /* Attestation (docs/spec.md, "Digests"): the canonical FNV-1a 64 digest of
+       the invoked CNode's slots. Resumable and bounded: m0 first slot, m1 the
+       digest so far (RAMPART_DIGEST_START to begin); the kernel feeds at most
+       RAMPART_DIGEST_BATCH slots and replies m0 the digest so far, m1 the next
+       slot (2^radix when done). */
+    RAMPART_CNODE_DIGEST = 9,
 
     /* Untyped. */
     RAMPART_UNTYPED_RETYPE = 16, /* m0 type, m1 size bits, m2 node index, m3 node depth,
@@ -95,7 +101,19 @@ enum rampart_invocation_label {
     RAMPART_PAGE_UNIFY_INSTRUCTION = 123,
     RAMPART_PAGE_GET_ADDRESS = 124,
     RAMPART_ASID_CONTROL_MAKE_POOL = 125,
-    RAMPART_ASID_POOL_ASSIGN = 126
+    RAMPART_ASID_POOL_ASSIGN = 126,
+    /* Attestation: the canonical digest of the invoked VSpace's leaf mappings
+       (docs/spec.md, "Digests"). m0 first vaddr, m1 the digest so far
+       (RAMPART_DIGEST_START to begin); the kernel visits at most
+       RAMPART_DIGEST_BATCH table entries and replies m0 the digest so far, m1
+       the next vaddr (RAMPART_DIGEST_VSPACE_END when done). */
+    RAMPART_VSPACE_DIGEST = 127
 };
+
+/* The digest invocations' starting value (the FNV-1a 64 offset basis), the
+   most slots or table entries one invocation visits, and the VSpace walk's end. */
+#define RAMPART_DIGEST_START 0xcbf29ce484222325ull
+#define RAMPART_DIGEST_BATCH 512u
+#define RAMPART_DIGEST_VSPACE_END (1ull << 39)
 
 #endif

@@ -30,5 +30,6 @@ foreach(board IN LISTS RAMPART_BOARDS)
                      ${dir}/tests/boot/hello-root.elf ${dir}/tests/boot/fault-root.elf
                      ${dir}/tests/boot/exit-root.elf ${dir}/tests/bench/kernel-entry-bench.elf
                      ${dir}/tests/conformance/conformance.elf ${dir}/tests/bench/ipc-bench.elf
-                     ${dir}/tests/boot/domain-root.elf)
+                     ${dir}/tests/boot/domain-root.elf
+                     ${dir}/runtime/initializer/initializer.elf)
 endforeach()

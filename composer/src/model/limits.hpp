@@ -4,6 +4,7 @@
 #pragma once
 
 #include <rampart/pd.h>
+#include <rampart/spec.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -35,6 +36,6 @@ inline constexpr std::uint64_t kMaxDomains = 16;
 
 // The rate limit of the restart policy: at most restart_limit restarts in
 // any window of this many microseconds, or the PD stays stopped.
-inline constexpr std::uint64_t kRestartWindowUs = 1'000'000;
+inline constexpr std::uint64_t kRestartWindowUs = RAMPART_SPEC_RESTART_WINDOW_US;
 
 } // namespace rampart::model

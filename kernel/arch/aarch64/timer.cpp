@@ -8,6 +8,9 @@ namespace rampart::arch {
 
 void timer_init() {
     RAMPART_WRITE_SYSREG(cntp_ctl_el0, 0); // disabled, until the first deadline
+    // EL0VCTEN: user code may read the virtual count and CNTFRQ_EL0 (as on
+    // Linux); the physical timer and its count stay the kernel's.
+    RAMPART_WRITE_SYSREG(cntkctl_el1, 2);
     isb();
 }
 

@@ -55,6 +55,6 @@ enum rampart_object_type {
    size in bits, packed into one word (guard in bits 63..6, guard size in 5..0). */
 #define RAMPART_CNODE_GUARD_SIZE_BITS 6u
 #define RAMPART_CNODE_CAPDATA(guard, guard_size)                                                   \
-    ((((uint64_t)(guard)) << RAMPART_CNODE_GUARD_SIZE_BITS) | ((uint64_t)(guard_size)&0x3fu))
+    (((0ull + (guard)) << RAMPART_CNODE_GUARD_SIZE_BITS) | ((0ull + (guard_size)) & 0x3fu))
 
 #endif

@@ -158,6 +158,8 @@ struct rampart_spec_fill {
 
 #define RAMPART_SPEC_RESTART_STOP 0u
 #define RAMPART_SPEC_RESTART_RESTART 1u
+/* restart_limit counts restarts in any window of this many microseconds. */
+#define RAMPART_SPEC_RESTART_WINDOW_US 1000000u
 
 struct rampart_spec_pd {
     uint32_t name;          /* string offset */

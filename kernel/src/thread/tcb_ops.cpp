@@ -85,6 +85,8 @@ namespace {
 
 Status set_handler(Tcb& t, TcbSlot which, Slot& ep, Budget& budget, unsigned arg_index) {
     const Cap& c = ep.cap;
+    if (c.is_null()) // no handler (seL4 MCS: a null cap is a valid fault handler)
+        return install_tcb_cap(t, which, ep, c, budget);
     if (c.type() != CapType::Endpoint || !c.rights().write() ||
         !(c.rights().grant() || c.rights().grant_reply()))
         return Status::invalid_capability(arg_index);

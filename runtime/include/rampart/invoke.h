@@ -20,9 +20,9 @@ extern "C" {
 /* The calling thread's IPC buffer: the kernel keeps its address in
    TPIDRRO_EL0, which user code reads but cannot change. */
 static inline struct rampart_ipc_buffer* rampart_ipc_buffer(void) {
-    uint64_t v;
-    __asm__("mrs %0, tpidrro_el0" : "=r"(v));
-    return (struct rampart_ipc_buffer*)v;
+    struct rampart_ipc_buffer* buffer; /* no cast: the header is C and C++ */
+    __asm__("mrs %0, tpidrro_el0" : "=r"(buffer));
+    return buffer;
 }
 #define rampart_ipc (rampart_ipc_buffer())
 static inline uint64_t rampart_mr(unsigned i) {

@@ -11,7 +11,9 @@ extern "C" {
 #endif
 
 static inline void rampart_debug_putchar(char c) {
-    register uint64_t x0 __asm__("x0") = (uint8_t)c;
+    unsigned char byte = 0;
+    __builtin_memcpy(&byte, &c, 1); /* no cast: the header is C and C++ */
+    register uint64_t x0 __asm__("x0") = byte;
     register uint64_t x7 __asm__("x7") = RAMPART_SYS_DEBUG_PUTCHAR;
     __asm__ volatile("svc #0" : "+r"(x0) : "r"(x7) : "memory");
 }

@@ -1,0 +1,55 @@
+// Executes the spec (docs/spec.md, "Execution order", steps 2 to 13) with
+// ordinary checked invocations. Any failure prints the record and the
+// invocation and stops the boot.
+#pragma once
+
+#include "cspace.hpp"
+#include "frame_window.hpp"
+#include "spec_view.hpp"
+
+#include <rampart/bootinfo.h>
+
+namespace rampart::init {
+
+class Builder {
+  public:
+    Builder(const SpecView& spec, const rampart_bootinfo& bi) : s_(spec), bi_(bi) {}
+
+    void check_prediction();  // step 2
+    void create_objects();    // step 3 (and the switch to the two-level CSpace)
+    void fill_frames();       // step 4
+    void assign_asids();      // step 5
+    void map();               // step 6
+    void set_up_irqs();       // step 7
+    void place_caps();        // step 8
+    void configure_scs();     // step 9
+    void configure_threads(); // step 10
+    bool attest();            // step 12: false on any mismatch
+    void start();             // step 13
+
+    const Cspace& cspace() const { return cs_; }
+    FrameWindow& window() { return window_; }
+
+    // Workspace slots beyond the objects (docs/spec.md, "The workspace CNode").
+    uint64_t mapping_slot(uint32_t j) const { return s_.objects.count + j; }
+    uint64_t irq_slot(uint32_t k) const { return s_.objects.count + s_.mappings.count + k; }
+    uint64_t pool_slot(uint32_t p) const {
+        return s_.objects.count + s_.mappings.count + s_.irqs.count + p;
+    }
+
+    // Writes the fills of `frame` (zeroing it first when asked): steps 4 and
+    // the monitor's restart.
+    void write_frame(uint32_t frame, uint32_t first_fill, bool zero_first);
+
+  private:
+    void create_workspace();
+    rampart_cptr_t fault_endpoint(const rampart_spec_tcb& t);
+
+    const SpecView& s_;
+    const rampart_bootinfo& bi_;
+    Cspace cs_;
+    FrameWindow window_;
+    uint64_t scratch_ = 0; // a free root slot for caps that live only for one invocation
+};
+
+} // namespace rampart::init

@@ -1,0 +1,45 @@
+// The initializer: the root task of a composed system. It checks and executes
+// the spec the composer put in the image (docs/spec.md), attests every PD's
+// layout, starts the PDs and becomes the monitor.
+#include "builder.hpp"
+#include "console.hpp"
+#include "monitor.hpp"
+#include "spec_view.hpp"
+
+#include <rampart/bootinfo.h>
+
+using namespace rampart::init;
+
+extern "C" int main(const rampart_bootinfo* bi) {
+    if (!bi || bi->magic != RAMPART_BOOTINFO_MAGIC) {
+        Line line;
+        line << "initializer: error: no boot info";
+        line.end();
+        stop_boot();
+    }
+    const SpecView spec =
+        check_spec(reinterpret_cast<const void*>(bi->boot_data), bi->boot_data_size);
+    Builder b(spec, *bi);
+    b.check_prediction();
+    b.create_objects();
+    b.fill_frames();
+    b.assign_asids();
+    b.map();
+    b.set_up_irqs();
+    b.place_caps();
+    b.configure_scs();
+    b.configure_threads();
+    if (!b.attest()) {
+        Line line;
+        line << "initializer: error: attestation failed";
+        line.end();
+        stop_boot();
+    }
+    Line line;
+    line << "initializer: " << uint64_t{spec.pds.count} << " protection domains, "
+         << uint64_t{spec.objects.count} << " objects, " << uint64_t{spec.caps.count}
+         << " caps; starting";
+    line.end();
+    b.start();
+    run_monitor(spec, b);
+}

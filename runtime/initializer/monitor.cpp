@@ -1,0 +1,168 @@
+// The monitor loop: faults, passive PDs' "init done", restarts.
+#include "monitor.hpp"
+
+#include "console.hpp"
+#include "fault_report.hpp"
+
+#include <rampart/invoke.h>
+#include <rampart/ipc.h>
+#include <rampart/pd.h>
+
+namespace rampart::init {
+namespace {
+
+// The virtual count in microseconds (the kernel lets EL0 read it).
+uint64_t now_us() {
+    uint64_t count, freq;
+    __asm__ volatile("isb; mrs %0, cntvct_el0" : "=r"(count));
+    __asm__("mrs %0, cntfrq_el0" : "=r"(freq));
+    return freq ? count / freq * 1000000 + count % freq * 1000000 / freq : 0;
+}
+
+// Restart times of one PD, for the rate limit: a ring of its last
+// restart_limit restarts (at most kMaxTracked are kept).
+constexpr uint32_t kMaxTracked = 64;
+constexpr uint32_t kMaxPds = 4096;
+struct History {
+    uint64_t stamps[kMaxTracked];
+    uint32_t next = 0, count = 0;
+};
+History histories[16]; // the PDs with a restart policy, in order of first fault
+uint32_t history_of[kMaxPds];
+uint32_t histories_used = 0;
+
+// May PD `pd` restart now? restart_limit restarts in any window of
+// RAMPART_SPEC_RESTART_WINDOW_US; a limit above kMaxTracked counts the last
+// kMaxTracked restarts.
+bool may_restart(const rampart_spec_pd& p, uint32_t pd) {
+    if (p.restart_limit == 0)
+        return true;
+    if (pd >= kMaxPds)
+        return false;
+    if (history_of[pd] == 0) {
+        if (histories_used == sizeof histories / sizeof histories[0])
+            return false;
+        history_of[pd] = ++histories_used;
+    }
+    History& h = histories[history_of[pd] - 1];
+    const uint32_t limit = p.restart_limit < kMaxTracked ? p.restart_limit : kMaxTracked;
+    const uint64_t now = now_us();
+    if (h.count == limit) {
+        const uint64_t oldest = h.stamps[h.next];
+        if (now - oldest < RAMPART_SPEC_RESTART_WINDOW_US)
+            return false;
+    } else {
+        ++h.count;
+    }
+    h.stamps[h.next] = now;
+    h.next = (h.next + 1) % limit;
+    return true;
+}
+
+class Monitor {
+  public:
+    Monitor(const SpecView& s, Builder& b) : s_(s), b_(b), cs_(b.cspace()) {}
+
+    [[noreturn]] void run() {
+        const rampart_cptr_t ep = cs_.ws(s_.header->monitor_endpoint);
+        for (;;) {
+            uint64_t badge = 0, mr[4] = {};
+            const rampart_msginfo_t info = rampart_recv(ep, &badge, 0, mr);
+            const uint64_t pd = badge - 1;
+            if (badge == 0 || pd >= s_.pds.count) {
+                Line line;
+                line << "monitor: message with unknown badge " << Hex{badge} << " ignored";
+                line.end();
+                continue;
+            }
+            FaultMessage m;
+            m.label = rampart_msginfo_label(info);
+            m.count = static_cast<unsigned>(rampart_msginfo_length(info));
+            for (unsigned i = 0; i < m.count && i < 16; ++i)
+                m.words[i] = i < 4 ? mr[i] : rampart_ipc->msg[i];
+            if (m.label == RAMPART_MONITOR_PASSIVE_READY)
+                passive_ready(static_cast<uint32_t>(pd));
+            else
+                fault(static_cast<uint32_t>(pd), m);
+        }
+    }
+
+  private:
+    // A passive PD finished init() and waits on its input: its SC goes.
+    void passive_ready(uint32_t pd) {
+        const rampart_spec_tcb& t = s_.tcbs[s_.pds[pd].tcb];
+        if (t.sc == RAMPART_SPEC_NONE || !(s_.scs[t.sc].flags & RAMPART_SPEC_SC_PASSIVE))
+            return;
+        const uint64_t err =
+            rampart_sched_context_unbind_object(cs_.ws(s_.scs[t.sc].sc), cs_.ws(t.tcb));
+        if (err != RAMPART_NO_ERROR) {
+            Line line;
+            line << "monitor: PD '" << s_.pd_name(pd)
+                 << "': cannot make it passive: " << error_name(err);
+            line.end();
+        }
+    }
+
+    void fault(uint32_t pd, const FaultMessage& m) {
+        report_fault(s_, cs_, pd, m);
+        const rampart_spec_pd& p = s_.pds[pd];
+        Line line;
+        if (p.restart_policy != RAMPART_SPEC_RESTART_RESTART) {
+            line << "monitor: PD '" << s_.pd_name(pd) << "' stopped";
+            line.end();
+            return;
+        }
+        if (!may_restart(p, pd)) {
+            line << "monitor: PD '" << s_.pd_name(pd) << "' faulted more than "
+                 << uint64_t{p.restart_limit} << " times in one second; it stays stopped";
+            line.end();
+            return;
+        }
+        restart(pd);
+        line << "monitor: PD '" << s_.pd_name(pd) << "' restarted";
+        line.end();
+    }
+
+    // Re-initialises the PD from its image: every frame it owns is zeroed and
+    // refilled, then its thread starts again at its entry point.
+    void restart(uint32_t pd) {
+        const rampart_spec_tcb& t = s_.tcbs[s_.pds[pd].tcb];
+        const rampart_cptr_t tcb = cs_.ws(t.tcb);
+        (void)rampart_tcb_suspend(tcb);
+        uint32_t fill = 0;
+        for (uint32_t o = 0; o < s_.objects.count; ++o) {
+            const uint8_t type = s_.objects[o].type;
+            if (s_.objects[o].pd != pd || type < RAMPART_OBJ_FRAME_4K ||
+                type > RAMPART_OBJ_FRAME_2M)
+                continue;
+            while (fill < s_.fills.count && s_.fills[fill].frame < o)
+                ++fill;
+            b_.write_frame(o, fill, true);
+        }
+        for (uint32_t j = 0; j < s_.mappings.count; ++j) {
+            const rampart_spec_mapping& m = s_.mappings[j];
+            if (m.pd == pd && m.kind == RAMPART_SPEC_MAP_FRAME && (m.rights & RAMPART_SPEC_MAP_X))
+                (void)rampart_page_cache(cs_.ws(b_.mapping_slot(j)), RAMPART_PAGE_UNIFY_INSTRUCTION,
+                                         0, RAMPART_PAGE_SIZE);
+        }
+        if (t.sc != RAMPART_SPEC_NONE && (s_.scs[t.sc].flags & RAMPART_SPEC_SC_PASSIVE))
+            (void)rampart_sched_context_bind(cs_.ws(s_.scs[t.sc].sc), tcb); // for init()
+        uint64_t regs[35] = {};
+        regs[0] = t.entry;
+        regs[1] = t.stack_pointer;
+        regs[3] = t.arg0;
+        (void)rampart_tcb_write_registers(tcb, 2 /* resume */, 35, regs);
+    }
+
+    const SpecView& s_;
+    Builder& b_;
+    const Cspace& cs_;
+};
+
+} // namespace
+
+void run_monitor(const SpecView& spec, Builder& builder) {
+    Monitor(spec, builder).run();
+}
+
+} // namespace rampart::init

@@ -2,6 +2,7 @@
 // the spec the composer put in the image (docs/spec.md), attests every PD's
 // layout, starts the PDs and becomes the monitor.
 #include "builder.hpp"
+#include "clock.hpp"
 #include "console.hpp"
 #include "monitor.hpp"
 #include "spec_view.hpp"
@@ -17,6 +18,7 @@ extern "C" int main(const rampart_bootinfo* bi) {
         line.end();
         stop_boot();
     }
+    const uint64_t started = now_us();
     const SpecView spec =
         check_spec(reinterpret_cast<const void*>(bi->boot_data), bi->boot_data_size);
     Builder b(spec, *bi);
@@ -38,7 +40,7 @@ extern "C" int main(const rampart_bootinfo* bi) {
     Line line;
     line << "initializer: " << uint64_t{spec.pds.count} << " protection domains, "
          << uint64_t{spec.objects.count} << " objects, " << uint64_t{spec.caps.count}
-         << " caps; starting";
+         << " caps, built in " << now_us() - started << " us; starting";
     line.end();
     b.start();
     run_monitor(spec, b);

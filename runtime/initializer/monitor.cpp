@@ -1,6 +1,7 @@
 // The monitor loop: faults, passive PDs' "init done", restarts.
 #include "monitor.hpp"
 
+#include "clock.hpp"
 #include "console.hpp"
 #include "fault_report.hpp"
 
@@ -10,14 +11,6 @@
 
 namespace rampart::init {
 namespace {
-
-// The virtual count in microseconds (the kernel lets EL0 read it).
-uint64_t now_us() {
-    uint64_t count, freq;
-    __asm__ volatile("isb; mrs %0, cntvct_el0" : "=r"(count));
-    __asm__("mrs %0, cntfrq_el0" : "=r"(freq));
-    return freq ? count / freq * 1000000 + count % freq * 1000000 / freq : 0;
-}
 
 // Restart times of one PD, for the rate limit: a ring of its last
 // restart_limit restarts (at most kMaxTracked are kept).

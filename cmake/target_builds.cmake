@@ -31,5 +31,8 @@ foreach(board IN LISTS RAMPART_BOARDS)
                      ${dir}/tests/boot/exit-root.elf ${dir}/tests/bench/kernel-entry-bench.elf
                      ${dir}/tests/conformance/conformance.elf ${dir}/tests/bench/ipc-bench.elf
                      ${dir}/tests/boot/domain-root.elf
-                     ${dir}/runtime/initializer/initializer.elf)
+                     ${dir}/runtime/initializer/initializer.elf
+                     ${dir}/tests/libpd/libpd-client.elf ${dir}/tests/libpd/libpd-server.elf
+                     ${dir}/tests/libpd/libpd-plain.elf ${dir}/tests/libpd/libpd-parent.elf
+                     ${dir}/tests/libpd/libpd-child.elf ${dir}/tests/libpd/libpd-ticker.elf)
 endforeach()

@@ -59,7 +59,6 @@ typedef seL4_MessageInfo_t microkit_msginfo;
 
 #define MICROKIT_MAX_CHANNELS (RAMPART_PD_MAX_ID + 1u)
 #define MICROKIT_MAX_CHANNEL_ID RAMPART_PD_MAX_ID
-#define MICROKIT_MAX_PDS (RAMPART_PD_MAX_ID + 1u)
 #define MICROKIT_PD_NAME_LENGTH 64u /* the longest name a system file allows */
 
 /* Entry points the PD defines. init and notified are required; libpd has weak

@@ -18,7 +18,7 @@ constexpr uint32_t kMaxTracked = 64;
 constexpr uint32_t kMaxPds = 4096;
 struct History {
     uint64_t stamps[kMaxTracked];
-    uint32_t next = 0, count = 0;
+    uint32_t next, count; // zero-initialised statics: no constructor runs before main
 };
 History histories[16]; // the PDs with a restart policy, in order of first fault
 uint32_t history_of[kMaxPds];

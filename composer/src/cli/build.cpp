@@ -1,5 +1,6 @@
-// `rampart build`: every output goes to a temporary name in the output folder
-// and is renamed only once all of them are written, so an error leaves none.
+// `rampart build` (and the build step of `rampart run`): every output goes to a
+// temporary name in the output folder and is renamed only once all of them are
+// written, so an error leaves none.
 #include "cli/build.hpp"
 
 #include "cli/frontend.hpp"
@@ -74,20 +75,29 @@ const emit::ElfFile* load_target(const fs::path& given, const fs::path& fallback
     return &*slot;
 }
 
+BuildResult failed(int status) {
+    BuildResult r;
+    r.status = status;
+    return r;
+}
+
 } // namespace
 
-int run_build(const BuildOptions& o, std::ostream& out, std::ostream& err) {
+BuildResult build_system(const BuildOptions& o, std::ostream& out, std::ostream& err) {
     Frontend fe = load_and_validate(o.system, o.board, o.search_paths, err);
     if (!fe.checked)
-        return 1;
+        return failed(1);
     try {
         std::optional<emit::ElfFile> kernel, loader, init;
         emit::ComposeInputs in{*fe.checked, *fe.board, nullptr, nullptr, nullptr};
-        in.kernel = load_target(o.kernel, default_target(o.board, "kernel/kernel.elf"), kernel);
-        in.loader =
-            load_target(o.loader, default_target(o.board, "runtime/loader/loader.elf"), loader);
+        const fs::path kernel_path =
+            o.kernel.empty() ? default_target(fe.board->name, "kernel/kernel.elf") : o.kernel;
+        in.kernel = load_target(kernel_path, {}, kernel);
+        in.loader = load_target(
+            o.loader, default_target(fe.board->name, "runtime/loader/loader.elf"), loader);
         in.initializer = load_target(
-            o.initializer, default_target(o.board, "runtime/initializer/initializer.elf"), init);
+            o.initializer, default_target(fe.board->name, "runtime/initializer/initializer.elf"),
+            init);
         const emit::Composition c = emit::compose(in);
 
         std::error_code ec;
@@ -125,22 +135,26 @@ int run_build(const BuildOptions& o, std::ostream& out, std::ostream& err) {
                                    : "no initializer ELF (--initializer)")
                 << "; the spec assumes a " << plan::kAssumedInitializerBytes / 1024
                 << " KiB initializer\n";
-        return 0;
+        return {0, c.image.has_value(), kernel_path};
     } catch (const plan::PlanError& e) {
         err << fe.error(e.loc.file != diag::kNoFile ? e.loc
                                                     : diag::Loc::whole(fe.checked->system->file),
                         e.what());
-        return 1;
+        return failed(1);
     } catch (const emit::ElfError& e) {
         err << "error: " << e.what() << "\n";
-        return 1;
+        return failed(1);
     } catch (const emit::ImageError& e) {
         err << "error: " << e.what() << "\n";
-        return 1;
+        return failed(1);
     } catch (const verify::VerifyError& e) {
         err << o.system.string() << ": " << e.what() << "\n";
-        return 70;
+        return failed(70);
     }
+}
+
+int run_build(const BuildOptions& o, std::ostream& out, std::ostream& err) {
+    return build_system(o, out, err).status;
 }
 
 } // namespace rampart::cli

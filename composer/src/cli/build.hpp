@@ -18,7 +18,17 @@ struct BuildOptions {
     bool capdl = false;
 };
 
-// Exit status: 0 on success, 1 on errors in the input, 70 on internal errors.
+struct BuildResult {
+    int status = 1;               // 0 on success, 1 on errors in the input, 70 on internal errors
+    bool image = false;           // image.elf and image.bin were written
+    std::filesystem::path kernel; // the kernel ELF the image holds (for debuggers)
+};
+
+// Composes the system into options.out_dir: the one build `rampart build` and
+// `rampart run` share. The summary goes to out, diagnostics to err.
+BuildResult build_system(const BuildOptions& options, std::ostream& out, std::ostream& err);
+
+// `rampart build`: the exit status of build_system.
 int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err);
 
 struct ReportOptions {

@@ -18,12 +18,7 @@ std::string Frontend::error(diag::Loc loc, const std::string& message) const {
     return diag::render(*sources, diags);
 }
 
-Frontend load_and_validate(const std::filesystem::path& system, const std::string& board,
-                           const std::vector<std::filesystem::path>& search_paths,
-                           std::ostream& err) {
-    Frontend out;
-    diag::SourceManager& sources = *out.sources;
-    diag::Diagnostics diags;
+std::optional<board::Board> load_board(const std::string& board, std::ostream& err) {
     std::filesystem::path file = board;
     if (board.find('/') == std::string::npos && !board.ends_with(".json")) {
         std::error_code ec;
@@ -31,16 +26,27 @@ Frontend load_and_validate(const std::filesystem::path& system, const std::strin
             board, {std::filesystem::current_path(ec), std::filesystem::path(RAMPART_SOURCE_ROOT)});
         if (!found) {
             err << "error: unknown board '" << board << "' (no boards/" << board << ".json)\n";
-            return out;
+            return std::nullopt;
         }
         file = *found;
     }
     try {
-        out.board = board::load_board(file);
+        return board::load_board(file);
     } catch (const std::exception& e) {
         err << "error: cannot use board '" << board << "': " << e.what() << "\n";
-        return out;
+        return std::nullopt;
     }
+}
+
+Frontend load_and_validate(const std::filesystem::path& system, const std::string& board,
+                           const std::vector<std::filesystem::path>& search_paths,
+                           std::ostream& err) {
+    Frontend out;
+    diag::SourceManager& sources = *out.sources;
+    diag::Diagnostics diags;
+    out.board = load_board(board, err);
+    if (!out.board)
+        return out;
     auto model = parse::load_system(system, sources, diags);
     if (model && !diags.has_errors()) {
         auto shared = std::make_shared<const model::System>(std::move(*model));

@@ -23,7 +23,10 @@ struct Frontend {
     std::string error(diag::Loc loc, const std::string& message) const;
 };
 
-// board: a name (boards/NAME.json) or a path to a board file.
+// board: a name (boards/NAME.json, in the current folder or the source tree)
+// or a path to a board file. Errors go to err as one line.
+std::optional<board::Board> load_board(const std::string& board, std::ostream& err);
+
 Frontend load_and_validate(const std::filesystem::path& system, const std::string& board,
                            const std::vector<std::filesystem::path>& search_paths,
                            std::ostream& err);

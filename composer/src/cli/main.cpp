@@ -1,6 +1,7 @@
 // The `rampart` command line: subcommands over the composer stages.
 #include "cli/backend_commands.hpp"
 #include "cli/check.hpp"
+#include "cli/run.hpp"
 #include "cli/schemas.hpp"
 
 #include <CLI/CLI.hpp>
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"system-json", "system-xsd", "board"}));
 
     const rampart::cli::BackendCommands backend(app);
+    const rampart::cli::RunCommand run(app);
 
     try {
         app.parse(argc, argv);
@@ -40,6 +42,8 @@ int main(int argc, char** argv) {
 
     try {
         if (auto status = backend.run(std::cout, std::cerr))
+            return *status;
+        if (auto status = run.run(std::cout, std::cerr))
             return *status;
         if (*check_cmd)
             return rampart::cli::run_check(check, std::cout, std::cerr);

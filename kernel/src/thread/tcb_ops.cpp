@@ -148,9 +148,17 @@ void suspend(Tcb& t) {
     t.state = kernel::ThreadState::Inactive;
 }
 
+// seL4's restart(): a stopped thread — inactive, or blocked in IPC (a
+// faulted thread waits for its fault reply) — leaves any IPC and runs again.
 void resume(Tcb& t) {
+    const auto s = t.state;
+    if (s == kernel::ThreadState::BlockedOnSend || s == kernel::ThreadState::BlockedOnReceive ||
+        s == kernel::ThreadState::BlockedOnNotification ||
+        s == kernel::ThreadState::BlockedOnReply)
+        suspend(t);
     if (t.state != kernel::ThreadState::Inactive)
         return;
+    t.fault = kernel::FaultType::None; // a fault not replied to is abandoned
     t.state = kernel::ThreadState::Restart;
     sched::make_runnable(&t);
 }

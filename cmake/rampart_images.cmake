@@ -23,14 +23,15 @@ function(rampart_boot_image name board root_elf)
 endfunction()
 
 # rampart_qemu_test(NAME IMAGE EXPECT [CPU c] [MACHINE m] [EXIT_STATUS n] [EXPECT_TIMEOUT]
-#                   [ICOUNT] [TIMEOUT s] BOARD b)
+#                   [ICOUNT] [TIMEOUT s] [INPUT file] BOARD b)
 # ICOUNT runs QEMU with -icount shift=0: virtual time follows instructions, so
-# tests that depend on budgets and timers are deterministic.
+# tests that depend on budgets and timers are deterministic. INPUT is fed to
+# the serial input.
 function(rampart_qemu_test name)
-  cmake_parse_arguments(T "EXPECT_TIMEOUT;ICOUNT" "IMAGE;EXPECT;CPU;MACHINE;EXIT_STATUS;TIMEOUT;BOARD" "" ${ARGN})
+  cmake_parse_arguments(T "EXPECT_TIMEOUT;ICOUNT" "IMAGE;EXPECT;CPU;MACHINE;EXIT_STATUS;TIMEOUT;BOARD;INPUT" "" ${ARGN})
   set(defs -DBOARD_JSON=${RAMPART_ROOT}/boards/${T_BOARD}.json -DIMAGE=${T_IMAGE}
            -DEXPECT=${T_EXPECT})
-  foreach(opt CPU MACHINE EXIT_STATUS TIMEOUT)
+  foreach(opt CPU MACHINE EXIT_STATUS TIMEOUT INPUT)
     if(DEFINED T_${opt})
       list(APPEND defs -D${opt}=${T_${opt}})
     endif()
@@ -49,4 +50,21 @@ endfunction()
 function(rampart_images_target name)
   get_property(images DIRECTORY PROPERTY RAMPART_IMAGES)
   add_custom_target(${name} ${ARGN} DEPENDS ${images})
+endfunction()
+
+# rampart_system_test(SYSTEM BOARD b [rampart_qemu_test options...]): boots the
+# example system systems/SYSTEM, composed in BOARD's target sub-build
+# (cmake/rampart_system.cmake), and matches systems/SYSTEM/expected.txt; the
+# serial input is systems/SYSTEM/input.txt when there is one. Test name:
+# system.SYSTEM.BOARD.
+function(rampart_system_test system)
+  cmake_parse_arguments(S "" "BOARD" "" ${ARGN})
+  set(src ${RAMPART_ROOT}/systems/${system})
+  set(input)
+  if(EXISTS ${src}/input.txt)
+    set(input INPUT ${src}/input.txt)
+  endif()
+  rampart_qemu_test(system.${system}.${S_BOARD} BOARD ${S_BOARD}
+                    IMAGE ${CMAKE_BINARY_DIR}/target/${S_BOARD}/systems/${system}/image.elf
+                    EXPECT ${src}/expected.txt ${input} ${S_UNPARSED_ARGUMENTS})
 endfunction()

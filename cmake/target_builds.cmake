@@ -2,6 +2,7 @@
 # Their outputs land in ${CMAKE_BINARY_DIR}/target/<board>/.
 include(ExternalProject)
 include(${RAMPART_ROOT}/systems/systems.cmake)
+include(${RAMPART_ROOT}/tests/test_systems.cmake)
 
 function(rampart_board_arch board out)
   file(READ ${RAMPART_ROOT}/boards/${board}.json json)
@@ -13,7 +14,7 @@ foreach(board IN LISTS RAMPART_BOARDS)
   rampart_board_arch(${board} arch)
   set(dir ${CMAKE_BINARY_DIR}/target/${board})
   set(system_images)
-  foreach(system IN LISTS RAMPART_EXAMPLE_SYSTEMS)
+  foreach(system IN LISTS RAMPART_EXAMPLE_SYSTEMS RAMPART_TEST_SYSTEMS)
     list(APPEND system_images ${dir}/systems/${system}/image.elf ${dir}/systems/${system}/image.bin)
   endforeach()
   ExternalProject_Add(target-${board}

@@ -73,3 +73,80 @@ TEST_CASE("digests are stable across runs and differ between PDs") {
     CHECK(a.plan.pds[0].cspace_digest != a.plan.pds[1].cspace_digest);
     CHECK(a.plan.pds[0].vspace_digest != a.plan.pds[1].vspace_digest);
 }
+
+TEST_CASE("digest: rights, badges and attributes as the kernel keeps them") {
+    plan::Plan p;
+    p.untypeds.push_back({0x40000000, 28, 0, {}}); // RAM
+    p.untypeds.push_back({0x09000000, 12, 1, {}}); // device
+    auto obj = [&](unsigned type, unsigned bits, std::uint64_t paddr, std::uint32_t source = 0) {
+        plan::Object o;
+        o.type = static_cast<std::uint8_t>(type);
+        o.size_bits = static_cast<std::uint8_t>(bits);
+        o.paddr = paddr;
+        o.source = source;
+        p.objects.push_back(o);
+        return static_cast<std::uint32_t>(p.objects.size() - 1);
+    };
+    const auto cnode = obj(RAMPART_OBJ_CNODE, 9, 0x40000000);
+    const auto vspace = obj(RAMPART_OBJ_VSPACE, 0, 0x40004000);
+    const auto ntfn = obj(RAMPART_OBJ_NOTIFICATION, 0, 0x40005000);
+    const auto reply = obj(RAMPART_OBJ_REPLY, 0, 0x40005040);
+    const auto tcb = obj(RAMPART_OBJ_TCB, 0, 0x40005800);
+    const auto other = obj(RAMPART_OBJ_CNODE, 2, 0x40006000);
+    const auto f1 = obj(RAMPART_OBJ_FRAME_4K, 12, 0x40007000);
+    const auto dev = obj(RAMPART_OBJ_FRAME_4K, 12, 0x09000000, 1);
+    rampart_spec_pd pd{};
+    pd.cnode = cnode;
+    pd.vspace = vspace;
+    p.pds.push_back(pd);
+    auto cap = [&](std::uint32_t slot, std::uint32_t object, std::uint8_t rights,
+                   std::uint64_t badge) {
+        plan::Cap c;
+        c.cnode = cnode, c.slot = slot, c.object = object, c.rights = rights, c.badge = badge;
+        p.caps.push_back(c);
+    };
+    cap(1, ntfn, 0xf, 0);                             // notification: R W only
+    cap(3, vspace, RAMPART_RIGHT_READ, 0);            // rights not kept: all
+    cap(4, reply, 0xf, 0);                            // reply: G only
+    cap(5, reply, RAMPART_RIGHT_WRITE, 0);            // without G: 0
+    cap(6, other, 0, RAMPART_CNODE_CAPDATA(0xff, 3)); // guard cut to 3 bits
+    cap(202, tcb, 0, 0);                              // rights not kept: all
+    p.mappings.push_back({0x1000, vspace, f1, RAMPART_SPEC_MAP_FRAME, 0, RAMPART_SPEC_MAP_X, 1, 0});
+    p.mappings.push_back({0x2000, vspace, dev, RAMPART_SPEC_MAP_FRAME, 0,
+                          RAMPART_SPEC_MAP_R | RAMPART_SPEC_MAP_W, RAMPART_SPEC_ATTR_CACHED, 0});
+    const auto d = verify::digests(p);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].cspace == fnv({1,
+                              RAMPART_OBJ_NOTIFICATION,
+                              0x40005000,
+                              3,
+                              0, //
+                              3,
+                              RAMPART_OBJ_VSPACE,
+                              0x40004000,
+                              0xf,
+                              0, //
+                              4,
+                              RAMPART_OBJ_REPLY,
+                              0x40005040,
+                              RAMPART_RIGHT_GRANT,
+                              0, //
+                              5,
+                              RAMPART_OBJ_REPLY,
+                              0x40005040,
+                              0,
+                              0, //
+                              6,
+                              RAMPART_OBJ_CNODE,
+                              0x40006000,
+                              0xf,
+                              RAMPART_CNODE_CAPDATA(7, 3),
+                              202,
+                              RAMPART_OBJ_TCB,
+                              0x40005800,
+                              0xf,
+                              0}));
+    // Execute-only reads as R X; device memory is never cached.
+    CHECK(d[0].vspace == fnv({0x1000, 0x40007000, 12, RAMPART_SPEC_MAP_R | RAMPART_SPEC_MAP_X, 1,
+                              0x2000, 0x09000000, 12, RAMPART_SPEC_MAP_R | RAMPART_SPEC_MAP_W, 0}));
+}

@@ -4,6 +4,7 @@
 #include "arch/asid.hpp"
 #include "arch/kernel_window.hpp"
 #include "arch/registers.hpp"
+#include "arch/vspace_digest.hpp"
 #include "arch/vspace_ops.hpp"
 #include "kernel/cspace.hpp"
 #include "kernel/mdb.hpp"
@@ -271,6 +272,8 @@ Status decode_invocation(const Invocation& inv, Results& out, kernel::Budget&) {
     case CapType::VSpace:
         if (inv.label >= RAMPART_VSPACE_CLEAN_DATA && inv.label <= RAMPART_VSPACE_UNIFY_INSTRUCTION)
             return vspace_cache(inv);
+        if (inv.label == RAMPART_VSPACE_DIGEST)
+            return decode_vspace_digest(inv, out);
         break;
     case CapType::AsidControl:
         if (inv.label == RAMPART_ASID_CONTROL_MAKE_POOL)

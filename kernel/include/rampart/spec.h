@@ -184,6 +184,13 @@ struct rampart_spec_domain_entry {
 /* Canonical digest cap types beyond enum rampart_object_type. */
 #define RAMPART_DIGEST_CAP_IRQ_HANDLER 0x100u
 #define RAMPART_DIGEST_CAP_SCHED_CONTROL 0x101u
+/* Caps a PD never holds, so that any CNode has a digest (address 0, or the
+   ASID pool's / zombie's physical address). */
+#define RAMPART_DIGEST_CAP_IRQ_CONTROL 0x102u
+#define RAMPART_DIGEST_CAP_ASID_CONTROL 0x103u
+#define RAMPART_DIGEST_CAP_ASID_POOL 0x104u
+#define RAMPART_DIGEST_CAP_DOMAIN 0x105u
+#define RAMPART_DIGEST_CAP_ZOMBIE 0x106u
 
 /* The first record of a table (check the table against total_size first). */
 static inline const void* rampart_spec_records(const struct rampart_spec_header* h,

@@ -4,6 +4,7 @@
 #include "kernel/cspace.hpp"
 #include "kernel/phys.hpp"
 #include "object/cnode.hpp"
+#include "object/cnode_digest.hpp"
 
 #include <rampart/invocations.h>
 
@@ -26,7 +27,7 @@ SlotAddr from(const Invocation& inv, unsigned cap, unsigned index_arg) {
 
 } // namespace
 
-Status decode_cnode(const Invocation& inv, Results&, kernel::Budget& budget) {
+Status decode_cnode(const Invocation& inv, Results& out, kernel::Budget& budget) {
     switch (inv.label) {
     case RAMPART_CNODE_REVOKE:
         if (!inv.has(2))
@@ -73,6 +74,16 @@ Status decode_cnode(const Invocation& inv, Results&, kernel::Budget& budget) {
             return Status::truncated_message();
         return kernel::cnode_rotate(here(inv, 0), inv.arg(2), from(inv, 0, 3), inv.arg(5),
                                     from(inv, 1, 6));
+    case RAMPART_CNODE_DIGEST: {
+        if (!inv.has(2))
+            return Status::truncated_message();
+        uint64_t at = inv.arg(0), hash = inv.arg(1);
+        if (const Status s = kernel::cnode_digest(inv.cap, at, hash); !s.is_ok())
+            return s;
+        out.push(hash);
+        out.push(at);
+        return Status::ok();
+    }
     default:
         return Status::illegal_operation();
     }

@@ -68,6 +68,10 @@ class Pte {
     constexpr bool valid() const { return raw_ & valid_bit; }
     constexpr bool is_table(unsigned level) const { return level < 3 && (raw_ & table_bit); }
     constexpr uint64_t paddr() const { return raw_ & addr_mask; }
+    // A leaf's access as leaf() encoded it: AP[2] (bit 7) read-only, UXN, AttrIndx[2:0].
+    constexpr bool user_writable() const { return !(raw_ & (1ull << 7)); }
+    constexpr bool user_executable() const { return !(raw_ & uxn); }
+    constexpr MemType mem_type() const { return static_cast<MemType>((raw_ >> 2) & 7); }
     constexpr uint64_t raw() const { return raw_; }
 
   private:

@@ -27,7 +27,8 @@ void rampart_pd_put_decimal(uint64_t n) {
     rampart_debug_puts(&digits[i]);
 }
 
-void rampart_pd_report(const char* function, const char* what, uint64_t n, const char* tail) {
+/* "<pd>: <function>: <what> <n>" — the start of every error line. */
+static void report_start(const char* function, const char* what, uint64_t n) {
     rampart_debug_puts(microkit_name[0] ? microkit_name : "(unnamed PD)");
     rampart_debug_puts(": ");
     rampart_debug_puts(function);
@@ -35,19 +36,17 @@ void rampart_pd_report(const char* function, const char* what, uint64_t n, const
     rampart_debug_puts(what);
     rampart_debug_puts(" ");
     rampart_pd_put_decimal(n);
+}
+
+void rampart_pd_report(const char* function, const char* what, uint64_t n, const char* tail) {
+    report_start(function, what, n);
     rampart_debug_puts(tail);
     rampart_debug_puts("\n");
 }
 
 /* "<pd>: <function>: <what> <n> is out of range (0..<max>)" */
 static void report_range(const char* function, const char* what, uint64_t n, uint64_t max) {
-    rampart_debug_puts(microkit_name[0] ? microkit_name : "(unnamed PD)");
-    rampart_debug_puts(": ");
-    rampart_debug_puts(function);
-    rampart_debug_puts(": ");
-    rampart_debug_puts(what);
-    rampart_debug_puts(" ");
-    rampart_pd_put_decimal(n);
+    report_start(function, what, n);
     rampart_debug_puts(" is out of range (0..");
     rampart_pd_put_decimal(max);
     rampart_debug_puts(")\n");

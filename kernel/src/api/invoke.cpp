@@ -117,6 +117,13 @@ arch::UserContext* handle_invocation(kernel::Tcb& t, bool is_call, bool blocking
         return cap_fault(&ctx, ctx.x[badge_register], f);
 
     const uint64_t info = ctx.x[info_register];
+    if (const Cap& cap = slot->cap; cap.type() == CapType::Notification && cap.rights().write()) {
+        // A signal reads no message and no extra caps (seL4's sendSignal).
+        ipc::signal(*kernel::phys_ptr<kernel::Notification>(cap.paddr()), cap.badge());
+        if (is_call)
+            ctx.x[info_register] = rampart_msginfo_new(0, 0, 0, 0);
+        return thread::resume_point();
+    }
     rampart_ipc_buffer* buf = ipc_buffer(t);
     Invocation inv{t, *slot, slot->cap, rampart_msginfo_label(info), 0, {}, 0, buf};
     const uint64_t length = rampart_msginfo_length(info);

@@ -33,12 +33,20 @@ class ReadyQueues {
     void remove(T* t, unsigned domain, unsigned priority) {
         Queue& q = queue(domain, priority);
         q.remove(t);
-        if (q.empty()) {
-            const unsigned w = priority / 64;
-            words_[domain][w] &= ~lib::bit(priority % 64);
-            if (words_[domain][w] == 0)
-                top_[domain] &= ~lib::bit(w);
-        }
+        if (q.empty())
+            unmark(domain, priority);
+    }
+
+    // Takes the thread to run next in the domain off its queue; nullptr if none.
+    T* pop_highest(unsigned domain) {
+        if (empty(domain))
+            return nullptr;
+        const unsigned priority = highest_priority(domain);
+        Queue& q = queue(domain, priority);
+        T* t = q.pop_front();
+        if (q.empty())
+            unmark(domain, priority);
+        return t;
     }
 
     [[nodiscard]] bool empty(unsigned domain) const { return top_[domain] == 0; }
@@ -55,6 +63,13 @@ class ReadyQueues {
     }
 
   private:
+    void unmark(unsigned domain, unsigned priority) {
+        const unsigned w = priority / 64;
+        words_[domain][w] &= ~lib::bit(priority % 64);
+        if (words_[domain][w] == 0)
+            top_[domain] &= ~lib::bit(w);
+    }
+
     Queue& queue(unsigned domain, unsigned priority) { return queues_[domain][priority]; }
 
     void mark(unsigned domain, unsigned priority) {

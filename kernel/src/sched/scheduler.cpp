@@ -190,20 +190,56 @@ void start(Tcb* first, const rampart_domain_schedule& domains) {
     program_timer(first, charged_until);
 }
 
-arch::UserContext* choose_and_switch() {
-    Tcb* cur = thread::current();
-    // Common case: the same thread (so the same context) goes on. Its charge
-    // can wait until it stops; the timer still fires at its budget's end.
-    if (!deadline_passed && !rotate && runnable(cur) && cur->domain == domain &&
-        (ready.empty(domain) || ready.highest_priority(domain) <= cur->priority)) {
-        cur->state = ThreadState::Running;
-        return &cur->context;
+namespace {
+
+// Runs `next` (off the queues) from now on. Inline in the two common switches.
+[[gnu::always_inline]] inline arch::UserContext* run(Tcb* next, uint64_t now) {
+    if (next != thread::current()) {
+        switch_address_space(next);
+        thread::set_current(next);
     }
+    rotate = false;
+    next->state = ThreadState::Running;
+    running_sc = next->sched_context;
+    program_timer(next, now);
+    return &next->context;
+}
+
+[[gnu::noinline]] arch::UserContext* run_out_of_line(Tcb* next, uint64_t now) {
+    return run(next, now);
+}
+
+// The current thread may not simply go on: charge it and choose afresh.
+// Out of line, so the common case in choose_and_switch saves no registers.
+[[gnu::noinline]] arch::UserContext* reschedule(Tcb* cur) {
     deadline_passed = false;
     uint64_t now = arch::timer_now();
     charge_current(now);
     advance_domain(now);
     release_due(now);
+    if (!runnable(cur)) {
+        // The current thread blocked (the usual way here): nothing to requeue
+        // or fault, the domain's highest ready thread runs.
+        if (Tcb* next = ready.pop_highest(domain)) {
+            next->in_ready_queue = false;
+            return run(next, now);
+        }
+    } else if (cur->domain == domain && has_budget(cur, now)) {
+        // It may run on (a yield, a wake-up, a refill): it goes on unless outranked.
+        if (ready.empty(domain) || (rotate ? ready.highest_priority(domain) < cur->priority
+                                           : ready.highest_priority(domain) <= cur->priority)) {
+            rotate = false;
+            cur->state = ThreadState::Running;
+            running_sc = cur->sched_context;
+            program_timer(cur, now);
+            return &cur->context;
+        }
+        if (!cur->in_ready_queue && !cur->in_release_queue)
+            enqueue(cur, now);
+        Tcb* next = ready.pop_highest(domain);
+        next->in_ready_queue = false;
+        return run(next, now);
+    }
     for (;;) {
         const bool cur_ok = runnable(cur) && cur->domain == domain && has_budget(cur, now);
         const bool outranked =
@@ -236,17 +272,23 @@ arch::UserContext* choose_and_switch() {
             next = cur;
         }
         remove(next);
-        if (next != thread::current())
-            switch_address_space(next);
-        cur = next;
-        thread::set_current(cur);
-        break;
+        return run_out_of_line(next, now);
     }
-    rotate = false;
-    cur->state = ThreadState::Running;
-    running_sc = cur->sched_context;
-    program_timer(cur, now);
-    return &cur->context;
+    return run_out_of_line(cur, now);
+}
+
+} // namespace
+
+arch::UserContext* choose_and_switch() {
+    Tcb* cur = thread::current();
+    // Common case: the same thread (so the same context) goes on. Its charge
+    // can wait until it stops; the timer still fires at its budget's end.
+    if (!deadline_passed && !rotate && runnable(cur) && cur->domain == domain &&
+        (ready.empty(domain) || ready.highest_priority(domain) <= cur->priority)) {
+        cur->state = ThreadState::Running;
+        return &cur->context;
+    }
+    return reschedule(cur);
 }
 
 } // namespace rampart::sched

@@ -2,7 +2,6 @@
 // budget of the server's own SC keeps temporal isolation; see DESIGN).
 #include "api/fastpath.hpp"
 
-#include "api/cspace_lookup.hpp"
 #include "api/message.hpp"
 #include "arch/vspace.hpp"
 #include "ipc/donation.hpp"
@@ -23,32 +22,73 @@ using kernel::CapType;
 using kernel::Tcb;
 using kernel::ThreadState;
 
+// At most RAMPART_MSG_REGISTERS words and no extra caps: with the extra-caps
+// field [8:7] just above the length [6:0], one comparison of the low nine bits.
+constexpr uint64_t length_and_caps = 0x1ff;
 bool short_message(uint64_t info) {
-    return rampart_msginfo_extra_caps(info) == 0 &&
-           rampart_msginfo_length(info) <= RAMPART_MSG_REGISTERS;
+    return (info & length_and_caps) <= RAMPART_MSG_REGISTERS;
 }
 
-bool vspace_ok(Tcb& t) {
-    const Cap& vs = t.slot(kernel::TcbSlot::VSpace).cap;
-    return vs.type() == CapType::VSpace && vs.table_is_mapped();
-}
+// A one-level CSpace (guard + radix = 64 bits), indexed directly as
+// api::lookup_flat does; a cap address outside it, or a CSpace of more
+// levels, gives a null cap, and the caller leaves the work to the slow path.
+class FlatCSpace {
+  public:
+    explicit FlatCSpace(Tcb& t) {
+        const Cap& root = t.slot(kernel::TcbSlot::CSpace).cap;
+        radix_ = root.cnode_radix();
+        guard_ = root.cnode_guard();
+        valid_ = root.type() == CapType::CNode && root.cnode_guard_size() + radix_ == 64;
+        slots_ = kernel::phys_ptr<kernel::Slot>(root.paddr());
+    }
+    [[nodiscard]] const Cap& at(uint64_t cptr) const {
+        if (!valid_ || (cptr >> radix_) != guard_)
+            return null_cap;
+        return slots_[cptr & lib::mask(radix_)].cap;
+    }
 
-// Copies the short message and switches to `to`.
-arch::UserContext* hand_over(Tcb& from, Tcb& to, uint64_t info, uint64_t badge) {
+  private:
+    static constexpr Cap null_cap = Cap::null();
+    kernel::Slot* slots_;
+    uint64_t guard_;
+    unsigned radix_;
+    bool valid_;
+};
+
+// Copies the short message and switches to `to`, whose address space the
+// caller has found valid (`to_vspace` is its VSpace cap).
+[[gnu::always_inline]] inline arch::UserContext* hand_over(Tcb& from, Tcb& to, const Cap& to_vspace,
+                                                           uint64_t info, uint64_t badge) {
     const uint64_t length = rampart_msginfo_length(info);
-    for (unsigned i = 0; i < length; ++i)
-        to.context.x[mr_register_base + i] = from.context.x[mr_register_base + i];
+    const uint64_t* src = &from.context.x[mr_register_base];
+    uint64_t* dst = &to.context.x[mr_register_base];
+    static_assert(RAMPART_MSG_REGISTERS == 4);
+    if (length > 0) {
+        dst[0] = src[0];
+        if (length > 1) {
+            dst[1] = src[1];
+            if (length > 2) {
+                dst[2] = src[2];
+                if (length > 3)
+                    dst[3] = src[3];
+            }
+        }
+    }
     to.context.x[info_register] = rampart_msginfo_new(rampart_msginfo_label(info), 0, 0, length);
     to.context.x[badge_register] = badge;
     to.state = ThreadState::Running;
     to.blocked_on = nullptr;
-    const Cap& vs = to.slot(kernel::TcbSlot::VSpace).cap;
-    if (from.slot(kernel::TcbSlot::VSpace).cap.mapped_word() != vs.mapped_word())
-        arch::vspace_activate(vs.paddr().value, static_cast<uint16_t>(vs.mapped_word()));
+    if (from.slot(kernel::TcbSlot::VSpace).cap.mapped_word() != to_vspace.mapped_word())
+        arch::vspace_activate(to_vspace.paddr().value,
+                              static_cast<uint16_t>(to_vspace.mapped_word()));
     arch::set_user_ipc_buffer(to.ipc_buffer_vaddr);
-    thread::fpu_switch_to(&to);
     thread::set_current(&to);
+    thread::fpu_switch_to(&to);
     return &to.context;
+}
+
+bool vspace_ok(const Cap& vs) {
+    return vs.type() == CapType::VSpace && vs.table_is_mapped();
 }
 
 } // namespace
@@ -57,52 +97,57 @@ arch::UserContext* fastpath_call(Tcb& caller) {
     const uint64_t info = caller.context.x[info_register];
     if (!short_message(info))
         return nullptr;
-    const kernel::Slot* cap_slot = lookup_flat(caller, caller.context.x[badge_register]);
-    const Cap* cap = cap_slot ? &cap_slot->cap : nullptr;
-    if (!cap || cap->type() != CapType::Endpoint || !cap->rights().write() ||
-        !(cap->rights().grant() || cap->rights().grant_reply()))
+    const Cap& cap = FlatCSpace(caller).at(caller.context.x[badge_register]);
+    const kernel::Rights rights = cap.rights();
+    if (cap.type() != CapType::Endpoint || !rights.write() ||
+        !(rights.grant() || rights.grant_reply()))
         return nullptr;
-    auto& ep = *kernel::phys_ptr<kernel::Endpoint>(cap->paddr());
+    auto& ep = *kernel::phys_ptr<kernel::Endpoint>(cap.paddr());
     if (ep.state() != kernel::EndpointState::Receive)
         return nullptr;
     Tcb& server = *ep.queue.head();
     kernel::Reply* reply = server.reply;
+    const Cap& server_vspace = server.slot(kernel::TcbSlot::VSpace).cap;
     if (!reply || reply->caller || server.priority < caller.priority ||
-        server.domain != caller.domain || !vspace_ok(server))
+        server.domain != caller.domain || !vspace_ok(server_vspace))
         return nullptr;
 
-    ep.queue.pop_front();
-    if (ep.queue.empty())
-        ep.queue.set_tag(static_cast<unsigned>(kernel::EndpointState::Idle));
+    if (!server.ipc_link.next)
+        ep.queue = kernel::ThreadQueue{}; // it was the only waiter: empty and Idle
+    else
+        ep.queue.pop_front();
     server.reply = nullptr;
     reply->caller = &caller;
     caller.reply = reply;
     caller.state = ThreadState::BlockedOnReply;
-    caller.ipc_can_grant = cap->rights().grant();
-    caller.ipc_can_grant_reply = cap->rights().grant_reply();
+    caller.ipc_can_grant = rights.grant();
+    caller.ipc_can_grant_reply = rights.grant_reply();
     ipc::donate(*reply, caller, server); // a passive server runs on our time
-    return hand_over(caller, server, info, cap->badge());
+    return hand_over(caller, server, server_vspace, info, cap.badge());
 }
 
 arch::UserContext* fastpath_reply_recv(Tcb& server) {
     const uint64_t info = server.context.x[info_register];
     if (!short_message(info))
         return nullptr;
-    const kernel::Slot* reply_slot = lookup_flat(server, server.context.x[reply_register]);
-    const kernel::Slot* ep_slot = lookup_flat(server, server.context.x[badge_register]);
-    const Cap* reply_cap = reply_slot ? &reply_slot->cap : nullptr;
-    const Cap* ep_cap = ep_slot ? &ep_slot->cap : nullptr;
-    if (!reply_cap || reply_cap->type() != CapType::Reply || !ep_cap ||
-        ep_cap->type() != CapType::Endpoint || !ep_cap->rights().read())
+    const FlatCSpace cspace(server);
+    const Cap& reply_cap = cspace.at(server.context.x[reply_register]);
+    if (reply_cap.type() != CapType::Reply)
         return nullptr;
-    auto& reply = *kernel::phys_ptr<kernel::Reply>(reply_cap->paddr());
-    auto& ep = *kernel::phys_ptr<kernel::Endpoint>(ep_cap->paddr());
+    const Cap& ep_cap = cspace.at(server.context.x[badge_register]);
+    if (ep_cap.type() != CapType::Endpoint || !ep_cap.rights().read())
+        return nullptr;
+    auto& reply = *kernel::phys_ptr<kernel::Reply>(reply_cap.paddr());
+    auto& ep = *kernel::phys_ptr<kernel::Endpoint>(ep_cap.paddr());
     Tcb* client = reply.caller;
     if (!client || client->fault != kernel::FaultType::None ||
         ep.state() == kernel::EndpointState::Send ||
         (server.bound_notification &&
          server.bound_notification->state() == kernel::NotificationState::Active) ||
-        client->domain != server.domain || !vspace_ok(*client) || !sched::may_run_next(*client))
+        client->domain != server.domain)
+        return nullptr;
+    const Cap& client_vspace = client->slot(kernel::TcbSlot::VSpace).cap;
+    if (!vspace_ok(client_vspace) || !sched::may_run_next(*client))
         return nullptr;
 
     // The server waits for the next call with the same reply object.
@@ -114,7 +159,7 @@ arch::UserContext* fastpath_reply_recv(Tcb& server) {
     reply.caller = nullptr;
     client->reply = nullptr;
     ipc::return_donation(reply, server, *client);
-    return hand_over(server, *client, info, 0);
+    return hand_over(server, *client, client_vspace, info, 0);
 }
 
 } // namespace rampart::api

@@ -5,17 +5,6 @@
 
 namespace rampart::kernel {
 
-void ThreadQueue::append(Tcb* t) {
-    Tcb* last = tail();
-    t->ipc_link.prev = last;
-    t->ipc_link.next = nullptr;
-    if (last)
-        last->ipc_link.next = t;
-    else
-        head_ = t;
-    set_tail(t);
-}
-
 void ThreadQueue::remove(Tcb* t) {
     if (t->ipc_link.prev)
         t->ipc_link.prev->ipc_link.next = t->ipc_link.next;
@@ -26,13 +15,6 @@ void ThreadQueue::remove(Tcb* t) {
     else
         set_tail(t->ipc_link.prev);
     t->ipc_link.prev = t->ipc_link.next = nullptr;
-}
-
-Tcb* ThreadQueue::pop_front() {
-    Tcb* t = head_;
-    if (t)
-        remove(t);
-    return t;
 }
 
 } // namespace rampart::kernel

@@ -17,6 +17,7 @@ class ThreadQueue {
     [[nodiscard]] bool empty() const { return head_ == nullptr; }
     void set_tag(unsigned t) { tail_tag_ = (tail_tag_ & ~tag_mask) | (t & tag_mask); }
 
+    // append and pop_front are inline (below): every signal and wait uses one.
     void append(Tcb* t);
     void remove(Tcb* t);
     Tcb* pop_front();
@@ -30,5 +31,36 @@ class ThreadQueue {
 };
 
 static_assert(sizeof(ThreadQueue) == 16);
+
+} // namespace rampart::kernel
+
+#include "object/tcb.hpp"
+
+namespace rampart::kernel {
+
+inline void ThreadQueue::append(Tcb* t) {
+    Tcb* last = tail();
+    t->ipc_link.prev = last;
+    t->ipc_link.next = nullptr;
+    if (last)
+        last->ipc_link.next = t;
+    else
+        head_ = t;
+    set_tail(t);
+}
+
+inline Tcb* ThreadQueue::pop_front() {
+    Tcb* t = head_;
+    if (!t)
+        return nullptr;
+    Tcb* next = t->ipc_link.next;
+    head_ = next;
+    if (next)
+        next->ipc_link.prev = nullptr;
+    else
+        set_tail(nullptr);
+    t->ipc_link.next = nullptr;
+    return t;
+}
 
 } // namespace rampart::kernel

@@ -73,19 +73,20 @@ void charge_current(uint64_t now) {
         return;
     SchedContext& sc = *running_sc;
     sc.consumed += used;
-    RefillRing ring = refills_of(sc);
     if (sc.budget == sc.period) {
         // Round robin: the slice shrinks as it is used; a used-up slice comes
         // back whole at once, and the thread goes to the end of its queue.
-        if (used >= ring.head().amount) {
-            ring.reset(now, sc.budget);
+        // The ring holds one refill (every reset leaves one), shrunk in place.
+        Refill& slice = sc.refills()[sc.refill_head];
+        if (used >= slice.amount) {
+            refills_of(sc).reset(now, sc.budget);
             rotate = true;
         } else {
-            ring.reset(ring.head().release_time, ring.head().amount - used);
+            slice.amount -= used;
         }
         return;
     }
-    ring.charge(used, sc.period);
+    refills_of(sc).charge(used, sc.period);
 }
 
 void release_due(uint64_t now) {

@@ -30,8 +30,7 @@ bool short_message(uint64_t info) {
 }
 
 // A one-level CSpace (guard + radix = 64 bits), indexed directly as
-// api::lookup_flat does; a cap address outside it, or a CSpace of more
-// levels, gives a null cap, and the caller leaves the work to the slow path.
+// api::lookup_flat does; anything else is left to the slow path.
 class FlatCSpace {
   public:
     explicit FlatCSpace(Tcb& t) {
@@ -41,14 +40,14 @@ class FlatCSpace {
         valid_ = root.type() == CapType::CNode && root.cnode_guard_size() + radix_ == 64;
         slots_ = kernel::phys_ptr<kernel::Slot>(root.paddr());
     }
+    [[nodiscard]] bool valid() const { return valid_; }
+    [[nodiscard]] bool covers(uint64_t cptr) const { return (cptr >> radix_) == guard_; }
+    // For a covered `cptr`: its index is what remains below the guard.
     [[nodiscard]] const Cap& at(uint64_t cptr) const {
-        if (!valid_ || (cptr >> radix_) != guard_)
-            return null_cap;
-        return slots_[cptr & lib::mask(radix_)].cap;
+        return slots_[cptr - (guard_ << radix_)].cap;
     }
 
   private:
-    static constexpr Cap null_cap = Cap::null();
     kernel::Slot* slots_;
     uint64_t guard_;
     unsigned radix_;
@@ -97,10 +96,15 @@ arch::UserContext* fastpath_call(Tcb& caller) {
     const uint64_t info = caller.context.x[info_register];
     if (!short_message(info))
         return nullptr;
-    const Cap& cap = FlatCSpace(caller).at(caller.context.x[badge_register]);
+    const FlatCSpace cspace(caller);
+    const uint64_t cptr = caller.context.x[badge_register];
+    if (!cspace.valid() || !cspace.covers(cptr))
+        return nullptr;
+    const Cap& cap = cspace.at(cptr);
+    if (cap.type() != CapType::Endpoint)
+        return nullptr;
     const kernel::Rights rights = cap.rights();
-    if (cap.type() != CapType::Endpoint || !rights.write() ||
-        !(rights.grant() || rights.grant_reply()))
+    if (!rights.write() || !(rights.grant() || rights.grant_reply()))
         return nullptr;
     auto& ep = *kernel::phys_ptr<kernel::Endpoint>(cap.paddr());
     if (ep.state() != kernel::EndpointState::Receive)
@@ -131,11 +135,14 @@ arch::UserContext* fastpath_reply_recv(Tcb& server) {
     if (!short_message(info))
         return nullptr;
     const FlatCSpace cspace(server);
-    const Cap& reply_cap = cspace.at(server.context.x[reply_register]);
-    if (reply_cap.type() != CapType::Reply)
+    const uint64_t reply_cptr = server.context.x[reply_register];
+    const uint64_t ep_cptr = server.context.x[badge_register];
+    if (!cspace.valid() || !cspace.covers(reply_cptr) || !cspace.covers(ep_cptr))
         return nullptr;
-    const Cap& ep_cap = cspace.at(server.context.x[badge_register]);
-    if (ep_cap.type() != CapType::Endpoint || !ep_cap.rights().read())
+    const Cap& reply_cap = cspace.at(reply_cptr);
+    const Cap& ep_cap = cspace.at(ep_cptr);
+    if (reply_cap.type() != CapType::Reply || ep_cap.type() != CapType::Endpoint ||
+        !ep_cap.rights().read())
         return nullptr;
     auto& reply = *kernel::phys_ptr<kernel::Reply>(reply_cap.paddr());
     auto& ep = *kernel::phys_ptr<kernel::Endpoint>(ep_cap.paddr());

@@ -15,15 +15,21 @@ namespace {
 using kernel::Cap;
 using kernel::CapType;
 
+[[gnu::noinline]] arch::UserContext* lookup_failed(kernel::Tcb& t, uint64_t cptr,
+                                                  const kernel::LookupFault& f, bool in_receive) {
+    const uint64_t words[3] = {f.bits_left, f.word1, f.word2};
+    return thread::cap_fault(&t.context, cptr, static_cast<uint64_t>(f.kind), words, in_receive);
+}
+
 // Looks up x-register `reg` in the thread's CSpace; a miss is a cap fault.
-bool lookup(kernel::Tcb& t, unsigned reg, Cap& out, arch::UserContext*& fault, bool in_receive) {
+// Inline: every receive and wait starts here.
+[[gnu::always_inline]] inline bool lookup(kernel::Tcb& t, unsigned reg, Cap& out,
+                                          arch::UserContext*& fault, bool in_receive) {
     kernel::Slot* slot = nullptr;
     const uint64_t cptr = t.context.x[reg];
     const auto f = lookup_cap_slot(t, cptr, slot);
-    if (f.kind != kernel::LookupFailure::None) {
-        const uint64_t words[3] = {f.bits_left, f.word1, f.word2};
-        fault =
-            thread::cap_fault(&t.context, cptr, static_cast<uint64_t>(f.kind), words, in_receive);
+    if (f.kind != kernel::LookupFailure::None) [[unlikely]] {
+        fault = lookup_failed(t, cptr, f, in_receive);
         return false;
     }
     out = slot->cap;

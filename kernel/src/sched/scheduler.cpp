@@ -136,10 +136,24 @@ void switch_address_space(Tcb* t) {
 void make_runnable(Tcb* t) {
     if (!runnable(t) || t->in_ready_queue || t->in_release_queue || t == thread::current())
         return;
+    SchedContext* sc = t->sched_context;
+    if (!sc || !sc->configured())
+        return; // passive: it waits for a context
     const uint64_t now = arch::timer_now();
-    if (SchedContext* sc = t->sched_context; sc && sc->configured())
-        refills_of(*sc).unblock(now); // no banking of time it did not use while blocked
-    enqueue(t, now);
+    // No banking of time it did not use while blocked; a lone refill (round
+    // robin, or a sporadic context with nothing pending) needs no merging.
+    if (Refill& head = sc->refills()[sc->refill_head]; head.release_time < now) {
+        if (sc->refill_count == 1)
+            head.release_time = now;
+        else
+            refills_of(*sc).unblock(now);
+    }
+    if (sc->refills()[sc->refill_head].release_time <= now) {
+        ready.append(t, t->domain, t->priority);
+        t->in_ready_queue = true;
+    } else {
+        enqueue_release(t);
+    }
 }
 
 void remove(Tcb* t) {

@@ -79,7 +79,8 @@ void wait(Tcb& t, Notification& n, bool blocking) {
     }
     t.state = ThreadState::BlockedOnNotification;
     t.blocked_on = &n;
-    sched::remove(&t);
+    if (t.in_ready_queue || t.in_release_queue) // not when it was running, as usual
+        sched::remove(&t);
     n.queue.append(&t);
     set_state(n, NotificationState::Waiting);
 }

@@ -21,17 +21,6 @@ uint64_t timer_frequency() {
     return RAMPART_READ_SYSREG(cntfrq_el0);
 }
 
-uint64_t timer_now() {
-    isb();
-    return RAMPART_READ_SYSREG(cntpct_el0);
-}
-
-void timer_set_deadline(uint64_t ticks) {
-    RAMPART_WRITE_SYSREG(cntp_cval_el0, ticks);
-    RAMPART_WRITE_SYSREG(cntp_ctl_el0, 1); // ENABLE, not masked
-    isb();
-}
-
 void timer_ack() {
     RAMPART_WRITE_SYSREG(cntp_ctl_el0, 2); // IMASK: quiet until re-armed
     isb();

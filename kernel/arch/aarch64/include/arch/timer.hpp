@@ -3,13 +3,26 @@
 
 #include <stdint.h>
 
+#include "arch/registers.hpp"
+
 namespace rampart::arch {
 
 void timer_init();
 uint32_t timer_irq();
 uint64_t timer_frequency();
-uint64_t timer_now();                    // counter ticks
-void timer_set_deadline(uint64_t ticks); // absolute, in counter ticks
-void timer_ack();                        // silences the timer until the next deadline
+void timer_ack(); // silences the timer until the next deadline
+
+// Inline (a switch reads and sets the timer): counter ticks.
+inline uint64_t timer_now() {
+    isb();
+    return RAMPART_READ_SYSREG(cntpct_el0);
+}
+
+// Absolute, in counter ticks.
+inline void timer_set_deadline(uint64_t ticks) {
+    RAMPART_WRITE_SYSREG(cntp_cval_el0, ticks);
+    RAMPART_WRITE_SYSREG(cntp_ctl_el0, 1); // ENABLE, not masked
+    isb();
+}
 
 } // namespace rampart::arch

@@ -14,12 +14,34 @@
 
 namespace rampart::api {
 
-arch::UserContext* handle_syscall(arch::UserContext* ctx, uint64_t number) {
+namespace {
+
+// The two calls with a fastpath, each trying it first.
+[[gnu::noinline]] arch::UserContext* call() {
+    kernel::Tcb& t = *thread::current();
+    if (arch::UserContext* next = fastpath_call(t))
+        return next;
+    return handle_invocation(t, true, true);
+}
+
+[[gnu::noinline]] arch::UserContext* reply_recv() {
+    kernel::Tcb& t = *thread::current();
+    if (arch::UserContext* next = fastpath_reply_recv(t))
+        return next;
+    return handle_reply_recv(t);
+}
+
+[[gnu::noinline]] arch::UserContext* unknown_syscall(arch::UserContext* ctx, uint64_t number) {
+    thread::UserFault f{};
+    f.kind = thread::UserFault::Kind::unknown_syscall;
+    f.address = number;
+    f.description = "system call number in 'address'";
+    return thread::handle_user_fault(ctx, f);
+}
+
+// Every other call: each arm is a tail call (no stack frame).
+[[gnu::noinline]] arch::UserContext* dispatch(arch::UserContext* ctx, uint64_t number) {
     switch (number) {
-    case RAMPART_SYS_CALL:
-        if (arch::UserContext* next = fastpath_call(*thread::current()))
-            return next;
-        return handle_invocation(*thread::current(), true, true);
     case RAMPART_SYS_SEND:
         return handle_invocation(*thread::current(), false, true);
     case RAMPART_SYS_NB_SEND:
@@ -32,10 +54,6 @@ arch::UserContext* handle_syscall(arch::UserContext* ctx, uint64_t number) {
         return handle_receive(*thread::current(), true, true);
     case RAMPART_SYS_NB_WAIT:
         return handle_receive(*thread::current(), false, true);
-    case RAMPART_SYS_REPLY_RECV:
-        if (arch::UserContext* next = fastpath_reply_recv(*thread::current()))
-            return next;
-        return handle_reply_recv(*thread::current());
     case RAMPART_SYS_NB_SEND_RECV:
         return handle_send_receive(*thread::current(), false);
     case RAMPART_SYS_NB_SEND_WAIT:
@@ -52,15 +70,21 @@ arch::UserContext* handle_syscall(arch::UserContext* ctx, uint64_t number) {
     case RAMPART_SYS_DEBUG_CHECK:
         if (config::debug)
             return debug_call(ctx, number);
-        break;
+        return unknown_syscall(ctx, number);
     default:
-        break;
+        return unknown_syscall(ctx, number);
     }
-    thread::UserFault f{};
-    f.kind = thread::UserFault::Kind::unknown_syscall;
-    f.address = number;
-    f.description = "system call number in 'address'";
-    return thread::handle_user_fault(ctx, f);
+}
+
+} // namespace
+
+// The two calls with a fastpath are tested first, before any jump table.
+arch::UserContext* handle_syscall(arch::UserContext* ctx, uint64_t number) {
+    if (number == RAMPART_SYS_CALL)
+        return call();
+    if (number == RAMPART_SYS_REPLY_RECV)
+        return reply_recv();
+    return dispatch(ctx, number);
 }
 
 } // namespace rampart::api

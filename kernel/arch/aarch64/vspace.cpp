@@ -52,11 +52,6 @@ bool map_user_page(uint64_t root, uint64_t vaddr, uint64_t paddr, Access access,
     return true;
 }
 
-void vspace_activate(uint64_t root, uint16_t asid) {
-    RAMPART_WRITE_SYSREG(ttbr0_el1, root | (uint64_t{asid} << 48));
-    isb();
-}
-
 } // namespace rampart::arch
 
 namespace rampart::arch {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "arch/pte.hpp"
+#include "arch/registers.hpp"
 
 #include <stdint.h>
 
@@ -22,7 +23,11 @@ struct TableSource {
                                  MemType type, TableSource tables);
 
 // Makes `root` the current user address space under `asid`.
-void vspace_activate(uint64_t root, uint16_t asid);
+// Inline: it is on every context switch.
+inline void vspace_activate(uint64_t root, uint16_t asid) {
+    RAMPART_WRITE_SYSREG(ttbr0_el1, root | (uint64_t{asid} << 48));
+    isb();
+}
 // Tells user code where its IPC buffer is (TPIDRRO_EL0: readable, not writable, at EL0).
 inline void set_user_ipc_buffer(uint64_t vaddr) {
     asm volatile("msr tpidrro_el0, %0" ::"r"(vaddr));

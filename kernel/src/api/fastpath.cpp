@@ -2,6 +2,8 @@
 // budget of the server's own SC keeps temporal isolation; see DESIGN).
 #include "api/fastpath.hpp"
 
+#include "api/invoke.hpp"
+
 #include "api/message.hpp"
 #include "arch/vspace.hpp"
 #include "ipc/donation.hpp"
@@ -90,9 +92,7 @@ bool vspace_ok(const Cap& vs) {
     return vs.type() == CapType::VSpace && vs.table_is_mapped();
 }
 
-} // namespace
-
-arch::UserContext* fastpath_call(Tcb& caller) {
+[[gnu::always_inline]] inline arch::UserContext* try_call(Tcb& caller) {
     const uint64_t info = caller.context.x[info_register];
     if (!short_message(info))
         return nullptr;
@@ -130,7 +130,7 @@ arch::UserContext* fastpath_call(Tcb& caller) {
     return hand_over(caller, server, server_vspace, info, cap.badge());
 }
 
-arch::UserContext* fastpath_reply_recv(Tcb& server) {
+[[gnu::always_inline]] inline arch::UserContext* try_reply_recv(Tcb& server) {
     const uint64_t info = server.context.x[info_register];
     if (!short_message(info))
         return nullptr;
@@ -167,6 +167,22 @@ arch::UserContext* fastpath_reply_recv(Tcb& server) {
     client->reply = nullptr;
     ipc::return_donation(reply, server, *client);
     return hand_over(server, *client, client_vspace, info, 0);
+}
+
+} // namespace
+
+// Each bail-out of the inlined try becomes a tail call of the slow path: no
+// wrapper frame between the system call and the fastpath.
+arch::UserContext* call_fast_or_slow(Tcb& caller) {
+    if (arch::UserContext* next = try_call(caller))
+        return next;
+    return handle_invocation(caller, true, true);
+}
+
+arch::UserContext* reply_recv_fast_or_slow(Tcb& server) {
+    if (arch::UserContext* next = try_reply_recv(server))
+        return next;
+    return handle_reply_recv(server);
 }
 
 } // namespace rampart::api

@@ -1,7 +1,8 @@
 // The IPC fastpath: Call to a waiting server and ReplyRecv back to a waiting
 // client, for short messages without caps, straight from one thread's
-// registers to the other's with one switch. Anything unusual returns nullptr
-// and the slow path does the work with the same result.
+// registers to the other's with one switch. Anything unusual goes to the
+// slow path (handle_invocation, handle_reply_recv), which does the work with
+// the same result.
 #pragma once
 
 #include "arch/context.hpp"
@@ -9,7 +10,8 @@
 
 namespace rampart::api {
 
-arch::UserContext* fastpath_call(kernel::Tcb& caller);
-arch::UserContext* fastpath_reply_recv(kernel::Tcb& server);
+// Call and ReplyRecv: the fastpath when it applies, else the slow path.
+arch::UserContext* call_fast_or_slow(kernel::Tcb& caller);
+arch::UserContext* reply_recv_fast_or_slow(kernel::Tcb& server);
 
 } // namespace rampart::api

@@ -16,21 +16,6 @@ namespace rampart::api {
 
 namespace {
 
-// The two calls with a fastpath, each trying it first.
-[[gnu::noinline]] arch::UserContext* call() {
-    kernel::Tcb& t = *thread::current();
-    if (arch::UserContext* next = fastpath_call(t))
-        return next;
-    return handle_invocation(t, true, true);
-}
-
-[[gnu::noinline]] arch::UserContext* reply_recv() {
-    kernel::Tcb& t = *thread::current();
-    if (arch::UserContext* next = fastpath_reply_recv(t))
-        return next;
-    return handle_reply_recv(t);
-}
-
 [[gnu::noinline]] arch::UserContext* unknown_syscall(arch::UserContext* ctx, uint64_t number) {
     thread::UserFault f{};
     f.kind = thread::UserFault::Kind::unknown_syscall;
@@ -81,9 +66,9 @@ namespace {
 // The two calls with a fastpath are tested first, before any jump table.
 arch::UserContext* handle_syscall(arch::UserContext* ctx, uint64_t number) {
     if (number == RAMPART_SYS_CALL)
-        return call();
+        return call_fast_or_slow(*thread::current());
     if (number == RAMPART_SYS_REPLY_RECV)
-        return reply_recv();
+        return reply_recv_fast_or_slow(*thread::current());
     return dispatch(ctx, number);
 }
 

@@ -73,10 +73,18 @@ class IntrusiveList {
         link.next = nullptr;
     }
 
+    // The head has no predecessor: cheaper than remove(head).
     T* pop_front() {
         T* e = head_;
         if (e != nullptr) {
-            remove(e);
+            Link<T>& link = e->*Member;
+            head_ = link.next;
+            if (head_ != nullptr) {
+                (head_->*Member).prev = nullptr;
+            } else {
+                tail_ = nullptr;
+            }
+            link.next = nullptr;
         }
         return e;
     }

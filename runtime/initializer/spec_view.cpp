@@ -33,24 +33,6 @@ Table<T> table(const rampart_spec_header* h, rampart_spec_table t, const char* n
     return {static_cast<const T*>(rampart_spec_records(h, t)), t.count};
 }
 
-uint64_t fnv(const uint8_t* p, uint64_t n) {
-    uint64_t h = RAMPART_FNV_OFFSET;
-    for (uint64_t i = 0; i < n; ++i)
-        h = (h ^ p[i]) * RAMPART_FNV_PRIME;
-    return h;
-}
-
-bool is_frame(uint8_t type) {
-    return type == RAMPART_OBJ_FRAME_4K || type == RAMPART_OBJ_FRAME_2M ||
-           type == RAMPART_OBJ_FRAME_1G;
-}
-
-uint64_t frame_bytes(uint8_t type) {
-    return type == RAMPART_OBJ_FRAME_4K   ? 1ull << RAMPART_FRAME_4K_BITS
-           : type == RAMPART_OBJ_FRAME_2M ? 1ull << RAMPART_FRAME_2M_BITS
-                                          : 1ull << RAMPART_FRAME_1G_BITS;
-}
-
 // Every index field of every record.
 void check_indices(const SpecView& s) {
     const uint32_t objects = s.objects.count, pds = s.pds.count;
@@ -150,7 +132,8 @@ SpecView check_spec(const void* boot_data, uint64_t boot_data_size) {
     if (h->total_size > boot_data_size || h->total_size < h->header_size)
         refuse("the total size exceeds the boot data");
     const auto* bytes = static_cast<const uint8_t*>(boot_data);
-    if (fnv(bytes + h->header_size, h->total_size - h->header_size) != h->checksum)
+    if (rampart_fnv1a(RAMPART_FNV_OFFSET, bytes + h->header_size, h->total_size - h->header_size) !=
+        h->checksum)
         refuse("checksum mismatch");
 
     SpecView s;

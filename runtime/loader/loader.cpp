@@ -35,13 +35,6 @@ uint64_t address(const void* p) {
         asm volatile("wfe");
 }
 
-uint64_t fnv1a(const uint8_t* p, uint64_t n) {
-    uint64_t h = RAMPART_FNV_OFFSET;
-    for (uint64_t i = 0; i < n; ++i)
-        h = (h ^ p[i]) * RAMPART_FNV_PRIME;
-    return h;
-}
-
 bool overlaps(uint64_t a, uint64_t a_end, uint64_t b, uint64_t b_end) {
     return a < b_end && b < a_end;
 }
@@ -70,7 +63,7 @@ void loader_main(uint32_t entry_el) {
                                 hdr->segment_count * sizeof(rampart_user_segment) ||
         hdr->segment_count > RAMPART_MAX_ROOT_SEGMENTS)
         refuse("malformed payload header");
-    if (fnv1a(base + hdr->header_size, hdr->payload_size - hdr->header_size) != hdr->checksum)
+    if (rampart_fnv1a(RAMPART_FNV_OFFSET, base + hdr->header_size, hdr->payload_size - hdr->header_size) != hdr->checksum)
         refuse("payload checksum mismatch (corrupted image)");
 
     const uint64_t image_start = address(__loader_start);

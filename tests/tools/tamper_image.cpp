@@ -32,14 +32,8 @@ std::size_t find_header(const Bytes& b, std::uint64_t magic, Valid valid) {
     return std::string::npos;
 }
 
-std::uint64_t fnv(const unsigned char* p, std::size_t n) {
-    std::uint64_t h = RAMPART_FNV_OFFSET;
-    for (std::size_t i = 0; i < n; ++i)
-        h = (h ^ p[i]) * RAMPART_FNV_PRIME;
-    return h;
-}
-
-template <typename T> T* at(Bytes& b, std::size_t offset) {
+template <typename T>
+T* at(Bytes& b, std::size_t offset) {
     return reinterpret_cast<T*>(b.data() + offset);
 }
 
@@ -79,9 +73,11 @@ int main(int argc, char** argv) {
         return fail("unknown mode '" + mode + "' or nothing to change");
     }
     if (mode != "spec-byte")
-        h->checksum = fnv(&b[spec + h->header_size], h->total_size - h->header_size);
+        h->checksum = rampart_fnv1a(RAMPART_FNV_OFFSET, &b[spec + h->header_size],
+                                    h->total_size - h->header_size);
     auto* p = at<rampart_image_header>(b, payload);
-    p->checksum = fnv(&b[payload + p->header_size], p->payload_size - p->header_size);
+    p->checksum = rampart_fnv1a(RAMPART_FNV_OFFSET, &b[payload + p->header_size],
+                                p->payload_size - p->header_size);
     std::ofstream out(argv[2], std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(b.data()), static_cast<std::streamsize>(b.size()));
     return out ? 0 : fail(std::string("cannot write ") + argv[2]);

@@ -25,13 +25,6 @@ void put(std::vector<std::uint8_t>& out, std::uint64_t off, const T& v) {
     std::memcpy(out.data() + off, &v, sizeof(T));
 }
 
-std::uint64_t fnv1a(const std::uint8_t* p, std::size_t n) {
-    std::uint64_t h = RAMPART_FNV_OFFSET;
-    for (std::size_t i = 0; i < n; ++i)
-        h = (h ^ p[i]) * RAMPART_FNV_PRIME;
-    return h;
-}
-
 // Flattens the loader's segments into the bytes QEMU loads at its lowest address.
 std::vector<std::uint8_t> flatten_loader(const ElfFile& loader, std::uint64_t& base,
                                          std::uint64_t& end) {
@@ -158,7 +151,7 @@ Image build_image(const ImageInputs& in) {
     for (auto& c : p.copies)
         c.src_offset += h.header_size;
     h.payload_size = h.header_size + p.data.size();
-    h.checksum = fnv1a(p.data.data(), p.data.size());
+    h.checksum = rampart_fnv1a(RAMPART_FNV_OFFSET, p.data.data(), p.data.size());
 
     const std::uint64_t payload_off = payload_sym->value - img.load_address;
     if (img.load_address + payload_off + h.payload_size > h.root_image.base)

@@ -45,13 +45,6 @@ rampart_spec_table append(std::vector<std::uint8_t>& out, const std::vector<T>& 
     return append(out, v.data(), v.size());
 }
 
-std::uint64_t fnv1a(const std::uint8_t* p, std::size_t n) {
-    std::uint64_t h = RAMPART_FNV_OFFSET;
-    for (std::size_t i = 0; i < n; ++i)
-        h = (h ^ p[i]) * RAMPART_FNV_PRIME;
-    return h;
-}
-
 } // namespace
 
 std::vector<std::uint8_t> write_spec(const plan::Plan& plan) {
@@ -99,7 +92,7 @@ std::vector<std::uint8_t> write_spec(const plan::Plan& plan) {
     h.domain_index_shift = plan.domain_index_shift;
     h.flags = plan.has_domains ? RAMPART_SPEC_F_DOMAINS : 0;
     h.total_size = out.size();
-    h.checksum = fnv1a(out.data() + sizeof h, out.size() - sizeof h);
+    h.checksum = rampart_fnv1a(RAMPART_FNV_OFFSET, out.data() + sizeof h, out.size() - sizeof h);
     std::memcpy(out.data(), &h, sizeof h);
     return out;
 }
@@ -131,7 +124,7 @@ SpecView read_spec(const std::vector<std::uint8_t>& in) {
         throw std::runtime_error("unsupported spec version " + std::to_string(h.version));
     if (h.total_size != in.size())
         throw std::runtime_error("spec size mismatch");
-    if (fnv1a(in.data() + sizeof h, in.size() - sizeof h) != h.checksum)
+    if (rampart_fnv1a(RAMPART_FNV_OFFSET, in.data() + sizeof h, in.size() - sizeof h) != h.checksum)
         throw std::runtime_error("spec checksum mismatch");
     take(in, h.untypeds, v.untypeds, "untypeds");
     take(in, h.objects, v.objects, "objects");

@@ -33,9 +33,7 @@ class Blob {
   public:
     explicit Blob(std::vector<std::uint8_t>& data) : data_(data) {}
     std::uint64_t add(const std::uint8_t* p, std::size_t n) {
-        std::uint64_t h = RAMPART_FNV_OFFSET;
-        for (std::size_t i = 0; i < n; ++i)
-            h = (h ^ p[i]) * RAMPART_FNV_PRIME;
+        const std::uint64_t h = rampart_fnv1a(RAMPART_FNV_OFFSET, p, n);
         auto& offsets = seen_[h ^ n];
         for (std::uint64_t off : offsets)
             if (std::memcmp(data_.data() + off, p, n) == 0)

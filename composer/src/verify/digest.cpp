@@ -51,11 +51,6 @@ std::vector<bool> device_objects(const plan::Plan& plan) {
 
 } // namespace
 
-void Fnv::word(std::uint64_t w) {
-    for (int i = 0; i < 8; ++i)
-        h_ = (h_ ^ ((w >> (8 * i)) & 0xff)) * 0x100000001b3ull;
-}
-
 std::vector<Digest> digests(const plan::Plan& plan) {
     const std::size_t n = plan.pds.size();
     std::vector<std::uint32_t> pd_of_cnode(plan.objects.size(), plan::kNone);

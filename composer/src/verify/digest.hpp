@@ -5,6 +5,8 @@
 
 #include "plan/plan.hpp"
 
+#include <rampart/image.h>
+
 #include <cstdint>
 #include <vector>
 
@@ -15,14 +17,14 @@ struct Digest {
     std::uint64_t vspace = 0;
 };
 
-// FNV-1a 64 over little-endian 64-bit words.
+// FNV-1a 64 over little-endian 64-bit words (rampart/image.h).
 class Fnv {
   public:
-    void word(std::uint64_t w);
+    void word(std::uint64_t w) { h_ = rampart_fnv1a_word(h_, w); }
     std::uint64_t value() const { return h_; }
 
   private:
-    std::uint64_t h_ = 0xcbf29ce484222325ull;
+    std::uint64_t h_ = RAMPART_FNV_OFFSET;
 };
 
 // One digest per PD, in plan order.

@@ -49,8 +49,22 @@ struct rampart_image_header {
     struct rampart_domain_schedule domains;
 };
 
-/* FNV-1a, 64 bit: the payload checksum the loader verifies before it copies anything. */
+/* FNV-1a, 64 bit: the payload and spec checksums, and the attestation digests
+   (docs/spec.md, "Digests"). The one implementation: start from
+   RAMPART_FNV_OFFSET and feed bytes, or 64-bit words as 8 little-endian bytes. */
 #define RAMPART_FNV_OFFSET 0xcbf29ce484222325ull
 #define RAMPART_FNV_PRIME 0x100000001b3ull
+
+static inline uint64_t rampart_fnv1a(uint64_t hash, const uint8_t* bytes, uint64_t count) {
+    for (uint64_t i = 0; i < count; ++i)
+        hash = (hash ^ bytes[i]) * RAMPART_FNV_PRIME;
+    return hash;
+}
+
+static inline uint64_t rampart_fnv1a_word(uint64_t hash, uint64_t word) {
+    for (unsigned byte = 0; byte < 8; ++byte)
+        hash = (hash ^ ((word >> (8 * byte)) & 0xffu)) * RAMPART_FNV_PRIME;
+    return hash;
+}
 
 #endif

@@ -11,13 +11,6 @@
 namespace rampart::init {
 namespace {
 
-constexpr uint64_t kFrameBytes[] = {1ull << RAMPART_FRAME_4K_BITS, 1ull << RAMPART_FRAME_2M_BITS,
-                                    1ull << RAMPART_FRAME_1G_BITS};
-
-uint64_t frame_bytes(uint8_t type) {
-    return kFrameBytes[type - RAMPART_OBJ_FRAME_4K];
-}
-
 // "<invocation> of object N 'name'" — the start of every failure line.
 Line& about(Line& line, const char* invocation, const SpecView& s, uint32_t object) {
     line << "initializer: error: " << invocation << " of object " << uint64_t{object} << " '"
@@ -114,7 +107,7 @@ void Builder::create_objects() {
                                                      cs_.ws(k), cs_.root(),
                                                      cs_.ws(pool_slot(pools++)), 64),
                       "ASIDControl MakePool", s_, k);
-            if (made.type >= RAMPART_OBJ_FRAME_4K && made.type <= RAMPART_OBJ_FRAME_1G) {
+            if (is_frame(made.type)) {
                 uint64_t paddr = 0;
                 check(rampart_page_get_address(cs_.ws(k), &paddr), "Page GetAddress", s_, k);
                 if (paddr != made.paddr) {

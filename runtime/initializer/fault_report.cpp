@@ -30,11 +30,7 @@ const rampart_spec_mapping* mapping_at(const SpecView& s, uint32_t pd, uint64_t 
     for (const rampart_spec_mapping& m : s.mappings) {
         if (m.pd != pd || m.kind != RAMPART_SPEC_MAP_FRAME)
             continue;
-        const uint8_t type = s.objects[m.object].type;
-        const uint64_t size = type == RAMPART_OBJ_FRAME_4K   ? kPage
-                              : type == RAMPART_OBJ_FRAME_2M ? 512 * kPage
-                                                             : 512 * 512 * kPage;
-        if (vaddr >= m.vaddr && vaddr - m.vaddr < size)
+        if (vaddr >= m.vaddr && vaddr - m.vaddr < frame_bytes(s.objects[m.object].type))
             return &m;
     }
     return nullptr;

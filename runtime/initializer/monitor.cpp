@@ -124,9 +124,8 @@ class Monitor {
         (void)rampart_tcb_suspend(tcb);
         uint32_t fill = 0;
         for (uint32_t o = 0; o < s_.objects.count; ++o) {
-            const uint8_t type = s_.objects[o].type;
-            if (s_.objects[o].pd != pd || type < RAMPART_OBJ_FRAME_4K ||
-                type > RAMPART_OBJ_FRAME_2M)
+            const uint8_t type = s_.objects[o].type; // 1 GiB frames are never filled
+            if (s_.objects[o].pd != pd || !is_frame(type) || type == RAMPART_OBJ_FRAME_1G)
                 continue;
             while (fill < s_.fills.count && s_.fills[fill].frame < o)
                 ++fill;
@@ -136,7 +135,7 @@ class Monitor {
             const rampart_spec_mapping& m = s_.mappings[j];
             if (m.pd == pd && m.kind == RAMPART_SPEC_MAP_FRAME && (m.rights & RAMPART_SPEC_MAP_X))
                 (void)rampart_page_cache(cs_.ws(b_.mapping_slot(j)), RAMPART_PAGE_UNIFY_INSTRUCTION,
-                                         0, RAMPART_PAGE_SIZE);
+                                         0, frame_bytes(s_.objects[m.object].type));
         }
         if (t.sc != RAMPART_SPEC_NONE && (s_.scs[t.sc].flags & RAMPART_SPEC_SC_PASSIVE))
             (void)rampart_sched_context_bind(cs_.ws(s_.scs[t.sc].sc), tcb); // for init()

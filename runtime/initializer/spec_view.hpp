@@ -2,9 +2,22 @@
 // (step 1), so every later index into a table is known to be in range.
 #pragma once
 
+#include <rampart/objects.h>
 #include <rampart/spec.h>
 
 namespace rampart::init {
+
+inline bool is_frame(uint8_t type) {
+    return type == RAMPART_OBJ_FRAME_4K || type == RAMPART_OBJ_FRAME_2M ||
+           type == RAMPART_OBJ_FRAME_1G;
+}
+
+// Bytes of a frame object of `type` (is_frame(type)).
+inline uint64_t frame_bytes(uint8_t type) {
+    return type == RAMPART_OBJ_FRAME_4K   ? 1ull << RAMPART_FRAME_4K_BITS
+           : type == RAMPART_OBJ_FRAME_2M ? 1ull << RAMPART_FRAME_2M_BITS
+                                          : 1ull << RAMPART_FRAME_1G_BITS;
+}
 
 template <typename T>
 struct Table {

@@ -116,10 +116,9 @@ bool vspace_ok(const Cap& vs) {
         server.domain != caller.domain || !vspace_ok(server_vspace))
         return nullptr;
 
-    if (!server.ipc_link.next)
-        ep.queue = kernel::ThreadQueue{}; // it was the only waiter: empty and Idle
-    else
-        ep.queue.pop_front();
+    ep.queue.pop_front();
+    if (ep.queue.empty())
+        ep.queue.set_tag(static_cast<unsigned>(kernel::EndpointState::Idle));
     server.reply = nullptr;
     reply->caller = &caller;
     caller.reply = reply;

@@ -1,5 +1,6 @@
 # Builds the QEMU command line for BOARD_JSON and IMAGE into `qemu_cmd`, from
-# the board file's qemu section (optional overrides: CPU, MACHINE, ICOUNT).
+# the board file's qemu section (optional overrides: CPU, MACHINE, ICOUNT;
+# FIRMWARE_DIR replaces QEMU's firmware search path, see -L).
 file(READ ${BOARD_JSON} board)
 string(JSON qemu_binary GET "${board}" qemu binary)
 if(NOT DEFINED MACHINE)
@@ -18,5 +19,8 @@ foreach(i RANGE ${last})
 endforeach()
 if(ICOUNT)
   list(APPEND qemu_args -icount shift=0)
+endif()
+if(FIRMWARE_DIR)
+  list(APPEND qemu_args -L ${FIRMWARE_DIR})
 endif()
 set(qemu_cmd ${qemu_binary} -M ${MACHINE} -cpu ${CPU} -m ${qemu_memory} ${qemu_args} -kernel ${IMAGE})

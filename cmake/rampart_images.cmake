@@ -23,15 +23,15 @@ function(rampart_boot_image name board root_elf)
 endfunction()
 
 # rampart_qemu_test(NAME IMAGE EXPECT [CPU c] [MACHINE m] [EXIT_STATUS n] [EXPECT_TIMEOUT]
-#                   [ICOUNT] [TIMEOUT s] [INPUT file] BOARD b)
+#                   [ICOUNT] [TIMEOUT s] [INPUT file] [FIRMWARE_DIR d] BOARD b)
 # ICOUNT runs QEMU with -icount shift=0: virtual time follows instructions, so
 # tests that depend on budgets and timers are deterministic. INPUT is fed to
-# the serial input.
+# the serial input. FIRMWARE_DIR is QEMU's only firmware directory (-L).
 function(rampart_qemu_test name)
-  cmake_parse_arguments(T "EXPECT_TIMEOUT;ICOUNT" "IMAGE;EXPECT;CPU;MACHINE;EXIT_STATUS;TIMEOUT;BOARD;INPUT" "" ${ARGN})
+  cmake_parse_arguments(T "EXPECT_TIMEOUT;ICOUNT" "IMAGE;EXPECT;CPU;MACHINE;EXIT_STATUS;TIMEOUT;BOARD;INPUT;FIRMWARE_DIR" "" ${ARGN})
   set(defs -DBOARD_JSON=${RAMPART_ROOT}/boards/${T_BOARD}.json -DIMAGE=${T_IMAGE}
            -DEXPECT=${T_EXPECT})
-  foreach(opt CPU MACHINE EXIT_STATUS TIMEOUT INPUT)
+  foreach(opt CPU MACHINE EXIT_STATUS TIMEOUT INPUT FIRMWARE_DIR)
     if(DEFINED T_${opt})
       list(APPEND defs -D${opt}=${T_${opt}})
     endif()

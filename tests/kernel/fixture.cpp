@@ -3,14 +3,14 @@
 
 #include <arch/kernel_window.hpp>
 
-#include "host_recorder.hpp"
 #include "kernel/phys.hpp"
+#include <arch/host_machine.hpp>
 
 namespace rampart::kernel::test {
 
 Fixture::Fixture(unsigned ram_bits_in)
     : ram_base(Paddr{host::phys_base + (uint64_t{32} << 20)}), ram_bits(ram_bits_in) {
-    host::reset_memory();
+    rampart::arch::host::reset();
     mdb_reset();
     root = Cap::cnode(Paddr{host::phys_base}, root_radix, 64 - root_radix, 0);
     mdb_insert_root(boot_untyped_cap(ram_base, SizeBits{ram_bits}, false), slot(ram_slot));

@@ -23,8 +23,5 @@ uint64_t vspace_of_asid(uint64_t asid);
 void asid_pool_install(uint64_t base, kernel::Paddr pool);
 void asid_pool_remove(uint64_t base);
 void asid_release(uint64_t asid);
-// Removes all TLB entries tagged with `asid`.
-void tlb_flush_asid(uint64_t asid);
-void tlb_flush_page(uint64_t asid, uint64_t vaddr);
 
 } // namespace rampart::arch

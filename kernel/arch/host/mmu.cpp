@@ -1,9 +1,10 @@
-// The host machine's MMU registers and maintenance operations: recorded for
-// the harness (arch/host_machine.hpp); the tables themselves are in the
-// AArch64 format and handled by the AArch64 table code.
+// The host machine's MMU registers and maintenance operations, and clearing
+// memory: recorded for the harness (arch/host_machine.hpp); the tables
+// themselves are in the AArch64 format and handled by the AArch64 table code.
 #include "arch/cache.hpp"
 #include "arch/host_machine.hpp"
 #include "arch/kernel_window.hpp"
+#include "arch/object_hooks.hpp"
 #include "arch/tlb.hpp"
 #include "arch/vspace.hpp"
 
@@ -11,6 +12,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 namespace rampart::arch {
 
@@ -63,3 +65,13 @@ void cache_maintain(CacheOp, uint64_t pa, uint64_t size) {
 }
 
 } // namespace rampart::arch
+
+namespace rampart::kernel {
+
+// Zeroes RAM for Untyped Retype and reset (counted for the tests).
+void arch_clear_memory(Paddr base, uint64_t bytes) {
+    arch::host::machine().cleared_bytes += bytes;
+    memset(ptr_from_paddr(base.value), 0, bytes);
+}
+
+} // namespace rampart::kernel

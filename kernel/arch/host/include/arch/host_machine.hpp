@@ -45,6 +45,7 @@ struct Machine {
     bool fpu_allowed;    // user FP use does not trap
     FpuState fpu;        // the FP registers
     uint64_t tlb_flushes;
+    uint64_t cleared_bytes; // zeroed by arch_clear_memory (Retype, reset, boot)
     uint64_t idles;
 };
 Machine& machine();

@@ -35,6 +35,9 @@ const char* check_cap(const Cap& cap) {
         if (cap.untyped_free_index() > cap.untyped_size().bytes()) {
             return "untyped watermark past its end";
         }
+        if (cap.untyped_clear_index() > cap.untyped_size().bytes()) {
+            return "untyped clear mark past its end";
+        }
         return nullptr;
     }
     case CapType::CNode:

@@ -20,8 +20,8 @@ struct InvariantReport {
 // Checks, over all caps in the tree (at most max_caps, or the list is
 // reported as cyclic):
 //  - the list is well formed: links agree both ways, no empty slot in it;
-//  - each cap is well formed: natural alignment, watermark within its
-//    untyped, CNode guard and radix fit a word, zombie counts in range;
+//  - each cap is well formed: natural alignment, watermark and clear mark
+//    within its untyped, CNode guard and radix fit a word, zombie counts in range;
 //  - no two live objects overlap unless they are the same object;
 //  - every object inside an untyped is its descendant and lies below its
 //    watermark (so every derived cap's parent exists and nothing is handed

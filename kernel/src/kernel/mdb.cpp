@@ -235,7 +235,7 @@ void mdb_move(const Cap& new_cap, Slot& src, Slot& dest) {
     }
 }
 
-void mdb_swap(const Cap& cap1, Slot& slot1, const Cap& cap2, Slot& slot2) {
+void mdb_swap(Cap cap1, Slot& slot1, Cap cap2, Slot& slot2) {
     // The order of the updates makes adjacent slots come out right.
     slot1.cap = cap2;
     slot2.cap = cap1;

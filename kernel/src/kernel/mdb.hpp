@@ -33,7 +33,7 @@ void mdb_reset();
 
 // Puts new_cap into the empty dest as a child (or sibling) of src.
 void mdb_insert(const Cap& new_cap, Slot& src, Slot& dest);
-// Puts new_cap into the empty dest as a new root after the sentinel (boot).
+// Puts new_cap into the empty dest as a new root (boot), in address order.
 void mdb_insert_root(const Cap& new_cap, Slot& dest);
 // Puts a new object's cap into the empty dest as a child of the untyped in parent.
 void mdb_insert_new(const Cap& new_cap, Slot& parent, Slot& dest);

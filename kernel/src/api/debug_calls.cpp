@@ -32,19 +32,21 @@ uint64_t debug_check() {
 arch::UserContext* debug_call(arch::UserContext* ctx, uint64_t number) {
     switch (number) {
     case RAMPART_SYS_DEBUG_PUTCHAR:
-        log::put(static_cast<char>(ctx->x[0]));
+        log::put(static_cast<char>(ctx->debug_word(0)));
         break;
     case RAMPART_SYS_DEBUG_WRITE: {
-        const uint64_t length =
-            ctx->x[6] < RAMPART_DEBUG_WRITE_MAX ? ctx->x[6] : RAMPART_DEBUG_WRITE_MAX;
+        const uint64_t length = ctx->debug_length() < RAMPART_DEBUG_WRITE_MAX
+                                    ? ctx->debug_length()
+                                    : RAMPART_DEBUG_WRITE_MAX;
         for (uint64_t i = 0; i < length; ++i)
-            log::put(static_cast<char>(ctx->x[i / 8] >> (8 * (i % 8))));
+            log::put(static_cast<char>(ctx->debug_word(static_cast<unsigned>(i / 8)) >>
+                                       (8 * (i % 8))));
         break;
     }
     case RAMPART_SYS_DEBUG_HALT:
-        arch::machine_halt(static_cast<uint32_t>(ctx->x[0]));
+        arch::machine_halt(static_cast<uint32_t>(ctx->debug_word(0)));
     case RAMPART_SYS_DEBUG_CHECK:
-        ctx->x[0] = debug_check();
+        ctx->set_debug_result(debug_check());
         break;
     default:
         break;

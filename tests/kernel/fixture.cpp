@@ -53,6 +53,20 @@ Status Fixture::revoke(uint64_t index) const {
     return cnode_revoke(addr(index), budget);
 }
 
+std::string clear_mark_violation() {
+    for (const Slot* s = mdb_sentinel().next(); s != nullptr; s = s->next()) {
+        const Cap c = s->cap;
+        if (c.type() != CapType::Untyped || c.untyped_is_device())
+            continue;
+        const auto* bytes = phys_ptr<const unsigned char>(c.paddr());
+        for (uint64_t i = c.untyped_free_index(); i < c.untyped_clear_index(); ++i)
+            if (bytes[i] != 0)
+                return "untyped at " + std::to_string(c.paddr().value) + ": byte " +
+                       std::to_string(i) + " below its clear mark is not zero";
+    }
+    return {};
+}
+
 std::string invariant_violation() {
     const InvariantReport r = check_invariants(1u << 20);
     return r.ok ? std::string{} : std::string{r.what};

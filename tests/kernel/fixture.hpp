@@ -49,4 +49,9 @@ struct Fixture {
 // "" when the invariants hold, otherwise what is violated.
 std::string invariant_violation();
 
+// "" when, in every RAM untyped in the derivation tree, the bytes from the
+// watermark to the clear mark are zero (what Retype relies on not to clear
+// them again); otherwise where they are not.
+std::string clear_mark_violation();
+
 } // namespace rampart::kernel::test

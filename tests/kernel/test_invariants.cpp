@@ -30,6 +30,11 @@ TEST_CASE_METHOD(Fixture, "a watermark past the end is reported", "[kernel][inva
     CHECK(invariant_violation() == "untyped watermark past its end");
 }
 
+TEST_CASE_METHOD(Fixture, "a clear mark past the end is reported", "[kernel][invariants]") {
+    slot(ram_slot).cap = cap(ram_slot).with_clear_index((1u << ram_bits) + 256);
+    CHECK(invariant_violation() == "untyped clear mark past its end");
+}
+
 TEST_CASE_METHOD(Fixture, "an object outside its untyped's subtree is reported",
                  "[kernel][invariants]") {
     REQUIRE(retype(ram_slot, RAMPART_OBJ_ENDPOINT, 0, 20).is_ok());

@@ -71,6 +71,8 @@ const char* check_cap(const Cap& cap) {
             return "untyped size out of range";
         if (cap.untyped_free_index() > cap.untyped_size().bytes())
             return "untyped watermark past its end";
+        if (cap.untyped_clear_index() > cap.untyped_size().bytes())
+            return "untyped clear mark past its end";
         return nullptr;
     }
     case CapType::CNode:

@@ -79,8 +79,9 @@ class InvariantCheck {
 // The capability core, over all caps in the tree (at most max_caps, or the
 // list is reported as cyclic):
 //  - the list is well formed: links agree both ways, no empty slot in it;
-//  - each cap is well formed: natural alignment, watermark within its
-//    untyped, CNode guard and radix fit a word, zombie counts in range;
+//  - each cap is well formed: natural alignment, watermark and clear mark
+//    within its untyped, CNode guard and radix fit a word, zombie counts
+//    in range;
 //  - the tree: every cap's parent (the nearest cap above it whose run of
 //    descendants it is in) names memory that contains it, and an untyped
 //    parent's watermark lies above it; the physical caps under one parent

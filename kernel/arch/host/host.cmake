@@ -22,6 +22,7 @@ add_library(rampart-host-kernel STATIC
   ${_aarch64}/asid.cpp
   ${_aarch64}/boot_map.cpp
   ${_aarch64}/decode_vspace.cpp
+  ${_aarch64}/invariants.cpp
   ${_aarch64}/vspace_digest.cpp
   ${_aarch64}/vspace_ops.cpp)
 target_include_directories(rampart-host-kernel PUBLIC

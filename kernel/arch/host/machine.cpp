@@ -169,6 +169,10 @@ void machine_idle() {
     }
 }
 
+bool interrupt_pending() {
+    return host::interrupt_due();
+}
+
 void fpu_enable_for_user() {
     state.fpu_allowed = false;
 }

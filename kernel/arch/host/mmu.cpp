@@ -31,6 +31,16 @@ void vspace_activate_none() {
     vspace_activate(0, 0);
 }
 
+uint64_t user_translation_base() {
+    return host::machine().active_root | (host::machine().active_asid << 48);
+}
+
+uint64_t translation_base_of(const kernel::Cap& vspace) {
+    if (vspace.type() == kernel::CapType::VSpace && vspace.table_is_mapped())
+        return vspace.paddr().value | (vspace.mapped_word() << 48);
+    return 0;
+}
+
 void tlb_flush_asid(uint64_t asid) {
     if (asid >> 16) {
         fprintf(stderr, "host machine: TLB flush of ASID %#llx\n",

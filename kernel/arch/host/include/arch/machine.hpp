@@ -9,6 +9,8 @@ namespace rampart::arch {
 
 [[noreturn]] void machine_halt(uint32_t status);
 void machine_idle();
+// An interrupt could be taken now (the invariant checker stops for it).
+bool interrupt_pending();
 void fpu_enable_for_user();
 
 } // namespace rampart::arch

@@ -70,10 +70,18 @@ void init(void) {
     say("init done\n");
 }
 
+/* The server's first notification (deferred from its protected()) is answered
+   with a notification to the passive server, which notifies back; the second
+   wakes the parent. */
 void notified(microkit_channel ch) {
+    static unsigned from_server;
     say("notified on channel ");
     put_dec(ch);
     microkit_dbg_puts("\n");
-    if (ch == SERVER)
+    if (ch != SERVER)
+        return;
+    if (++from_server == 1)
+        microkit_notify(SERVER);
+    else
         microkit_deferred_notify(PARENT); /* sent with the next receive (NBSendRecv) */
 }

@@ -3,9 +3,9 @@
 // written, so an error leaves none.
 #include "cli/build.hpp"
 
-#include "cli/frontend.hpp"
-#include "emit/compose.hpp"
-#include "emit/spec_writer.hpp"
+#include "driver/frontend.hpp"
+#include "driver/compose.hpp"
+#include "spec/spec_writer.hpp"
 #include "plan/allocator.hpp"
 #include "report/report.hpp"
 #include "verify/verify.hpp"
@@ -66,12 +66,12 @@ class Outputs {
     std::vector<std::pair<fs::path, fs::path>> files_;
 };
 
-const emit::ElfFile* load_target(const fs::path& given, const fs::path& fallback,
-                                 std::optional<emit::ElfFile>& slot) {
+const elf::ElfFile* load_target(const fs::path& given, const fs::path& fallback,
+                                 std::optional<elf::ElfFile>& slot) {
     const fs::path p = given.empty() ? fallback : given;
     if (p.empty())
         return nullptr;
-    slot = emit::ElfFile::load(p);
+    slot = elf::ElfFile::load(p);
     return &*slot;
 }
 
@@ -84,12 +84,12 @@ BuildResult failed(int status) {
 } // namespace
 
 BuildResult build_system(const BuildOptions& o, std::ostream& out, std::ostream& err) {
-    Frontend fe = load_and_validate(o.system, o.board, o.search_paths, err);
+    driver::Frontend fe = driver::load_and_validate(o.system, o.board, o.search_paths, err);
     if (!fe.checked)
         return failed(1);
     try {
-        std::optional<emit::ElfFile> kernel, loader, init;
-        emit::ComposeInputs in{*fe.checked, *fe.board, nullptr, nullptr, nullptr};
+        std::optional<elf::ElfFile> kernel, loader, init;
+        driver::ComposeInputs in{*fe.checked, *fe.board, nullptr, nullptr, nullptr};
         const fs::path kernel_path =
             o.kernel.empty() ? default_target(fe.board->name, "kernel/kernel.elf") : o.kernel;
         in.kernel = load_target(kernel_path, {}, kernel);
@@ -98,7 +98,7 @@ BuildResult build_system(const BuildOptions& o, std::ostream& out, std::ostream&
         in.initializer = load_target(
             o.initializer, default_target(fe.board->name, "runtime/initializer/initializer.elf"),
             init);
-        const emit::Composition c = emit::compose(in);
+        const driver::Composition c = driver::compose(in);
 
         std::error_code ec;
         fs::create_directories(o.out_dir, ec);
@@ -141,7 +141,7 @@ BuildResult build_system(const BuildOptions& o, std::ostream& out, std::ostream&
                                                     : diag::Loc::whole(fe.checked->system->file),
                         e.what());
         return failed(1);
-    } catch (const emit::ElfError& e) {
+    } catch (const elf::ElfError& e) {
         err << "error: " << e.what() << "\n";
         return failed(1);
     } catch (const emit::ImageError& e) {

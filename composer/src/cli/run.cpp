@@ -3,7 +3,7 @@
 // build summary and rampart's own messages go to standard error.
 #include "cli/run.hpp"
 
-#include "cli/frontend.hpp"
+#include "driver/frontend.hpp"
 #include "run/process.hpp"
 #include "run/qemu_command.hpp"
 
@@ -44,7 +44,7 @@ class TempDir {
 } // namespace
 
 int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
-    const auto board = load_board(o.build.board, err);
+    const auto board = driver::load_board(o.build.board, err);
     if (!board)
         return 1;
     // QEMU first: no point building what cannot be booted.

@@ -22,8 +22,8 @@ std::uint64_t perms_of(std::uint32_t elf_flags) {
 
 } // namespace
 
-RootImage place_root_image(const board::Board& board, const emit::ElfFile* kernel,
-                           const emit::ElfFile* root, std::uint64_t boot_data_bytes) {
+RootImage place_root_image(const board::Board& board, const elf::ElfFile* kernel,
+                           const elf::ElfFile* root, std::uint64_t boot_data_bytes) {
     RootImage out;
     out.kernel.end = board.kernel_paddr() + board.kernel_region_size();
     out.kernel.base = board.kernel_paddr();

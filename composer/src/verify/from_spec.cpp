@@ -6,7 +6,7 @@
 
 namespace rampart::verify {
 
-plan::Plan plan_from_spec(const emit::SpecView& v) {
+plan::Plan plan_from_spec(const spec::SpecView& v) {
     plan::Plan p;
     p.untypeds = v.untypeds;
     p.objects.reserve(v.objects.size());
@@ -51,9 +51,9 @@ plan::Plan plan_from_spec(const emit::SpecView& v) {
 }
 
 void check_spec(const std::vector<std::uint8_t>& bytes) {
-    emit::SpecView v;
+    spec::SpecView v;
     try {
-        v = emit::read_spec(bytes);
+        v = spec::read_spec(bytes);
     } catch (const std::runtime_error& e) {
         throw VerifyError(std::string("internal error: the written spec does not read back: ") +
                           e.what());

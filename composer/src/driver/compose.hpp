@@ -12,21 +12,21 @@
 
 #include <optional>
 
-namespace rampart::emit {
+namespace rampart::driver {
 
 struct ComposeInputs {
     const validate::CheckedSystem& system;
     const board::Board& board;
-    const ElfFile* kernel = nullptr;      // optional
-    const ElfFile* loader = nullptr;      // optional
-    const ElfFile* initializer = nullptr; // optional: without it, no image
+    const elf::ElfFile* kernel = nullptr;      // optional
+    const elf::ElfFile* loader = nullptr;      // optional
+    const elf::ElfFile* initializer = nullptr; // optional: without it, no image
 };
 
 struct Composition {
     plan::Plan plan;                // verified, digests set
     std::vector<std::uint8_t> spec; // padded boot data, as placed in the image
     plan::RootImage root;
-    std::optional<Image> image;
+    std::optional<emit::Image> image;
 };
 
 inline constexpr std::uint64_t kSpecGranule = 64 * 1024;
@@ -34,4 +34,4 @@ inline constexpr std::uint64_t kSpecGranule = 64 * 1024;
 // Throws plan::PlanError (user-facing), verify::VerifyError and ImageError.
 Composition compose(const ComposeInputs& in);
 
-} // namespace rampart::emit
+} // namespace rampart::driver

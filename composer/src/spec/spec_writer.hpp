@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace rampart::emit {
+namespace rampart::spec {
 
 std::vector<std::uint8_t> write_spec(const plan::Plan& plan);
 
@@ -33,4 +33,4 @@ struct SpecView {
 
 SpecView read_spec(const std::vector<std::uint8_t>& bytes);
 
-} // namespace rampart::emit
+} // namespace rampart::spec

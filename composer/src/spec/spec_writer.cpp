@@ -1,5 +1,5 @@
 // Spec layout: header, then each table in header order, each 8-byte aligned.
-#include "emit/spec_writer.hpp"
+#include "spec/spec_writer.hpp"
 
 #include <rampart/image.h>
 
@@ -8,7 +8,7 @@
 #include <map>
 #include <stdexcept>
 
-namespace rampart::emit {
+namespace rampart::spec {
 namespace {
 
 static_assert(std::endian::native == std::endian::little, "the spec is little-endian");
@@ -148,4 +148,4 @@ std::string SpecView::string_at(std::uint32_t offset) const {
                        strnlen(strings.data() + offset, strings.size() - offset));
 }
 
-} // namespace rampart::emit
+} // namespace rampart::spec

@@ -1,5 +1,5 @@
 // Board lookup and front end for the back-end subcommands.
-#include "cli/frontend.hpp"
+#include "driver/frontend.hpp"
 
 #include "diag/diagnostics.hpp"
 #include "parse/load.hpp"
@@ -10,7 +10,7 @@
 #define RAMPART_SOURCE_ROOT "."
 #endif
 
-namespace rampart::cli {
+namespace rampart::driver {
 
 std::string Frontend::error(diag::Loc loc, const std::string& message) const {
     diag::Diagnostics diags;
@@ -59,4 +59,4 @@ Frontend load_and_validate(const std::filesystem::path& system, const std::strin
     return out;
 }
 
-} // namespace rampart::cli
+} // namespace rampart::driver

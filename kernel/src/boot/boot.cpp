@@ -43,7 +43,7 @@ extern "C" [[noreturn]] void kernel_main(uint64_t handoff_paddr) {
     log::print("Rampart kernel on ", platform::board_name, " (", arch::irq_controller_name(),
                ", entered at EL", handoff.entry_el, ")\n");
     arch::fpu_enable_for_user();
-    if (config::debug)
+    if (config::user_pmu)
         arch::perf_counter_enable_for_user();
     irq::init();
 

@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <optional>
 #include <ostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -185,6 +186,11 @@ int run_microkit(int argc, char** argv, std::ostream& out, std::ostream& err) {
     b.config = args->config;
     b.search_paths = args->search_paths;
     b.kernel = args->kernel;
+    if (!driver::find_board_file(args->board)) {
+        err << "error: unknown board '" << args->board << "' (no boards/" << b.board
+            << ".json in this SDK)\n";
+        return 1;
+    }
     if (b.kernel.empty() && sdk.target(b.board, b.config, TargetPart::kernel).empty()) {
         err << "error: this SDK has no '" << b.config << "' kernel for board '" << args->board
             << "'\n";
@@ -195,7 +201,8 @@ int run_microkit(int argc, char** argv, std::ostream& out, std::ostream& err) {
     fs::create_directories(fs::absolute(args->report, ec).parent_path(), ec);
     ScratchDir scratch(args->output);
     b.out_dir = scratch.path();
-    const BuildResult built = build_system(b, out, err);
+    std::ostringstream summary; // names the scratch folder: told with the output's name
+    const BuildResult built = build_system(b, summary, err);
     if (built.status != 0)
         return built.status;
     if (!built.image) {
@@ -205,6 +212,10 @@ int run_microkit(int argc, char** argv, std::ostream& out, std::ostream& err) {
     const fs::path image = scratch.path() / (args->image_type == "elf" ? "image.elf" : "image.bin");
     fs::rename(image, args->output);
     fs::rename(scratch.path() / "report.txt", args->report);
+    std::string line = summary.str();
+    if (line.starts_with(scratch.path().string()))
+        line.replace(0, scratch.path().string().size(), args->output.string());
+    out << line;
     return 0;
 }
 

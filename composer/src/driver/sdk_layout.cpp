@@ -58,12 +58,14 @@ std::optional<fs::path> relative_inside(const fs::path& inner, const fs::path& o
 SdkLayout SdkLayout::of_running_binary() {
     std::error_code ec;
     const fs::path self = fs::read_symlink("/proc/self/exe", ec);
-    const fs::path bin = self.parent_path();
+    if (ec)
+        return build_tree_at({}, RAMPART_SOURCE_ROOT);
+    const fs::path prefix = self.parent_path().parent_path();
     // An installed SDK: PREFIX/bin/rampart beside PREFIX/share/rampart.
-    if (!ec && fs::is_directory(bin.parent_path() / "share" / "rampart" / "boards", ec))
-        return installed_at(bin.parent_path());
+    if (fs::is_directory(prefix / "share" / "rampart" / "boards", ec))
+        return installed_at(prefix);
     // The build tree: BUILD/composer/rampart.
-    return build_tree_at(ec ? fs::path() : bin.parent_path(), RAMPART_SOURCE_ROOT);
+    return build_tree_at(prefix, RAMPART_SOURCE_ROOT);
 }
 
 SdkLayout SdkLayout::installed_at(fs::path prefix) {

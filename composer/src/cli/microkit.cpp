@@ -7,6 +7,7 @@
 
 #include "cli/build.hpp"
 #include "driver/sdk_layout.hpp"
+#include "driver/temp_dir.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -146,29 +147,6 @@ std::optional<MicrokitArgs> parse(int argc, char** argv, std::ostream& err) {
     return a;
 }
 
-// A folder beside `file` (same file system, so the results are renamed into place).
-class ScratchDir {
-  public:
-    explicit ScratchDir(const fs::path& file) {
-        std::error_code ec;
-        fs::path dir = fs::absolute(file, ec).parent_path();
-        std::string pattern = (dir / ".microkit-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) == nullptr)
-            throw std::runtime_error("cannot make a temporary folder in '" + dir.string() + "'");
-        path_ = pattern;
-    }
-    ~ScratchDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    ScratchDir(const ScratchDir&) = delete;
-    ScratchDir& operator=(const ScratchDir&) = delete;
-    const fs::path& path() const { return path_; }
-
-  private:
-    fs::path path_;
-};
-
 } // namespace
 
 int run_microkit(int argc, char** argv, std::ostream& out, std::ostream& err) {
@@ -199,7 +177,8 @@ int run_microkit(int argc, char** argv, std::ostream& out, std::ostream& err) {
     std::error_code ec;
     fs::create_directories(fs::absolute(args->output, ec).parent_path(), ec);
     fs::create_directories(fs::absolute(args->report, ec).parent_path(), ec);
-    ScratchDir scratch(args->output);
+    // Beside the output (same file system): the results are renamed into place.
+    const driver::TempDir scratch(fs::absolute(args->output, ec).parent_path(), ".microkit-");
     b.out_dir = scratch.path();
     std::ostringstream summary; // names the scratch folder: told with the output's name
     const BuildResult built = build_system(b, summary, err);

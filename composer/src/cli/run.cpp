@@ -5,6 +5,7 @@
 
 #include "cli/backend_commands.hpp"
 #include "driver/frontend.hpp"
+#include "driver/temp_dir.hpp"
 #include "run/process.hpp"
 #include "run/qemu_command.hpp"
 
@@ -19,28 +20,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr int kTimeoutStatus = 124; // as timeout(1)
-
-// A folder under $TMPDIR that is removed with this object.
-class TempDir {
-  public:
-    TempDir() {
-        std::error_code ec;
-        std::string pattern = (fs::temp_directory_path(ec) / "rampart-run-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) == nullptr)
-            throw std::runtime_error("cannot make a temporary folder '" + pattern + "'");
-        path_ = pattern;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const fs::path& path() const { return path_; }
-
-  private:
-    fs::path path_;
-};
 
 } // namespace
 
@@ -61,10 +40,11 @@ int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
         return 1;
     }
 
-    std::optional<TempDir> temp;
+    std::optional<driver::TempDir> temp;
     BuildOptions build = o.build;
     if (build.out_dir.empty()) {
-        temp.emplace();
+        std::error_code ec;
+        temp.emplace(fs::temp_directory_path(ec), "rampart-run-");
         build.out_dir = temp->path();
     }
     const BuildResult built = build_system(build, err, err);

@@ -30,7 +30,7 @@ void deliver_signal(Tcb& t, uint64_t bits) {
 void lend_context(Notification& n, Tcb& t) {
     if (!t.sched_context && n.sched_context && !n.sched_context->tcb) {
         t.sched_context = n.sched_context;
-        n.sched_context->tcb = kernel::phys_of(&t).value;
+        n.sched_context->tcb = &t;
     }
 }
 
@@ -38,7 +38,7 @@ void lend_context(Notification& n, Tcb& t) {
 
 void return_lent_context(Tcb& t, Notification& n) {
     if (t.sched_context && t.sched_context == n.sched_context) {
-        t.sched_context->tcb = 0;
+        t.sched_context->tcb = nullptr;
         t.sched_context = nullptr;
     }
 }

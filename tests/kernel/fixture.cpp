@@ -13,6 +13,7 @@ Fixture::Fixture(unsigned ram_bits_in)
     host::reset_memory();
     mdb_reset();
     root = Cap::cnode(Paddr{host::phys_base}, root_radix, 64 - root_radix, 0);
+    mdb_insert_root(root, slot(root_cnode_slot));
     mdb_insert_root(boot_untyped_cap(ram_base, SizeBits{ram_bits}, false), slot(ram_slot));
     mdb_insert_root(boot_untyped_cap(Paddr{device_base}, SizeBits{device_bits}, true),
                     slot(device_slot));

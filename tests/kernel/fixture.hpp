@@ -1,5 +1,6 @@
 // Test fixture: a fresh fake physical memory with a root CNode (outside any
-// untyped, as boot makes it), a RAM untyped and a device untyped in it.
+// untyped, its cap in itself, as boot makes it), a RAM untyped and a device
+// untyped in it.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +18,7 @@ namespace rampart::kernel::test {
 inline constexpr unsigned root_radix = 8;
 inline constexpr uint64_t ram_slot = 1;
 inline constexpr uint64_t device_slot = 2;
+inline constexpr uint64_t root_cnode_slot = 3; // the root CNode's own cap, as boot puts it
 inline constexpr uint64_t first_free = 16;
 inline constexpr uint64_t device_base = 0x1'0000'0000; // outside the fake memory: never touched
 inline constexpr unsigned device_bits = 31;

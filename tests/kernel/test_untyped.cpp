@@ -179,7 +179,8 @@ TEST_CASE_METHOD(Fixture, "nested untypeds keep their children inside", "[kernel
 
 TEST_CASE_METHOD(Fixture, "objects are initialised", "[kernel][untyped]") {
     REQUIRE(retype(ram_slot, RAMPART_OBJ_SCHED_CONTEXT, 10, 20).is_ok());
-    CHECK(phys_ptr<SchedContext>(cap(20).paddr())->refill_max == (1024 - 64) / 16);
+    CHECK(phys_ptr<SchedContext>(cap(20).paddr())->refill_max ==
+          (1024 - sizeof(SchedContext)) / 16);
     REQUIRE(retype(ram_slot, RAMPART_OBJ_TCB, 0, 21).is_ok());
     Tcb* tcb = phys_ptr<Tcb>(cap(21).paddr());
     CHECK(static_cast<void*>(&tcb->slots[0]) == static_cast<void*>(tcb));

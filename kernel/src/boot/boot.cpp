@@ -45,7 +45,7 @@ arch::UserContext* start_kernel(uint64_t handoff_paddr) {
     log::print("Rampart kernel on ", platform::board_name, " (", arch::irq_controller_name(),
                ", entered at EL", handoff.entry_el, ")\n");
     arch::fpu_enable_for_user();
-    if (config::debug)
+    if (config::user_pmu)
         arch::perf_counter_enable_for_user();
     irq::init();
 

@@ -34,6 +34,10 @@ inline constexpr std::uint64_t kStackGuardSize = kPageSize;
 
 inline constexpr std::uint64_t kMaxDomains = 16;
 
+// <cspace> entries go to slots 1..kUserCapSlots-1 of the PD's user cap area
+// (slot 0 is reserved, as in Microkit, whose limit this is).
+inline constexpr std::uint64_t kUserCapSlots = RAMPART_PD_USER_CAP_SLOTS;
+
 // The rate limit of the restart policy: at most restart_limit restarts in
 // any window of this many microseconds, or the PD stays stopped.
 inline constexpr std::uint64_t kRestartWindowUs = RAMPART_SPEC_RESTART_WINDOW_US;

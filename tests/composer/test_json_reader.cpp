@@ -64,6 +64,57 @@ TEST_CASE("JSON syntax errors", "[json]") {
     CHECK(first_error("\"a\nb\"") == "control character in string");
 }
 
+namespace {
+
+std::string where(const std::string& text) {
+    diag::Diagnostics d;
+    auto v = read_json(text, 0, d);
+    CHECK_FALSE(v);
+    REQUIRE(d.all().size() == 1);
+    const diag::Loc l = d.all()[0].loc;
+    return std::to_string(l.line) + ":" + std::to_string(l.col) + "+" + std::to_string(l.len);
+}
+
+} // namespace
+
+TEST_CASE("JSON syntax errors point at the offending token", "[json]") {
+    CHECK(where("{\n  \"a\": 1,\n  \"a\": 2}") == "3:3+3");
+    CHECK(where("{\"a\": 1 \"b\": 2}") == "1:9+1");
+    CHECK(where("{\"a\" 1}") == "1:6+1");
+    CHECK(where("[1, 2,]") == "1:7+1");
+    CHECK(where("[1, 2") == "1:6+0");
+    CHECK(where("[\"ab\\qc\"]") == "1:5+2");
+    CHECK(where("[\"abc") == "1:2+1");
+    CHECK(where("[1.x]") == "1:4+1");
+    CHECK(where("[tru]") == "1:2+1");
+    CHECK(where("01") == "1:2+1");
+    CHECK(where("\xEF\xBB\xBF[,]") == "1:2+1");
+}
+
+TEST_CASE("JSON values keep their source spelling and extent", "[json]") {
+    diag::Diagnostics d;
+    auto v = read_json("{\"a\": [0, -0, 1e5, 18446744073709551616],\n \"b\": {\"c\": 1}}", 0, d);
+    REQUIRE(v);
+    const auto& a = v->members[0].value;
+    CHECK(a.loc.col == 7);
+    CHECK(a.loc.len == 34);
+    CHECK(a.items[1].text == "-0");
+    CHECK(a.items[2].text == "1e5");
+    CHECK(a.items[3].text == "18446744073709551616");
+    CHECK(a.items[3].loc.len == 20);
+    CHECK(v->members[1].value.loc.line == 2);
+    CHECK(v->members[1].value.loc.len == 8);
+}
+
+TEST_CASE("what the JSON parser adds: UTF-8 checked, NUL and huge numbers refused", "[json]") {
+    CHECK(first_error("[\"a\xff\"]") == "invalid UTF-8 in string");
+    CHECK(first_error("[\"a\\u0000\"]") == "a string must not contain the character U+0000");
+    CHECK(first_error(std::string("[1,\0]", 5)) == "the file contains a NUL character");
+    CHECK(first_error("[1e999]") == "number '1e999' is out of range");
+    CHECK(first_error("{1: 2}") == "expected a string key");
+    CHECK(first_error("[1 2]") == "expected ',' or ']'");
+}
+
 TEST_CASE("deeply nested JSON is refused", "[json]") {
     CHECK(first_error(std::string(100000, '[')) == "values nested too deeply");
 }

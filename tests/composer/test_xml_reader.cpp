@@ -84,6 +84,56 @@ TEST_CASE("syntax errors", "[xml]") {
     CHECK(first_error("<1/>") == "expected a name");
 }
 
+namespace {
+
+// The first error's "line:col+len".
+std::string where(const std::string& text) {
+    diag::Diagnostics d;
+    auto n = read(text, d);
+    CHECK_FALSE(n);
+    REQUIRE(d.all().size() == 1);
+    const diag::Loc l = d.all()[0].loc;
+    return std::to_string(l.line) + ":" + std::to_string(l.col) + "+" + std::to_string(l.len);
+}
+
+} // namespace
+
+TEST_CASE("syntax errors point at the offending text", "[xml]") {
+    CHECK(where("<s>\n  <a x=\"1\" x=\"2\"/>\n</s>") == "2:12+1");
+    CHECK(where("<s>\n  <a></b>\n</s>") == "2:8+1");
+    CHECK(where("<s>\n  <a>\n</s>") == "3:3+1");
+    CHECK(where("<s>\n  <a/>\n") == "1:2+1");
+    CHECK(where("<s>\n</s") == "2:4+0");
+    CHECK(where("<s></s\n</t>") == "2:1+1");
+    CHECK(where("<s a=\"x") == "1:6+0");
+    CHECK(where("<s a=\"&x;\"/>") == "1:7+3");
+    CHECK(where("<s><!-- a -- b --></s>") == "1:11+1");
+    CHECK(where("<s/>\ntext") == "2:1+1");
+    CHECK(where("\xEF\xBB\xBF<s>") == "1:2+1");
+}
+
+TEST_CASE("what pugixml lets through is still refused", "[xml]") {
+    CHECK(first_error("<s a=\"&#xFFFFFFFF;\"/>") == "invalid character reference '&#xFFFFFFFF;'");
+    CHECK(first_error("<s a=\"&amp\"/>") == "unterminated entity reference");
+    CHECK(first_error("<s>&bogus;</s>") == "unknown entity '&bogus;'");
+    CHECK(first_error("<s><!-- a ---></s>") == "'--' is not allowed inside a comment");
+    CHECK(first_error("<s/>text") == "unexpected content after the root element");
+    CHECK(first_error("text<s/>") == "expected an element");
+    CHECK(first_error("<s/><!DOCTYPE s>") == "unexpected content after the root element");
+    CHECK(first_error("<s><!DOCTYPE s></s>") == "unexpected markup declaration");
+    CHECK(first_error("<s><!x></s>") == "unexpected markup declaration");
+    CHECK(first_error("<s></s></t>") == "unexpected content after the root element");
+    CHECK(first_error("<s><?pi") == "unterminated processing instruction");
+    CHECK(first_error("<s a='1'") == "unterminated start tag <s>");
+    CHECK(first_error("<s a='1' b></s>") == "expected '=' after attribute name 'b'");
+    CHECK(first_error("<s>\n</s") == "expected '>' to end the closing tag");
+}
+
+TEST_CASE("a NUL byte is refused where it stands, unless an error comes first", "[xml]") {
+    CHECK(first_error(std::string("<s a=\"x\0\"/>", 10)) == "the file contains a NUL character");
+    CHECK(where(std::string("<s>\n<t a=1/>\0</s>", 16)) == "2:6+1");
+}
+
 TEST_CASE("deep nesting is refused, not a stack overflow", "[xml]") {
     std::string text;
     for (int i = 0; i < 10000; ++i)

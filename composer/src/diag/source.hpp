@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace rampart::diag {
@@ -24,6 +25,25 @@ struct Loc {
     static Loc whole(FileId f) { return Loc{f, 0, 0, 0}; }
 };
 
+// Byte offsets of a text turned into lines and columns: the readers locate
+// tokens by offset, the renderer quotes lines.
+class LineIndex {
+  public:
+    explicit LineIndex(std::string_view text);
+
+    // How many lines the text has (a text without a line break has one).
+    std::uint32_t lines() const { return static_cast<std::uint32_t>(starts_.size()); }
+    // The offsets [begin, end) of a 1-based line, without its line break.
+    std::pair<std::size_t, std::size_t> line_range(std::uint32_t line) const;
+    // The location of the token [offset, offset + len) of file; its length
+    // stops at the end of the token's line.
+    Loc loc(FileId file, std::size_t offset, std::size_t len) const;
+
+  private:
+    std::size_t size_;
+    std::vector<std::size_t> starts_; // offset of the first byte of each line
+};
+
 class SourceManager {
   public:
     // Registers a file's text under the name used in diagnostics.
@@ -38,7 +58,7 @@ class SourceManager {
     struct File {
         std::string name;
         std::string text;
-        std::vector<std::size_t> line_starts;
+        LineIndex lines;
     };
     std::vector<File> files_;
 };

@@ -1,5 +1,5 @@
-// A small strict JSON reader (RFC 8259) that records where every value and
-// every object key starts; nlohmann::json keeps no positions.
+// The JSON reader (RFC 8259): nlohmann/json's SAX parser, with the position
+// of every value and every object key, which nlohmann::json does not keep.
 #pragma once
 
 #include "diag/diagnostics.hpp"

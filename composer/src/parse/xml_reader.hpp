@@ -1,7 +1,7 @@
-// A small, strict XML reader that keeps the position of every element,
-// attribute and value (pugixml keeps none for attributes). It accepts what
-// system files use: prolog, comments, processing instructions, elements,
-// attributes, character data, CDATA and the predefined/character entities.
+// The XML reader: pugixml parses, and the reader keeps the position of every
+// element, attribute and value. It accepts what system files use: prolog,
+// comments, processing instructions, elements, attributes, character data,
+// CDATA and the predefined and character entities; no DOCTYPE.
 #pragma once
 
 #include "diag/diagnostics.hpp"

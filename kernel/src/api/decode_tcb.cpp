@@ -19,6 +19,8 @@ namespace {
 
 constexpr uint64_t flag_suspend_source = 1, flag_resume_target = 2;
 constexpr uint64_t flag_transfer_frame = 4, flag_transfer_integer = 8;
+// User registers in the architecture's ABI order (arch/context.hpp).
+constexpr unsigned register_count = arch::UserContext::register_count;
 
 Tcb* tcb_of(const kernel::Cap& c) {
     return c.type() == CapType::Tcb ? kernel::phys_ptr<Tcb>(c.paddr()) : nullptr;
@@ -42,14 +44,14 @@ Status read_registers(const Invocation& inv, Tcb& t, Results& out) {
     if (!inv.has(2))
         return Status::truncated_message();
     const uint64_t count = inv.arg(1);
-    if (count < 1 || count > thread::register_count)
-        return Status::range_error(1, thread::register_count);
+    if (count < 1 || count > register_count)
+        return Status::range_error(1, register_count);
     if (&t == &inv.thread)
         return Status::illegal_operation();
     if (inv.arg(0) & flag_suspend_source)
         thread::suspend(t);
     for (unsigned i = 0; i < count; ++i)
-        out.push(thread::read_register(t, i));
+        out.push(t.context.read_register(i));
     return Status::ok();
 }
 
@@ -58,13 +60,13 @@ Status write_registers(const Invocation& inv, Tcb& t) {
         return Status::truncated_message();
     // As seL4: a count above the register file is clamped.
     const uint64_t count =
-        inv.arg(1) < thread::register_count ? inv.arg(1) : thread::register_count;
+        inv.arg(1) < register_count ? inv.arg(1) : register_count;
     if (!inv.has(static_cast<unsigned>(2 + count)))
         return Status::truncated_message();
     if (&t == &inv.thread)
         return Status::illegal_operation();
     for (unsigned i = 0; i < count; ++i)
-        thread::write_register(t, i, inv.arg(2 + i));
+        t.context.write_register(i, inv.arg(2 + i));
     if (inv.arg(0) & flag_resume_target)
         thread::resume(t);
     return Status::ok();
@@ -79,13 +81,13 @@ Status copy_registers(const Invocation& inv, Tcb& t) {
     const uint64_t flags = inv.arg(0);
     if (flags & flag_suspend_source)
         thread::suspend(*src);
-    // Frame registers: pc, sp, spsr, x0..x7 (the ones a call/return frame uses).
-    constexpr unsigned frame_regs = 3 + 8;
-    for (unsigned i = 0; i < thread::register_count; ++i) {
+    // Frame registers: the ones a call/return frame uses (the first in ABI order).
+    constexpr unsigned frame_regs = arch::UserContext::frame_registers;
+    for (unsigned i = 0; i < register_count; ++i) {
         const bool in_frame = i < frame_regs;
         if ((in_frame && (flags & flag_transfer_frame)) ||
             (!in_frame && (flags & flag_transfer_integer)))
-            thread::write_register(t, i, thread::read_register(*src, i));
+            t.context.write_register(i, src->context.read_register(i));
     }
     if (flags & flag_resume_target)
         thread::resume(t);
@@ -173,7 +175,7 @@ Status decode_tcb(const Invocation& inv, Results& out, kernel::Budget& budget) {
     case RAMPART_TCB_SET_TLS_BASE:
         if (!inv.has(1))
             return Status::truncated_message();
-        t.context.tpidr = inv.arg(0);
+        t.context.set_tls_base(inv.arg(0));
         return Status::ok();
     default:
         return Status::illegal_operation();

@@ -61,22 +61,22 @@ class FlatCSpace {
 [[gnu::always_inline]] inline arch::UserContext* hand_over(Tcb& from, Tcb& to, const Cap& to_vspace,
                                                            uint64_t info, uint64_t badge) {
     const uint64_t length = rampart_msginfo_length(info);
-    const uint64_t* src = &from.context.x[mr_register_base];
-    uint64_t* dst = &to.context.x[mr_register_base];
+    const arch::UserContext& src = from.context;
+    arch::UserContext& dst = to.context;
     static_assert(RAMPART_MSG_REGISTERS == 4);
     if (length > 0) {
-        dst[0] = src[0];
+        dst.set_mr(0, src.mr(0));
         if (length > 1) {
-            dst[1] = src[1];
+            dst.set_mr(1, src.mr(1));
             if (length > 2) {
-                dst[2] = src[2];
+                dst.set_mr(2, src.mr(2));
                 if (length > 3)
-                    dst[3] = src[3];
+                    dst.set_mr(3, src.mr(3));
             }
         }
     }
-    to.context.x[info_register] = rampart_msginfo_new(rampart_msginfo_label(info), 0, 0, length);
-    to.context.x[badge_register] = badge;
+    dst.set_info(rampart_msginfo_new(rampart_msginfo_label(info), 0, 0, length));
+    dst.set_badge(badge);
     to.state = ThreadState::Running;
     to.blocked_on = nullptr;
     if (from.slot(kernel::TcbSlot::VSpace).cap.mapped_word() != to_vspace.mapped_word())
@@ -93,11 +93,11 @@ bool vspace_ok(const Cap& vs) {
 }
 
 [[gnu::always_inline]] inline arch::UserContext* try_call(Tcb& caller) {
-    const uint64_t info = caller.context.x[info_register];
+    const uint64_t info = caller.context.info();
     if (!short_message(info))
         return nullptr;
     const FlatCSpace cspace(caller);
-    const uint64_t cptr = caller.context.x[badge_register];
+    const uint64_t cptr = caller.context.cptr();
     if (!cspace.valid() || !cspace.covers(cptr))
         return nullptr;
     const Cap& cap = cspace.at(cptr);
@@ -130,12 +130,12 @@ bool vspace_ok(const Cap& vs) {
 }
 
 [[gnu::always_inline]] inline arch::UserContext* try_reply_recv(Tcb& server) {
-    const uint64_t info = server.context.x[info_register];
+    const uint64_t info = server.context.info();
     if (!short_message(info))
         return nullptr;
     const FlatCSpace cspace(server);
-    const uint64_t reply_cptr = server.context.x[reply_register];
-    const uint64_t ep_cptr = server.context.x[badge_register];
+    const uint64_t reply_cptr = server.context.reply_cptr();
+    const uint64_t ep_cptr = server.context.cptr();
     if (!cspace.valid() || !cspace.covers(reply_cptr) || !cspace.covers(ep_cptr))
         return nullptr;
     const Cap& reply_cap = cspace.at(reply_cptr);

@@ -100,7 +100,7 @@ void reply(kernel::Tcb& t, rampart_ipc_buffer* buf, const Status& s, const Resul
     for (unsigned i = 0; i < count; ++i)
         set_mr(t, buf, i, out[i]);
     const uint64_t label = s.is_ok() ? 0 : static_cast<uint64_t>(s.error());
-    t.context.x[info_register] = rampart_msginfo_new(label, 0, 0, count);
+    t.context.set_info(rampart_msginfo_new(label, 0, 0, count));
 }
 
 } // namespace
@@ -112,16 +112,15 @@ uint64_t Invocation::arg(unsigned i) const {
 arch::UserContext* handle_invocation(kernel::Tcb& t, bool is_call, bool blocking) {
     arch::UserContext& ctx = t.context;
     kernel::Slot* slot = nullptr;
-    if (const auto f = lookup_cap_slot(t, ctx.x[badge_register], slot);
-        f.kind != kernel::LookupFailure::None)
-        return cap_fault(&ctx, ctx.x[badge_register], f);
+    if (const auto f = lookup_cap_slot(t, ctx.cptr(), slot); f.kind != kernel::LookupFailure::None)
+        return cap_fault(&ctx, ctx.cptr(), f);
 
-    const uint64_t info = ctx.x[info_register];
+    const uint64_t info = ctx.info();
     if (const Cap& cap = slot->cap; cap.type() == CapType::Notification && cap.rights().write()) {
         // A signal reads no message and no extra caps (seL4's sendSignal).
         ipc::signal(*kernel::phys_ptr<kernel::Notification>(cap.paddr()), cap.badge());
         if (is_call)
-            ctx.x[info_register] = rampart_msginfo_new(0, 0, 0, 0);
+            ctx.set_info(rampart_msginfo_new(0, 0, 0, 0));
         return thread::resume_point();
     }
     rampart_ipc_buffer* buf = ipc_buffer(t);

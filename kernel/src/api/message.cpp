@@ -16,13 +16,13 @@ rampart_ipc_buffer* ipc_buffer(kernel::Tcb& t) {
 
 uint64_t get_mr(kernel::Tcb& t, rampart_ipc_buffer* buf, unsigned i) {
     if (i < RAMPART_MSG_REGISTERS)
-        return t.context.x[mr_register_base + i];
+        return t.context.mr(i);
     return buf && i < RAMPART_MSG_MAX_LENGTH ? buf->msg[i] : 0;
 }
 
 void set_mr(kernel::Tcb& t, rampart_ipc_buffer* buf, unsigned i, uint64_t v) {
     if (i < RAMPART_MSG_REGISTERS)
-        t.context.x[mr_register_base + i] = v;
+        t.context.set_mr(i, v);
     else if (buf && i < RAMPART_MSG_MAX_LENGTH)
         buf->msg[i] = v;
 }

@@ -21,12 +21,11 @@ using kernel::CapType;
     return thread::cap_fault(&t.context, cptr, static_cast<uint64_t>(f.kind), words, in_receive);
 }
 
-// Looks up x-register `reg` in the thread's CSpace; a miss is a cap fault.
-// Inline: every receive and wait starts here.
-[[gnu::always_inline]] inline bool lookup(kernel::Tcb& t, unsigned reg, Cap& out,
+// Looks up `cptr` (from one of the thread's registers) in its CSpace; a miss
+// is a cap fault. Inline: every receive and wait starts here.
+[[gnu::always_inline]] inline bool lookup(kernel::Tcb& t, uint64_t cptr, Cap& out,
                                           arch::UserContext*& fault, bool in_receive) {
     kernel::Slot* slot = nullptr;
-    const uint64_t cptr = t.context.x[reg];
     const auto f = lookup_cap_slot(t, cptr, slot);
     if (f.kind != kernel::LookupFailure::None) [[unlikely]] {
         fault = lookup_failed(t, cptr, f, in_receive);
@@ -36,24 +35,25 @@ using kernel::CapType;
     return true;
 }
 
-arch::UserContext* wrong_cap(kernel::Tcb& t, unsigned reg, bool in_receive) {
+[[gnu::noinline]] arch::UserContext* wrong_cap(kernel::Tcb& t, uint64_t cptr, bool in_receive) {
     const uint64_t words[3] = {0, 0, 0};
-    return thread::cap_fault(&t.context, t.context.x[reg],
+    return thread::cap_fault(&t.context, cptr,
                              static_cast<uint64_t>(kernel::LookupFailure::MissingCapability), words,
                              in_receive);
 }
 
-// The reply object named by x6 (0: none), and whether its cap may grant.
+// The reply object the call names (0: none), and whether its cap may grant.
 bool reply_object(kernel::Tcb& t, kernel::Reply*& out, arch::UserContext*& fault,
                   bool* can_grant = nullptr) {
     out = nullptr;
-    if (t.context.x[reply_register] == 0)
+    const uint64_t cptr = t.context.reply_cptr();
+    if (cptr == 0)
         return true;
     Cap cap;
-    if (!lookup(t, reply_register, cap, fault, true))
+    if (!lookup(t, cptr, cap, fault, true))
         return false;
     if (cap.type() != CapType::Reply) {
-        fault = wrong_cap(t, reply_register, true);
+        fault = wrong_cap(t, cptr, true);
         return false;
     }
     out = kernel::phys_ptr<kernel::Reply>(cap.paddr());
@@ -65,17 +65,17 @@ bool reply_object(kernel::Tcb& t, kernel::Reply*& out, arch::UserContext*& fault
 arch::UserContext* receive(kernel::Tcb& t, bool blocking, bool notification_only) {
     Cap src;
     arch::UserContext* fault = nullptr;
-    if (!lookup(t, badge_register, src, fault, true))
+    if (!lookup(t, t.context.cptr(), src, fault, true))
         return fault;
     if (src.type() == CapType::Notification && src.rights().read()) {
         auto& n = *kernel::phys_ptr<kernel::Notification>(src.paddr());
         if (n.bound_tcb && n.bound_tcb != &t)
-            return wrong_cap(t, badge_register, true); // bound to another thread (as seL4)
+            return wrong_cap(t, t.context.cptr(), true); // bound to another thread (as seL4)
         ipc::wait(t, n, blocking);
         return thread::resume_point();
     }
     if (src.type() != CapType::Endpoint || !src.rights().read())
-        return wrong_cap(t, badge_register, true);
+        return wrong_cap(t, t.context.cptr(), true);
     kernel::Reply* reply = nullptr;
     // Wait / NBWait on an endpoint receive without a reply object (seL4 MCS).
     if (!notification_only && !reply_object(t, reply, fault))
@@ -104,7 +104,7 @@ arch::UserContext* handle_reply_recv(kernel::Tcb& t) {
 arch::UserContext* handle_send_receive(kernel::Tcb& t, bool notification_only) {
     Cap dest;
     arch::UserContext* fault = nullptr;
-    if (!lookup(t, syscall_dest_register, dest, fault, false))
+    if (!lookup(t, t.context.send_dest_cptr(), dest, fault, false))
         return fault;
     if (dest.type() == CapType::Endpoint && dest.rights().write())
         ipc::send(t, *kernel::phys_ptr<kernel::Endpoint>(dest.paddr()),

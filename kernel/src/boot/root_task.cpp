@@ -152,9 +152,7 @@ bool create_root_task(const rampart_boot_handoff& h, const BootObjects& o, RootT
     const char name[] = "root";
     for (unsigned i = 0; i < sizeof name; ++i)
         t.name[i] = name[i];
-    t.context.pc = h.root_entry;
-    t.context.spsr = arch::UserContext::spsr_el0;
-    t.context.x[0] = bootinfo_vaddr;
+    t.context.start(h.root_entry, bootinfo_vaddr);
     t.state = kernel::ThreadState::Running;
     return true;
 }

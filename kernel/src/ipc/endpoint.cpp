@@ -102,8 +102,8 @@ void receive(Tcb& receiver, Endpoint& ep, Reply* reply, bool blocking) {
         return;
     }
     if (!blocking) {
-        receiver.context.x[0] = 0; // no badge: nothing was received
-        receiver.context.x[1] = 0;
+        receiver.context.set_badge(0); // no badge: nothing was received
+        receiver.context.set_info(0);
         return;
     }
     receiver.state = ThreadState::BlockedOnReceive;

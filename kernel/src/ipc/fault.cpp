@@ -6,7 +6,6 @@
 #include "kernel/phys.hpp"
 #include "object/sched_context.hpp"
 #include "sched/sched_context_ops.hpp"
-#include "thread/tcb_ops.hpp"
 
 #include <rampart/faults.h>
 
@@ -50,10 +49,8 @@ void write_fault_message(kernel::Tcb& t, kernel::Tcb& handler, uint64_t badge) {
     unsigned length = t.fault_length;
     if (t.fault == FaultType::UnknownSyscall) {
         // The registers themselves, so the handler can emulate the call.
-        const uint64_t regs[RAMPART_FAULT_UNKNOWN_SYSCALL_WORDS] = {
-            t.context.x[0],  t.context.x[1], t.context.x[2], t.context.x[3], t.context.x[4],
-            t.context.x[5],  t.context.x[6], t.context.x[7], t.context.pc,   t.context.sp,
-            t.context.x[30], t.context.spsr, t.context.x[7]};
+        uint64_t regs[RAMPART_FAULT_UNKNOWN_SYSCALL_WORDS];
+        t.context.unknown_syscall_message(regs);
         length = buf ? RAMPART_FAULT_UNKNOWN_SYSCALL_WORDS : RAMPART_MSG_REGISTERS;
         for (unsigned i = 0; i < length; ++i)
             api::set_mr(handler, buf, i, regs[i]);
@@ -63,27 +60,27 @@ void write_fault_message(kernel::Tcb& t, kernel::Tcb& handler, uint64_t badge) {
         for (unsigned i = 0; i < length; ++i)
             api::set_mr(handler, buf, i, t.fault_words[i]);
     }
-    handler.context.x[api::info_register] =
-        rampart_msginfo_new(static_cast<uint64_t>(t.fault), 0, 0, length);
-    handler.context.x[api::badge_register] = badge;
+    handler.context.set_info(rampart_msginfo_new(static_cast<uint64_t>(t.fault), 0, 0, length));
+    handler.context.set_badge(badge);
 }
 
 bool handle_fault_reply(kernel::Tcb& t, kernel::Tcb& replier) {
     const FaultType type = t.fault;
     t.fault = FaultType::None;
-    const uint64_t info = replier.context.x[api::info_register];
+    const uint64_t info = replier.context.info();
     if (rampart_msginfo_label(info) != 0)
         return false;
     rampart_ipc_buffer* buf = api::ipc_buffer(replier);
     const uint64_t length = rampart_msginfo_length(info);
+    using Context = arch::UserContext;
     if (type == FaultType::UnknownSyscall) {
-        // x0..x7, pc, sp, lr, spsr
-        static constexpr unsigned order[] = {3, 4, 5, 6, 7, 8, 9, 10, 0, 1, 33, 2};
-        for (unsigned i = 0; i < length && i < 12; ++i)
-            thread::write_register(t, order[i], api::get_mr(replier, buf, i));
+        constexpr unsigned n = sizeof Context::unknown_syscall_reply_registers / sizeof(unsigned);
+        for (unsigned i = 0; i < length && i < n; ++i)
+            t.context.write_register(Context::unknown_syscall_reply_registers[i],
+                                     api::get_mr(replier, buf, i));
     } else if (type == FaultType::UserException) {
-        for (unsigned i = 0; i < length && i < 3; ++i) // pc, sp, spsr
-            thread::write_register(t, i, api::get_mr(replier, buf, i));
+        for (unsigned i = 0; i < length && i < Context::user_exception_reply_registers; ++i)
+            t.context.write_register(i, api::get_mr(replier, buf, i));
     }
     return true;
 }

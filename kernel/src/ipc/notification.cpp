@@ -18,8 +18,8 @@ void set_state(Notification& n, NotificationState s) {
 
 // A signal arrives as a message of no words whose badge is the signal bits.
 void deliver_signal(Tcb& t, uint64_t bits) {
-    t.context.x[api::badge_register] = bits;
-    t.context.x[api::info_register] = 0;
+    t.context.set_badge(bits);
+    t.context.set_info(0);
     t.state = ThreadState::Running;
     t.blocked_on = nullptr;
     sched::make_runnable(&t);
@@ -66,15 +66,15 @@ void wait(Tcb& t, Notification& n, bool blocking) {
         t.sched_context = nullptr;
     }
     if (n.state() == NotificationState::Active) {
-        t.context.x[api::badge_register] = n.word;
-        t.context.x[api::info_register] = 0;
+        t.context.set_badge(n.word);
+        t.context.set_info(0);
         n.word = 0;
         set_state(n, NotificationState::Idle);
         return;
     }
     if (!blocking) {
-        t.context.x[api::badge_register] = 0;
-        t.context.x[api::info_register] = 0;
+        t.context.set_badge(0);
+        t.context.set_info(0);
         return;
     }
     t.state = ThreadState::BlockedOnNotification;

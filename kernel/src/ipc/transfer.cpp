@@ -67,7 +67,7 @@ uint64_t transfer_caps(kernel::Tcb& from, rampart_ipc_buffer& from_buf, kernel::
 
 void transfer(kernel::Tcb& from, kernel::Tcb& to, const kernel::Endpoint* ep, uint64_t badge,
               bool can_grant) {
-    const uint64_t info = from.context.x[api::info_register];
+    const uint64_t info = from.context.info();
     rampart_ipc_buffer* from_buf = api::ipc_buffer(from);
     rampart_ipc_buffer* to_buf = api::ipc_buffer(to);
     uint64_t length = rampart_msginfo_length(info);
@@ -76,16 +76,15 @@ void transfer(kernel::Tcb& from, kernel::Tcb& to, const kernel::Endpoint* ep, ui
     if ((!from_buf || !to_buf) && length > RAMPART_MSG_REGISTERS)
         length = RAMPART_MSG_REGISTERS;
     for (unsigned i = 0; i < RAMPART_MSG_REGISTERS && i < length; ++i)
-        to.context.x[api::mr_register_base + i] = from.context.x[api::mr_register_base + i];
+        to.context.set_mr(i, from.context.mr(i));
     for (uint64_t i = RAMPART_MSG_REGISTERS; i < length; ++i)
         to_buf->msg[i] = from_buf->msg[i];
     uint64_t caps = 0, unwrapped = 0;
     const uint64_t extra = rampart_msginfo_extra_caps(info);
     if (can_grant && extra && from_buf && to_buf)
         caps = transfer_caps(from, *from_buf, to, *to_buf, ep, extra, unwrapped);
-    to.context.x[api::info_register] =
-        rampart_msginfo_new(rampart_msginfo_label(info), unwrapped, caps, length);
-    to.context.x[api::badge_register] = badge;
+    to.context.set_info(rampart_msginfo_new(rampart_msginfo_label(info), unwrapped, caps, length));
+    to.context.set_badge(badge);
 }
 
 } // namespace rampart::ipc

@@ -163,31 +163,4 @@ void resume(Tcb& t) {
     sched::make_runnable(&t);
 }
 
-uint64_t read_register(const Tcb& t, unsigned i) {
-    const arch::UserContext& c = t.context;
-    if (i == 0)
-        return c.pc;
-    if (i == 1)
-        return c.sp;
-    if (i == 2)
-        return c.spsr;
-    if (i < 34)
-        return c.x[i - 3];
-    return c.tpidr;
-}
-
-void write_register(Tcb& t, unsigned i, uint64_t v) {
-    arch::UserContext& c = t.context;
-    if (i == 0)
-        c.pc = v;
-    else if (i == 1)
-        c.sp = v;
-    else if (i == 2)
-        c.spsr = v & arch::UserContext::spsr_user_writable; // flags only: always EL0, unmasked
-    else if (i < 34)
-        c.x[i - 3] = v;
-    else
-        c.tpidr = v;
-}
-
 } // namespace rampart::thread

@@ -38,9 +38,4 @@ Status set_mc_priority(Tcb& t, const Tcb& authority, uint64_t mcp);
 void suspend(Tcb& t);
 void resume(Tcb& t);
 
-// User registers in ABI order: pc, sp, spsr, x0..x30, tpidr_el0 (35 words).
-inline constexpr unsigned register_count = 35;
-uint64_t read_register(const Tcb& t, unsigned i);
-void write_register(Tcb& t, unsigned i, uint64_t v);
-
 } // namespace rampart::thread

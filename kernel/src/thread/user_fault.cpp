@@ -21,16 +21,16 @@ arch::UserContext* handle_user_fault(arch::UserContext* ctx, const UserFault& fa
     switch (fault.kind) {
     case UserFault::Kind::vm:
         type = kernel::FaultType::VmFault;
-        words[0] = ctx->pc;
+        words[0] = ctx->ip();
         words[1] = fault.address;
         words[2] = fault.instruction ? 1 : 0;
         words[3] = fault.esr;
         count = RAMPART_FAULT_VM_WORDS;
         break;
     case UserFault::Kind::user_exception:
-        words[0] = ctx->pc;
-        words[1] = ctx->sp;
-        words[2] = ctx->spsr;
+        words[0] = ctx->ip();
+        words[1] = ctx->stack_pointer();
+        words[2] = ctx->flags();
         words[3] = (fault.esr >> 26) & 0x3f;
         words[4] = fault.esr;
         count = RAMPART_FAULT_USER_EXCEPTION_WORDS;
@@ -40,7 +40,7 @@ arch::UserContext* handle_user_fault(arch::UserContext* ctx, const UserFault& fa
         break;
     case UserFault::Kind::cap_fault:
         type = kernel::FaultType::CapFault;
-        words[0] = ctx->pc;
+        words[0] = ctx->ip();
         words[1] = fault.address;
         words[2] = fault.instruction ? 1 : 0; // in the receive phase
         words[3] = fault.esr;                 // lookup failure kind
@@ -58,7 +58,7 @@ arch::UserContext* handle_user_fault(arch::UserContext* ctx, const UserFault& fa
                                             "cap fault"};
         log::print("rampart: thread '", t->name,
                    "' suspended: ", kinds[static_cast<int>(fault.kind)], " (", fault.description,
-                   ") at pc ", Hex{ctx->pc}, ", address ", Hex{fault.address}, ", ESR ",
+                   ") at pc ", Hex{ctx->ip()}, ", address ", Hex{fault.address}, ", ESR ",
                    Hex{fault.esr}, "\n");
     }
     t->state = kernel::ThreadState::Inactive;

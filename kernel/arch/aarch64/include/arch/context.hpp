@@ -1,10 +1,18 @@
 // A thread's user-level register state, saved on kernel entry (vectors.S)
 // directly into the thread: SP_EL1 points at the end of this block while the
 // thread runs at EL0, so the entry code pushes the registers into place.
+//
+// Generic code reaches the registers only through the accessors below (the
+// system-call ABI of rampart/message.h, and the ABI register order of TCB
+// Read/WriteRegisters); only arch code names x[...], pc, sp, spsr, tpidr.
 #pragma once
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include <rampart/faults.h>
+#include <rampart/message.h>
+#include <rampart/syscalls.h>
 
 namespace rampart::arch {
 
@@ -18,12 +26,94 @@ struct UserContext {
 
     // SPSR for a fresh user thread: EL0t, AArch64, interrupts unmasked.
     static constexpr uint64_t spsr_el0 = 0;
+    // What user space may set in SPSR: the condition flags N, Z, C, V.
+    static constexpr uint64_t spsr_user_writable = 0xf0000000;
+
+    // --- The system-call ABI (rampart/message.h, rampart/syscalls.h) ---
+
+    // x0: the capability a call names; on return, the sender's badge.
+    uint64_t cptr() const { return x[0]; }
+    void set_badge(uint64_t v) { x[0] = v; }
+    // x1: the message info.
+    uint64_t info() const { return x[1]; }
+    void set_info(uint64_t v) { x[1] = v; }
+    // x2..x5: message words 0..RAMPART_MSG_REGISTERS-1.
+    uint64_t mr(unsigned i) const { return x[2 + i]; }
+    void set_mr(unsigned i, uint64_t v) { x[2 + i] = v; }
+    // x6: the reply object of Recv, ReplyRecv, NBRecv and NBSendRecv.
+    uint64_t reply_cptr() const { return x[6]; }
+    // x7: the system call number.
+    uint64_t syscall_number() const { return x[7]; }
+    // x8: the destination of NBSendRecv / NBSendWait.
+    uint64_t send_dest_cptr() const { return x[8]; }
+    // Debug calls: x0..x5 carry the words of DebugPutChar / DebugWrite /
+    // DebugHalt, x6 DebugWrite's length; DebugCheck answers in x0.
+    uint64_t debug_word(unsigned i) const { return x[i]; }
+    uint64_t debug_length() const { return x[6]; }
+    void set_debug_result(uint64_t v) { x[0] = v; }
+
+    // --- Where the thread is ---
+
+    uint64_t ip() const { return pc; }
+    uint64_t stack_pointer() const { return sp; }
+    uint64_t flags() const { return spsr; }
+    void set_tls_base(uint64_t v) { tpidr = v; }
+    // A fresh thread: runs from `entry` with `arg` as its first argument.
+    void start(uint64_t entry, uint64_t arg) {
+        pc = entry;
+        spsr = spsr_el0;
+        x[0] = arg;
+    }
     // Makes the thread execute its system call again when it next runs: the
     // saved PC is just past the SVC, one 4-byte instruction (Arm ARM C6.2.365).
     void restart_syscall() { pc -= 4; }
 
-    // What user space may set in SPSR: the condition flags N, Z, C, V.
-    static constexpr uint64_t spsr_user_writable = 0xf0000000;
+    // --- TCB Read/Write/CopyRegisters: pc, sp, spsr, x0..x30, tpidr_el0 ---
+
+    static constexpr unsigned register_count = 35;
+    // The registers a call/return frame uses: pc, sp, spsr, x0..x7.
+    static constexpr unsigned frame_registers = 3 + 8;
+    uint64_t read_register(unsigned i) const {
+        if (i == 0)
+            return pc;
+        if (i == 1)
+            return sp;
+        if (i == 2)
+            return spsr;
+        if (i < 34)
+            return x[i - 3];
+        return tpidr;
+    }
+    void write_register(unsigned i, uint64_t v) {
+        if (i == 0)
+            pc = v;
+        else if (i == 1)
+            sp = v;
+        else if (i == 2)
+            spsr = v & spsr_user_writable; // flags only: always EL0, unmasked
+        else if (i < 34)
+            x[i - 3] = v;
+        else
+            tpidr = v;
+    }
+
+    // --- Fault messages (rampart/faults.h) ---
+
+    // Unknown system call: x0..x7, pc, sp, lr, spsr, the call number.
+    void unknown_syscall_message(uint64_t (&w)[RAMPART_FAULT_UNKNOWN_SYSCALL_WORDS]) const {
+        for (unsigned i = 0; i < 8; ++i)
+            w[i] = x[i];
+        w[8] = pc;
+        w[9] = sp;
+        w[10] = x[30];
+        w[11] = spsr;
+        w[12] = x[7];
+    }
+    // The reply's words 0..11 go to these registers (read/write_register order).
+    static constexpr unsigned unknown_syscall_reply_registers[] = {3, 4, 5, 6, 7, 8,
+                                                                   9, 10, 0, 1, 33, 2};
+    // A user exception's reply sets pc, sp and spsr (read/write_register 0..2).
+    static constexpr unsigned user_exception_reply_registers = 3;
 };
 
 // Offsets used by vectors.S; pinned here so a layout change cannot go unnoticed.

@@ -1,6 +1,7 @@
 // Validation: what valid systems resolve to, and rules that the corpus
 // exercises only by their messages.
 #include "helpers.hpp"
+#include "model/limits.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -136,9 +137,74 @@ TEST_CASE("a valid domain schedule", "[validate]") {
     INFO(o.text);
     REQUIRE(o.checked);
     const auto& s = *o.checked->system->domains->schedule;
-    CHECK(s.entries.size() == 2);
-    CHECK(s.end_marker);
+    REQUIRE(s.entries.size() == 3);
+    CHECK(s.entries[2].end_marker);
     CHECK(s.entries[1].duration.value.unit == model::DurationUnit::Ticks);
+    CHECK(o.checked->domain_ids == std::vector<std::uint64_t>{0, 5});
+}
+
+namespace {
+
+std::string schedule_system(const std::string& domains, const std::string& schedule) {
+    return xml_system("name=\"a\" domain=\"x\"", "",
+                      "  <domains>\n" + domains + schedule + "  </domains>\n");
+}
+
+} // namespace
+
+TEST_CASE("domains without an id take the lowest free ids, as in Microkit",
+          "[validate][microkit]") {
+    auto o =
+        run("ids.system",
+            schedule_system("    <domain name=\"x\" />\n    <domain name=\"y\" id=\"0\" />\n"
+                            "    <domain name=\"z\" />\n    <domain name=\"w\" id=\"2\" />\n",
+                            "    <domain_schedule><schedule_entry domain=\"x\" duration=\"1 us\" />"
+                            "</domain_schedule>\n"));
+    INFO(o.text);
+    REQUIRE(o.checked);
+    CHECK(o.checked->domain_ids == std::vector<std::uint64_t>{1, 0, 3, 2});
+}
+
+TEST_CASE("the end marker may stand among the entries; start_index counts it",
+          "[validate][microkit]") {
+    const std::string domains = "    <domain name=\"x\" />\n";
+    const std::string entries = "      <schedule_entry domain=\"x\" duration=\"1 us\" />\n"
+                                "      <schedule_end_marker />\n"
+                                "      <schedule_entry domain=\"x\" duration=\"2 us\" />\n";
+    auto after =
+        run("after.system", schedule_system(domains, "    <domain_schedule start_index=\"2\">\n" +
+                                                         entries + "    </domain_schedule>\n"));
+    INFO(after.text);
+    REQUIRE(after.checked);
+    const auto& s = *after.checked->system->domains->schedule;
+    REQUIRE(s.entries.size() == 3);
+    CHECK(s.entries[1].end_marker);
+
+    auto on_marker =
+        run("marker.system", schedule_system(domains, "    <domain_schedule start_index=\"1\">\n" +
+                                                          entries + "    </domain_schedule>\n"));
+    CHECK(on_marker.text.find("start_index 1 is the <schedule_end_marker>: the schedule would "
+                              "run no entry") != std::string::npos);
+}
+
+TEST_CASE("schedule limits: the kernel's cycle, Microkit's index_shift", "[validate][microkit]") {
+    std::string long_schedule = "    <domain_schedule>\n";
+    for (std::uint64_t i = 0; i <= model::kMaxScheduleCycle; ++i)
+        long_schedule += "      <schedule_entry domain=\"x\" duration=\"1 us\" />\n";
+    long_schedule += "    </domain_schedule>\n";
+    auto cycle = run("cycle.system", schedule_system("    <domain name=\"x\" />\n", long_schedule));
+    CHECK(cycle.text.find("has 33 entries; the kernel cycles through at most 32") !=
+          std::string::npos);
+
+    auto shift = [](const char* value) {
+        return schedule_system("    <domain name=\"x\" />\n",
+                               std::string("    <domain_schedule index_shift=\"") + value +
+                                   "\"><schedule_entry domain=\"x\" duration=\"1 us\" />"
+                                   "<schedule_end_marker /></domain_schedule>\n");
+    };
+    CHECK(run("s.system", shift("97")).checked); // 97 + 2 entries: Microkit's last fit
+    CHECK(run("s.system", shift("98")).text.find("index_shift 98 and the 2 schedule entries") !=
+          std::string::npos);
 }
 
 TEST_CASE("all validation errors are collected", "[validate]") {

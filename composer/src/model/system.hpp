@@ -144,18 +144,21 @@ struct Duration {
     DurationUnit unit = DurationUnit::Microseconds;
 };
 
+// An entry of the schedule, or its <schedule_end_marker>: the kernel runs
+// the entries from start_index up to the marker (or the end), then again
+// from start_index (Microkit's semantics).
 struct ScheduleEntry {
     Loc loc;
     Field<std::string> domain;
     Field<Duration> duration;
+    bool end_marker = false;
 };
 
 struct DomainSchedule {
     Loc loc;
-    Field<std::uint64_t> start_index;
+    Field<std::uint64_t> start_index; // an index into entries (the marker counts)
     Field<std::uint64_t> index_shift;
-    std::vector<ScheduleEntry> entries;
-    bool end_marker = false;
+    std::vector<ScheduleEntry> entries; // in file order, the end marker among them
 };
 
 struct Domains {

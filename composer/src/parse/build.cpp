@@ -229,13 +229,19 @@ class Builder {
                         ee.error(text.loc, "invalid duration '" + text.value +
                                                "' (expected \"N us\" or \"N ticks\")");
                 }
-                if (marker && syntax_ == Syntax::Xml && before(*marker, *en))
-                    ee.error(ee.loc(), "<schedule_entry> after <schedule_end_marker>");
                 s.entries.push_back(std::move(entry));
             }
-            if (marker)
-                (void)Element(*marker, syntax_, diags_);
-            s.end_marker = marker != nullptr;
+            if (marker) {
+                // Where it stands among the entries (JSON: after them).
+                Element me(*marker, syntax_, diags_);
+                std::size_t at = 0;
+                for (const Node* en : se.children("schedule_entry"))
+                    at += syntax_ == Syntax::Json || before(*en, *marker) ? 1 : 0;
+                model::ScheduleEntry end;
+                end.loc = me.loc();
+                end.end_marker = true;
+                s.entries.insert(s.entries.begin() + static_cast<std::ptrdiff_t>(at), end);
+            }
             d.schedule = std::move(s);
         }
         return d;

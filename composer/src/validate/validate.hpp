@@ -42,6 +42,7 @@ struct CheckedSystem {
     std::shared_ptr<const model::System> system;
     std::vector<PdInfo> pds;
     std::vector<RegionInfo> regions; // in the order of system->regions
+    std::vector<std::uint64_t> domain_ids; // of each <domain>, in order: given or assigned
 };
 
 std::optional<CheckedSystem> validate(std::shared_ptr<const model::System> system,

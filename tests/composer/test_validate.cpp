@@ -239,7 +239,7 @@ TEST_CASE("a thousand PDs validate quickly", "[validate][scale]") {
 }
 
 TEST_CASE("the positive examples pass", "[validate][examples]") {
-    for (const char* name : {"echo.system", "echo.json", "domains.system"}) {
+    for (const char* name : {"echo.system", "echo.json", "domains.system", "microkit.system"}) {
         diag::SourceManager sm;
         diag::Diagnostics d;
         auto sys = parse::load_system(test::kRoot + "/tests/composer/examples/" + name, sm, d);

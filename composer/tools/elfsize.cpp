@@ -1,5 +1,5 @@
 // rampart-elfsize: prints an ELF's loaded size (text + data) and its zero-filled size (bss).
-#include "emit/elf_file.hpp"
+#include "elf/elf_file.hpp"
 
 #include <iostream>
 
@@ -9,7 +9,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     try {
-        const auto elf = rampart::emit::ElfFile::load(argv[1]);
+        const auto elf = rampart::elf::ElfFile::load(argv[1]);
         std::uint64_t loaded = 0, zeroed = 0;
         for (const auto& s : elf.segments()) {
             loaded += s.file_size;

@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
     }
     try {
         const auto board = rampart::board::load_board(argv[1]);
-        using rampart::emit::ElfFile;
+        using rampart::elf::ElfFile;
         rampart::emit::ImageInputs in{ElfFile::load(argv[2]),
                                       ElfFile::load(argv[3]),
                                       ElfFile::load(argv[4]),

@@ -2,7 +2,7 @@
 // 1000 PDs with channels and shared regions and prints the time of each stage.
 #include "support.hpp"
 
-#include "emit/spec_writer.hpp"
+#include "spec/spec_writer.hpp"
 #include "plan/planner.hpp"
 #include "plan/untypeds.hpp"
 #include "report/report.hpp"
@@ -40,15 +40,15 @@ int main() {
         std::optional<validate::CheckedSystem> sys;
         const double front = best_ms(runs, [&] { sys = test::load_text("gen.system", text); });
         const auto root =
-            plan::place_root_image(test::board(), nullptr, nullptr, emit::kSpecGranule);
+            plan::place_root_image(test::board(), nullptr, nullptr, driver::kSpecGranule);
         const plan::Inputs in{test::board(), plan::predict_untypeds(test::board(), root),
                               root.kernel, root.root_image};
         plan::Plan p;
         const double planning = best_ms(runs, [&] { p = plan::plan(*sys, in); });
         const double verifying = best_ms(runs, [&] { p = verify::verify(p); });
         std::vector<std::uint8_t> spec;
-        const double writing = best_ms(runs, [&] { spec = emit::write_spec(p); });
-        emit::Composition c;
+        const double writing = best_ms(runs, [&] { spec = spec::write_spec(p); });
+        driver::Composition c;
         const double total = best_ms(runs, [&] { c = test::compose(*sys); });
         const double reporting = best_ms(runs, [&] {
             volatile std::size_t s = report::text(c.plan).size() + report::json(c.plan).size();

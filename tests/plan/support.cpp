@@ -68,8 +68,8 @@ std::string generated_system(unsigned n) {
     return x.str();
 }
 
-emit::Composition compose(const validate::CheckedSystem& sys) {
-    return emit::compose({sys, board(), nullptr, nullptr, nullptr});
+driver::Composition compose(const validate::CheckedSystem& sys) {
+    return driver::compose({sys, board(), nullptr, nullptr, nullptr});
 }
 
 std::string read_file(const std::string& path) {

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "board/board.hpp"
-#include "emit/compose.hpp"
+#include "driver/compose.hpp"
 #include "validate/validate.hpp"
 
 #include <rampart/objects.h>
@@ -30,7 +30,7 @@ validate::CheckedSystem load_text(const std::string& name, const std::string& te
 // priority), one shared region per group of ten PDs, an IRQ on the first PD.
 std::string generated_system(unsigned n);
 
-emit::Composition compose(const validate::CheckedSystem& sys);
+driver::Composition compose(const validate::CheckedSystem& sys);
 
 std::string read_file(const std::string& path);
 

@@ -26,7 +26,7 @@ std::vector<rampart_domain_slot> slots(const std::string& schedule_attrs) {
     const auto c = test::compose(sys);
     REQUIRE(c.plan.domain_schedule.size() == 4); // as written, the marker included
     CHECK(c.plan.domain_schedule[2].duration == 0);
-    return emit::domain_slots(c.plan, test::board());
+    return driver::domain_slots(c.plan, test::board());
 }
 
 } // namespace

@@ -2,7 +2,7 @@
 // RAMPART_UPDATE_GOLDEN=1 rewrites the golden files.
 #include "support.hpp"
 
-#include "emit/spec_writer.hpp"
+#include "spec/spec_writer.hpp"
 #include "report/report.hpp"
 
 #include <catch2/catch.hpp>

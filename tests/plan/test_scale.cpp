@@ -1,7 +1,7 @@
 // Past Microkit's limits: 1000 PDs plan, verify and fit in the spec format.
 #include "support.hpp"
 
-#include "emit/spec_writer.hpp"
+#include "spec/spec_writer.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -18,5 +18,5 @@ TEST_CASE("a system of 1000 PDs composes") {
         pools += (o.flags & RAMPART_SPEC_OBJ_ASID_POOL) != 0;
     CHECK(pools == 1);
     CHECK(c.plan.pds[999].asid_pool == 1);
-    CHECK(emit::read_spec(emit::write_spec(c.plan)).pds.size() == 1000);
+    CHECK(spec::read_spec(spec::write_spec(c.plan)).pds.size() == 1000);
 }

@@ -3,9 +3,10 @@
 // written, so an error leaves none.
 #include "cli/build.hpp"
 
-#include "cli/frontend.hpp"
-#include "emit/compose.hpp"
-#include "emit/spec_writer.hpp"
+#include "driver/frontend.hpp"
+#include "driver/sdk_layout.hpp"
+#include "driver/compose.hpp"
+#include "spec/spec_writer.hpp"
 #include "plan/allocator.hpp"
 #include "report/report.hpp"
 #include "verify/verify.hpp"
@@ -17,19 +18,6 @@ namespace rampart::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-// The build tree of the running rampart binary: <build>/composer/rampart.
-fs::path build_tree() {
-    std::error_code ec;
-    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? fs::path() : self.parent_path().parent_path();
-}
-
-fs::path default_target(const std::string& board, const fs::path& rel) {
-    const fs::path p = build_tree() / "target" / board / rel;
-    std::error_code ec;
-    return fs::is_regular_file(p, ec) ? p : fs::path();
-}
 
 class Outputs {
   public:
@@ -66,12 +54,12 @@ class Outputs {
     std::vector<std::pair<fs::path, fs::path>> files_;
 };
 
-const emit::ElfFile* load_target(const fs::path& given, const fs::path& fallback,
-                                 std::optional<emit::ElfFile>& slot) {
+const elf::ElfFile* load_target(const fs::path& given, const fs::path& fallback,
+                                 std::optional<elf::ElfFile>& slot) {
     const fs::path p = given.empty() ? fallback : given;
     if (p.empty())
         return nullptr;
-    slot = emit::ElfFile::load(p);
+    slot = elf::ElfFile::load(p);
     return &*slot;
 }
 
@@ -84,21 +72,29 @@ BuildResult failed(int status) {
 } // namespace
 
 BuildResult build_system(const BuildOptions& o, std::ostream& out, std::ostream& err) {
-    Frontend fe = load_and_validate(o.system, o.board, o.search_paths, err);
+    std::vector<fs::path> search = o.search_paths;
+    const bool board_file = o.board.ends_with(".json") || o.board.find('/') != std::string::npos;
+    const std::string board = board_file ? fs::path(o.board).stem().string()
+                                         : driver::rampart_board_name(o.board);
+    if (fs::path built = driver::SdkLayout::of_running_binary().programs_of(o.system, board);
+        !built.empty())
+        search.push_back(std::move(built));
+    driver::Frontend fe = driver::load_and_validate(o.system, o.board, search, err);
     if (!fe.checked)
         return failed(1);
     try {
-        std::optional<emit::ElfFile> kernel, loader, init;
-        emit::ComposeInputs in{*fe.checked, *fe.board, nullptr, nullptr, nullptr};
+        std::optional<elf::ElfFile> kernel, loader, init;
+        driver::ComposeInputs in{*fe.checked, *fe.board, nullptr, nullptr, nullptr};
+        using driver::TargetPart;
+        const auto sdk = driver::SdkLayout::of_running_binary();
+        const std::string& board = fe.board->name;
         const fs::path kernel_path =
-            o.kernel.empty() ? default_target(fe.board->name, "kernel/kernel.elf") : o.kernel;
+            o.kernel.empty() ? sdk.target(board, o.config, TargetPart::kernel) : o.kernel;
         in.kernel = load_target(kernel_path, {}, kernel);
-        in.loader = load_target(
-            o.loader, default_target(fe.board->name, "runtime/loader/loader.elf"), loader);
+        in.loader = load_target(o.loader, sdk.target(board, o.config, TargetPart::loader), loader);
         in.initializer = load_target(
-            o.initializer, default_target(fe.board->name, "runtime/initializer/initializer.elf"),
-            init);
-        const emit::Composition c = emit::compose(in);
+            o.initializer, sdk.target(board, o.config, TargetPart::initializer), init);
+        const driver::Composition c = driver::compose(in);
 
         std::error_code ec;
         fs::create_directories(o.out_dir, ec);
@@ -141,7 +137,7 @@ BuildResult build_system(const BuildOptions& o, std::ostream& out, std::ostream&
                                                     : diag::Loc::whole(fe.checked->system->file),
                         e.what());
         return failed(1);
-    } catch (const emit::ElfError& e) {
+    } catch (const elf::ElfError& e) {
         err << "error: " << e.what() << "\n";
         return failed(1);
     } catch (const emit::ImageError& e) {

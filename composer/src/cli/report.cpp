@@ -1,8 +1,8 @@
 // `rampart report`: plans and verifies a system and prints one report.
 #include "cli/build.hpp"
 
-#include "cli/frontend.hpp"
-#include "emit/compose.hpp"
+#include "driver/frontend.hpp"
+#include "driver/compose.hpp"
 #include "plan/allocator.hpp"
 #include "report/report.hpp"
 #include "report/spec_text.hpp"
@@ -39,12 +39,12 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
         out << report::spec_text(*spec);
         return 0;
     }
-    Frontend fe = load_and_validate(o.system, o.board, o.search_paths, err);
+    driver::Frontend fe = driver::load_and_validate(o.system, o.board, o.search_paths, err);
     if (!fe.checked)
         return 1;
     try {
-        const emit::Composition c =
-            emit::compose({*fe.checked, *fe.board, nullptr, nullptr, nullptr});
+        const driver::Composition c =
+            driver::compose({*fe.checked, *fe.board, nullptr, nullptr, nullptr});
         if (o.format == "json")
             out << report::json(c.plan);
         else if (o.format == "dot")

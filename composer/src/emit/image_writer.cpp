@@ -26,7 +26,7 @@ void put(std::vector<std::uint8_t>& out, std::uint64_t off, const T& v) {
 }
 
 // Flattens the loader's segments into the bytes QEMU loads at its lowest address.
-std::vector<std::uint8_t> flatten_loader(const ElfFile& loader, std::uint64_t& base,
+std::vector<std::uint8_t> flatten_loader(const elf::ElfFile& loader, std::uint64_t& base,
                                          std::uint64_t& end) {
     if (loader.segments().empty())
         throw ImageError(loader.name() + ": error: the loader has no loadable segment");
@@ -97,7 +97,7 @@ Image build_image(const ImageInputs& in) {
 
     // Root task: pages placed contiguously, directly below the kernel region, in vaddr order.
     struct Span {
-        const ElfSegment* seg;
+        const elf::ElfSegment* seg;
         std::uint64_t vbase, vend;
     };
     std::vector<Span> spans;
@@ -119,7 +119,7 @@ Image build_image(const ImageInputs& in) {
 
     std::uint64_t next = h.root_image.base;
     for (const auto& sp : spans) {
-        const ElfSegment& s = *sp.seg;
+        const elf::ElfSegment& s = *sp.seg;
         p.segments.push_back({sp.vbase, next, sp.vend - sp.vbase, perms_of(s.flags)});
         p.add_copy(next, nullptr, 0, s.vaddr - sp.vbase); // zero the head of the first page
         p.add_copy(next + (s.vaddr - sp.vbase), s.data.data(), s.file_size, sp.vend - s.vaddr);

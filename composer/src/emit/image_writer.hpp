@@ -2,7 +2,7 @@
 // kernel/include/rampart/image.h) holding the kernel, the root task and its boot data.
 #pragma once
 
-#include "emit/elf_file.hpp"
+#include "elf/elf_file.hpp"
 
 #include <rampart/domains.h>
 
@@ -14,9 +14,9 @@
 namespace rampart::emit {
 
 struct ImageInputs {
-    ElfFile loader;
-    ElfFile kernel;
-    ElfFile root_task;
+    elf::ElfFile loader;
+    elf::ElfFile kernel;
+    elf::ElfFile root_task;
     std::vector<std::uint8_t> boot_data; // mapped read-only into the root task; may be empty
     std::uint64_t kernel_region_end = 0; // physical end of the kernel's reserved region
     std::vector<rampart_domain_slot> domain_schedule; // empty: domain 0 always

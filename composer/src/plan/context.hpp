@@ -33,8 +33,8 @@ inline constexpr std::uint64_t kFaultBadge = RAMPART_PD_BADGE_FAULT;
 
 struct PdPlan {
     const validate::PdInfo* info = nullptr;
-    const emit::ElfFile* elf = nullptr;     // the program image: segments
-    const emit::ElfFile* symbols = nullptr; // where setvar symbols are looked up
+    const elf::ElfFile* elf = nullptr;     // the program image: segments
+    const elf::ElfFile* symbols = nullptr; // where setvar symbols are looked up
     Layout layout;
     std::uint32_t tcb = kNone, sc = kNone, cnode = kNone, vspace = kNone, reply = kNone;
     std::uint32_t notification = kNone, endpoint = kNone;
@@ -62,7 +62,7 @@ struct Context {
     std::vector<PdPlan> pds;
     std::map<std::string, std::uint32_t> pd_by_name;
     std::map<std::string, std::uint32_t> region_by_name;
-    std::map<std::string, std::unique_ptr<emit::ElfFile>> elves; // by resolved path
+    std::map<std::string, std::unique_ptr<elf::ElfFile>> elves; // by resolved path
     std::vector<std::uint32_t> region_first_frame;               // provisional ids
     std::uint32_t fixed_runs = 0;
 

@@ -34,7 +34,7 @@ bool clear(const std::vector<Page>& pages, std::uint64_t vaddr, std::uint64_t si
 
 } // namespace
 
-Layout lay_out(const model::ProtectionDomain& pd, const emit::ElfFile& elf,
+Layout lay_out(const model::ProtectionDomain& pd, const elf::ElfFile& elf,
                const validate::CheckedSystem& sys,
                const std::vector<std::uint32_t>& region_index_by_map) {
     Layout out;

@@ -2,7 +2,7 @@
 // the stack with an unmapped guard page below it, and its mapped regions.
 #pragma once
 
-#include "emit/elf_file.hpp"
+#include "elf/elf_file.hpp"
 #include "model/system.hpp"
 #include "plan/plan.hpp"
 #include "validate/validate.hpp"
@@ -35,7 +35,7 @@ struct Layout {
 inline constexpr const char* kIpcBufferSymbol = "__sel4_ipc_buffer_obj";
 
 // Throws PlanError when the IPC buffer cannot be placed.
-Layout lay_out(const model::ProtectionDomain& pd, const emit::ElfFile& elf,
+Layout lay_out(const model::ProtectionDomain& pd, const elf::ElfFile& elf,
                const validate::CheckedSystem& sys,
                const std::vector<std::uint32_t>& region_index_by_map);
 

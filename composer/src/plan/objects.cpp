@@ -32,12 +32,12 @@ void plan_regions(Context& c) {
 
 namespace {
 
-const emit::ElfFile& load_elf(Context& c, const std::filesystem::path& path, diag::Loc loc) {
+const elf::ElfFile& load_elf(Context& c, const std::filesystem::path& path, diag::Loc loc) {
     auto& slot = c.elves[path.string()];
     if (!slot) {
         try {
-            slot = std::make_unique<emit::ElfFile>(emit::ElfFile::load(path));
-        } catch (const emit::ElfError& e) {
+            slot = std::make_unique<elf::ElfFile>(elf::ElfFile::load(path));
+        } catch (const elf::ElfError& e) {
             throw PlanError(e.what(), loc);
         }
     }

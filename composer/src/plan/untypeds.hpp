@@ -4,7 +4,7 @@
 #pragma once
 
 #include "board/board.hpp"
-#include "emit/elf_file.hpp"
+#include "elf/elf_file.hpp"
 
 #include <rampart/bootinfo.h>
 #include <rampart/image.h>
@@ -23,8 +23,8 @@ struct RootImage {
 
 // kernel: the kernel ELF, or null to assume it starts at the board's kernel
 // region. root: the initializer ELF, or null to assume kAssumedInitializer.
-RootImage place_root_image(const board::Board& board, const emit::ElfFile* kernel,
-                           const emit::ElfFile* root, std::uint64_t boot_data_bytes);
+RootImage place_root_image(const board::Board& board, const elf::ElfFile* kernel,
+                           const elf::ElfFile* root, std::uint64_t boot_data_bytes);
 
 // Assumed extent of an initializer that is not built yet: this many bytes of
 // read-execute pages at kAssumedInitializerVaddr.
@@ -34,5 +34,8 @@ inline constexpr std::uint64_t kAssumedInitializerVaddr = 0x400000;
 // Throws PlanError when the kernel's algorithm reports an error.
 std::vector<rampart_untyped_desc> predict_untypeds(const board::Board& board,
                                                    const RootImage& root);
+
+// Bytes of the root task's boot objects, which the kernel clears at boot.
+std::uint64_t boot_object_bytes(const RootImage& root);
 
 } // namespace rampart::plan

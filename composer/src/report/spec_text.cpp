@@ -12,7 +12,7 @@
 
 namespace rampart::report {
 
-std::optional<emit::SpecView> find_spec(const std::vector<std::uint8_t>& bytes) {
+std::optional<spec::SpecView> find_spec(const std::vector<std::uint8_t>& bytes) {
     const std::uint64_t magic = RAMPART_SPEC_MAGIC;
     for (std::size_t off = 0; off + sizeof(rampart_spec_header) <= bytes.size(); off += 8) {
         if (std::memcmp(bytes.data() + off, &magic, sizeof magic) != 0)
@@ -22,7 +22,7 @@ std::optional<emit::SpecView> find_spec(const std::vector<std::uint8_t>& bytes) 
         if (h.total_size > bytes.size() - off || h.total_size < sizeof h)
             continue;
         try {
-            return emit::read_spec(std::vector<std::uint8_t>(
+            return spec::read_spec(std::vector<std::uint8_t>(
                 bytes.begin() + static_cast<std::ptrdiff_t>(off),
                 bytes.begin() + static_cast<std::ptrdiff_t>(off + h.total_size)));
         } catch (const std::runtime_error&) {
@@ -32,7 +32,7 @@ std::optional<emit::SpecView> find_spec(const std::vector<std::uint8_t>& bytes) 
     return std::nullopt;
 }
 
-std::string spec_text(const emit::SpecView& v) {
+std::string spec_text(const spec::SpecView& v) {
     std::ostringstream o;
     const auto& h = v.header;
     o << "Rampart spec, version " << h.version << ", " << h.total_size << " bytes, checksum "
@@ -52,6 +52,10 @@ std::string spec_text(const emit::SpecView& v) {
     for (std::size_t i = 0; i < v.untypeds.size(); ++i)
         o << "  #" << i << " " << hex(v.untypeds[i].paddr) << " 2^"
           << unsigned{v.untypeds[i].size_bits} << (v.untypeds[i].is_device ? " device\n" : "\n");
+    o << "\n== After the Retypes (" << h.cleared_bytes << " bytes cleared) ==\n";
+    for (const auto& u : v.untyped_checks)
+        o << "  " << (u.flags & RAMPART_SPEC_OBJ_FROM_OBJECT ? "object #" : "untyped #") << u.untyped
+          << ": watermark " << hex(u.watermark) << ", clear mark " << hex(u.clear_mark) << "\n";
     o << "\n== Objects ==\n";
     for (std::size_t i = 0; i < v.objects.size(); ++i) {
         const auto& ob = v.objects[i];

@@ -1,7 +1,7 @@
 // Reading a built spec back for `rampart report spec.bin|image.elf|image.bin`.
 #pragma once
 
-#include "emit/spec_writer.hpp"
+#include "spec/spec_writer.hpp"
 
 #include <optional>
 #include <string>
@@ -10,8 +10,8 @@
 namespace rampart::report {
 
 // The first well-formed spec in bytes (a spec file or an image holding one).
-std::optional<emit::SpecView> find_spec(const std::vector<std::uint8_t>& bytes);
+std::optional<spec::SpecView> find_spec(const std::vector<std::uint8_t>& bytes);
 
-std::string spec_text(const emit::SpecView& spec);
+std::string spec_text(const spec::SpecView& spec);
 
 } // namespace rampart::report

@@ -3,12 +3,12 @@
 // the decoded layout gives — so what reaches the image is what was verified.
 #pragma once
 
-#include "emit/spec_writer.hpp"
+#include "spec/spec_writer.hpp"
 #include "plan/plan.hpp"
 
 namespace rampart::verify {
 
-plan::Plan plan_from_spec(const emit::SpecView& spec);
+plan::Plan plan_from_spec(const spec::SpecView& spec);
 
 // Throws VerifyError.
 void check_spec(const std::vector<std::uint8_t>& bytes);

@@ -12,7 +12,7 @@
 #include <optional>
 #include <string>
 
-namespace rampart::cli {
+namespace rampart::driver {
 
 struct Frontend {
     std::optional<board::Board> board;
@@ -31,4 +31,4 @@ Frontend load_and_validate(const std::filesystem::path& system, const std::strin
                            const std::vector<std::filesystem::path>& search_paths,
                            std::ostream& err);
 
-} // namespace rampart::cli
+} // namespace rampart::driver

@@ -1,11 +1,11 @@
 // ELF64 reading with bounds checks on every field: a malformed file is an error, never a crash.
-#include "elf_file.hpp"
+#include "elf/elf_file.hpp"
 
 #include <cstring>
 #include <fstream>
 #include <iterator>
 
-namespace rampart::emit {
+namespace rampart::elf {
 namespace {
 
 constexpr std::uint32_t pt_load = 1;
@@ -127,4 +127,4 @@ std::optional<ElfSymbol> ElfFile::symbol(const std::string& wanted) const {
     return std::nullopt;
 }
 
-} // namespace rampart::emit
+} // namespace rampart::elf

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace rampart::emit {
+namespace rampart::elf {
 
 struct ElfSegment {
     std::uint64_t vaddr = 0;
@@ -52,4 +52,4 @@ struct ElfError : std::runtime_error {
 inline constexpr std::uint16_t elf_machine_aarch64 = 183;
 inline constexpr std::uint16_t elf_machine_riscv = 243;
 
-} // namespace rampart::emit
+} // namespace rampart::elf

@@ -12,21 +12,21 @@
 
 #include <optional>
 
-namespace rampart::emit {
+namespace rampart::driver {
 
 struct ComposeInputs {
     const validate::CheckedSystem& system;
     const board::Board& board;
-    const ElfFile* kernel = nullptr;      // optional
-    const ElfFile* loader = nullptr;      // optional
-    const ElfFile* initializer = nullptr; // optional: without it, no image
+    const elf::ElfFile* kernel = nullptr;      // optional
+    const elf::ElfFile* loader = nullptr;      // optional
+    const elf::ElfFile* initializer = nullptr; // optional: without it, no image
 };
 
 struct Composition {
     plan::Plan plan;                // verified, digests set
     std::vector<std::uint8_t> spec; // padded boot data, as placed in the image
     plan::RootImage root;
-    std::optional<Image> image;
+    std::optional<emit::Image> image;
 };
 
 inline constexpr std::uint64_t kSpecGranule = 64 * 1024;
@@ -40,4 +40,4 @@ Composition compose(const ComposeInputs& in);
 // timer frequency.
 std::vector<rampart_domain_slot> domain_slots(const plan::Plan& p, const board::Board& b);
 
-} // namespace rampart::emit
+} // namespace rampart::driver

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace rampart::emit {
+namespace rampart::spec {
 
 std::vector<std::uint8_t> write_spec(const plan::Plan& plan);
 
@@ -17,6 +17,7 @@ std::vector<std::uint8_t> write_spec(const plan::Plan& plan);
 struct SpecView {
     rampart_spec_header header{};
     std::vector<rampart_untyped_desc> untypeds;
+    std::vector<rampart_spec_untyped_check> untyped_checks;
     std::vector<rampart_spec_object> objects;
     std::vector<rampart_spec_cap> caps;
     std::vector<rampart_spec_mapping> mappings;
@@ -33,4 +34,4 @@ struct SpecView {
 
 SpecView read_spec(const std::vector<std::uint8_t>& bytes);
 
-} // namespace rampart::emit
+} // namespace rampart::spec

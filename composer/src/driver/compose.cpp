@@ -1,7 +1,7 @@
 // compose(): untypeds -> plan -> verify -> spec -> image.
-#include "emit/compose.hpp"
+#include "driver/compose.hpp"
 
-#include "emit/spec_writer.hpp"
+#include "spec/spec_writer.hpp"
 #include "plan/allocator.hpp"
 #include "plan/planner.hpp"
 #include "verify/from_spec.hpp"
@@ -12,7 +12,7 @@
 #include <set>
 #include <string>
 
-namespace rampart::emit {
+namespace rampart::driver {
 namespace {
 
 std::uint64_t granules(std::uint64_t bytes) {
@@ -88,9 +88,9 @@ Composition compose(const ComposeInputs& in) {
     for (int attempt = 0;; ++attempt) {
         out.root = plan::place_root_image(in.board, in.kernel, in.initializer, reserve);
         plan::Inputs pin{in.board, plan::predict_untypeds(in.board, out.root), out.root.kernel,
-                         out.root.root_image};
+                         out.root.root_image, plan::boot_object_bytes(out.root)};
         out.plan = verify::verify(plan::plan(in.system, pin));
-        out.spec = write_spec(out.plan);
+        out.spec = spec::write_spec(out.plan);
         if (out.spec.size() <= reserve)
             break;
         if (attempt == 8)
@@ -100,7 +100,7 @@ Composition compose(const ComposeInputs& in) {
     verify::check_spec(out.spec);
     out.spec.resize(reserve);
     if (in.kernel && in.loader && in.initializer) {
-        out.image = build_image({*in.loader, *in.kernel, *in.initializer, out.spec,
+        out.image = emit::build_image({*in.loader, *in.kernel, *in.initializer, out.spec,
                                  in.board.kernel_paddr() + in.board.kernel_region_size(),
                                  domain_slots(out.plan, in.board)});
         if (out.image->root_image_base != out.root.root_image.base ||
@@ -111,4 +111,4 @@ Composition compose(const ComposeInputs& in) {
     return out;
 }
 
-} // namespace rampart::emit
+} // namespace rampart::driver

@@ -1,0 +1,160 @@
+/* Object lifetimes under adversarial use (issue #11): each test is named
+   after the finding it shows (lifetime_NN_...). Threads run at the root
+   task's priority and get their turn when it yields; results come back
+   through volatile globals. Each test also asks the kernel to check its
+   invariants at the point where the defect left a dangling pointer, since
+   the runner's own check comes after everything was deleted. */
+#include "framework.h"
+
+#include <rampart/ipc.h>
+
+static volatile uint64_t served, returned;
+static uint64_t g_go; /* a notification a server waits on before it replies */
+
+static void yield_times(unsigned n) {
+    for (unsigned i = 0; i < n; ++i)
+        rampart_yield();
+}
+
+/* Receives once with the reply object, counts it, and stops there. */
+static void serve_once(uint64_t ep, uint64_t reply) {
+    uint64_t mr[4] = {0}, badge = 0;
+    rampart_recv(ep, &badge, reply, mr);
+    served += 1;
+}
+
+/* Receives calls and never replies: each Recv abandons the previous caller. */
+static void forgetful_server(uint64_t ep, uint64_t reply) {
+    uint64_t mr[4] = {0}, badge = 0;
+    for (;;) {
+        rampart_recv(ep, &badge, reply, mr);
+        served += 1;
+    }
+}
+
+/* Receives a call, waits for g_go, then replies and waits for the next. */
+static void slow_server(uint64_t ep, uint64_t reply) {
+    uint64_t mr[4] = {0}, badge = 0;
+    rampart_recv(ep, &badge, reply, mr);
+    for (;;) {
+        served += 1;
+        rampart_wait(g_go);
+        mr[0] += 1;
+        rampart_reply_recv(ep, rampart_msginfo_new(0, 0, 0, 1), &badge, reply, mr);
+    }
+}
+
+static void call_once(uint64_t ep, uint64_t unused) {
+    (void)unused;
+    uint64_t mr[4] = {1, 0, 0, 0};
+    rampart_call(ep, rampart_msginfo_new(0, 0, 0, 1), mr);
+    returned += 1;
+}
+
+/* A server thread that waits in Recv(ep, reply) and has no scheduling
+   context of its own (spawn makes the context right after the TCB). */
+static uint64_t passive_server(struct env* env, void (*fn)(uint64_t, uint64_t), uint64_t ep,
+                               uint64_t reply) {
+    const uint64_t tcb = spawn(env, fn, ep, reply, 255);
+    rampart_yield(); /* it runs to its Recv */
+    CHECK_OK(rampart_sched_context_unbind(tcb + 1));
+    return tcb;
+}
+
+/* 1. The last cap of a reply object a server waits with is deleted: the
+   server stops waiting (seL4 cancels the receive); the kernel kept a
+   pointer to the freed reply and used it for the next message. */
+TEST(lifetime_01_reply_deleted_while_receiver_waits) {
+    served = 0;
+    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0), reply = make(env, RAMPART_OBJ_REPLY, 0);
+    spawn(env, serve_once, ep, reply, 255);
+    rampart_yield(); /* it blocks in Recv with the reply object */
+    CHECK_OK(rampart_cnode_delete(ROOT, reply, DEPTH));
+    CHECK_EQ(rampart_debug_check(), 0);
+    uint64_t mr[4] = {1, 0, 0, 0};
+    rampart_nbsend(ep, rampart_msginfo_new(0, 0, 0, 1), mr);
+    yield_times(2);
+    CHECK_EQ(served, 0);
+}
+
+/* 1. Two receivers wait with one reply object: the second Recv cancels the
+   first (seL4), so only one of them is still waiting. */
+TEST(lifetime_01_two_receivers_share_one_reply) {
+    served = 0;
+    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0), reply = make(env, RAMPART_OBJ_REPLY, 0);
+    spawn(env, serve_once, ep, reply, 255);
+    spawn(env, serve_once, ep, reply, 255);
+    yield_times(2);
+    CHECK_EQ(rampart_debug_check(), 0);
+    uint64_t mr[4] = {1, 0, 0, 0};
+    rampart_nbsend(ep, rampart_msginfo_new(0, 0, 0, 1), mr);
+    rampart_nbsend(ep, rampart_msginfo_new(0, 0, 0, 1), mr);
+    yield_times(3);
+    CHECK_EQ(served, 1);
+}
+
+/* 3a. A passive server receives a call, then calls Recv with the same reply
+   object instead of replying: the caller is abandoned (Inactive) and gets
+   its scheduling context back (seL4's reply_remove), the server is passive
+   again. The server kept it, and the reply kept lending it. */
+TEST(lifetime_03a_recv_with_a_pending_caller_returns_the_context) {
+    served = returned = 0;
+    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0), reply = make(env, RAMPART_OBJ_REPLY, 0);
+    const uint64_t server = passive_server(env, forgetful_server, ep, reply);
+    const uint64_t client = spawn(env, call_once, ep, 0, 255);
+    yield_times(2);
+    CHECK_EQ(served, 1);
+    CHECK_EQ(returned, 0);
+    CHECK_EQ(rampart_debug_check(), 0);
+    CHECK_OK(rampart_sched_context_unbind_object(client + 1, client));
+    CHECK_EQ(rampart_sched_context_unbind_object(client + 1, server), RAMPART_ILLEGAL_OPERATION);
+}
+
+/* 3b. A caller waiting for a reply is bound a new scheduling context: the
+   reply does not give the lent one back over it (seL4's reply_pop gives it
+   back only to a caller without one), so the lent one stays with the server
+   and the new one with the caller. The kernel overwrote the caller's new
+   context, whose thread pointer then named a thread not running on it. */
+TEST(lifetime_03b_context_bound_while_waiting_for_the_reply) {
+    served = returned = 0;
+    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0), reply = make(env, RAMPART_OBJ_REPLY, 0);
+    g_go = make(env, RAMPART_OBJ_NOTIFICATION, 0);
+    const uint64_t server = passive_server(env, slow_server, ep, reply);
+    const uint64_t client = spawn(env, call_once, ep, 0, 255);
+    yield_times(2); /* the client calls; the server runs on its context, waits for g_go */
+    CHECK_EQ(served, 1);
+    const uint64_t fresh = make(env, RAMPART_OBJ_SCHED_CONTEXT, 8);
+    CHECK_OK(rampart_sched_control_configure(RAMPART_ROOT_SCHED_CONTROL, fresh, 1000, 1000, 0, 0));
+    CHECK_OK(rampart_sched_context_bind(fresh, client));
+    rampart_signal(g_go);
+    yield_times(3);
+    CHECK_EQ(returned, 1);
+    CHECK_EQ(rampart_debug_check(), 0);
+    CHECK_OK(rampart_sched_context_unbind_object(fresh, client));
+    CHECK_EQ(rampart_sched_context_unbind_object(client + 1, client), RAMPART_ILLEGAL_OPERATION);
+    CHECK_OK(rampart_sched_context_unbind_object(client + 1, server));
+}
+
+/* 3c. The scheduling context lent through a reply object is deleted: the
+   reply gives nothing back (the caller stays without a context, so it does
+   not run). The reply kept the freed context and bound the caller to it. */
+TEST(lifetime_03c_context_deleted_while_lent) {
+    served = returned = 0;
+    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0), reply = make(env, RAMPART_OBJ_REPLY, 0);
+    g_go = make(env, RAMPART_OBJ_NOTIFICATION, 0);
+    const uint64_t server = passive_server(env, slow_server, ep, reply);
+    const uint64_t client = spawn(env, call_once, ep, 0, 255);
+    yield_times(2);
+    CHECK_EQ(served, 1);
+    CHECK_OK(rampart_cnode_delete(ROOT, client + 1, DEPTH)); /* the server ran on it */
+    CHECK_EQ(rampart_debug_check(), 0);
+    /* the server needs a context of its own to reply */
+    const uint64_t own = make(env, RAMPART_OBJ_SCHED_CONTEXT, 8);
+    CHECK_OK(rampart_sched_control_configure(RAMPART_ROOT_SCHED_CONTROL, own, 1000, 1000, 0, 0));
+    CHECK_OK(rampart_sched_context_bind(own, server));
+    rampart_signal(g_go);
+    yield_times(3);
+    CHECK_EQ(served, 1);
+    CHECK_EQ(returned, 0);
+    CHECK_EQ(rampart_debug_check(), 0);
+}

@@ -158,3 +158,16 @@ TEST(lifetime_03c_context_deleted_while_lent) {
     CHECK_EQ(returned, 0);
     CHECK_EQ(rampart_debug_check(), 0);
 }
+
+/* 4. A notification with a scheduling context bound to it is deleted: the
+   context is unbound (seL4's schedContext_unbindNtfn) and can be bound
+   again. Its pointer to the freed notification stayed: a later Unbind wrote
+   into freed memory, and every Bind failed. */
+TEST(lifetime_04_notification_deleted_while_a_context_is_bound) {
+    const uint64_t sc = make(env, RAMPART_OBJ_SCHED_CONTEXT, 8);
+    const uint64_t n = make(env, RAMPART_OBJ_NOTIFICATION, 0);
+    CHECK_OK(rampart_sched_context_bind(sc, n));
+    CHECK_OK(rampart_cnode_delete(ROOT, n, DEPTH));
+    CHECK_EQ(rampart_debug_check(), 0);
+    CHECK_OK(rampart_sched_context_bind(sc, make(env, RAMPART_OBJ_NOTIFICATION, 0)));
+}

@@ -87,7 +87,7 @@ Composition compose(const ComposeInputs& in) {
     for (int attempt = 0;; ++attempt) {
         out.root = plan::place_root_image(in.board, in.kernel, in.initializer, reserve);
         plan::Inputs pin{in.board, plan::predict_untypeds(in.board, out.root), out.root.kernel,
-                         out.root.root_image};
+                         out.root.root_image, plan::boot_object_bytes(out.root)};
         out.plan = verify::verify(plan::plan(in.system, pin));
         out.spec = spec::write_spec(out.plan);
         if (out.spec.size() <= reserve)

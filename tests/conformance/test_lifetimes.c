@@ -171,3 +171,17 @@ TEST(lifetime_04_notification_deleted_while_a_context_is_bound) {
     CHECK_EQ(rampart_debug_check(), 0);
     CHECK_OK(rampart_sched_context_bind(sc, make(env, RAMPART_OBJ_NOTIFICATION, 0)));
 }
+
+/* 8. SchedControl ConfigureFlags with extra_refills = ~0: extra_refills + 1
+   wrapped to 0, passed the size check and made a ring of no refills that
+   was then indexed past the object. A range error now. */
+TEST(lifetime_08_extra_refills_do_not_wrap) {
+    const uint64_t sc = make(env, RAMPART_OBJ_SCHED_CONTEXT, 8);
+    CHECK_EQ(rampart_sched_control_configure(RAMPART_ROOT_SCHED_CONTROL, sc, 500, 1000, ~0ull, 0),
+             RAMPART_RANGE_ERROR);
+    CHECK_EQ(rampart_mr(1), 10);
+    CHECK_EQ(rampart_debug_check(), 0);
+    CHECK_OK(rampart_sched_control_configure(RAMPART_ROOT_SCHED_CONTROL, sc, 500, 1000, 10, 0));
+    CHECK_OK(rampart_sched_context_bind(sc, make(env, RAMPART_OBJ_TCB, 0)));
+    CHECK_EQ(rampart_debug_check(), 0);
+}

@@ -185,3 +185,40 @@ TEST(lifetime_08_extra_refills_do_not_wrap) {
     CHECK_OK(rampart_sched_context_bind(sc, make(env, RAMPART_OBJ_TCB, 0)));
     CHECK_EQ(rampart_debug_check(), 0);
 }
+
+static volatile uint64_t spins;
+
+static void spin_forever(uint64_t unused0, uint64_t unused1) {
+    (void)unused0;
+    (void)unused1;
+    for (;;)
+        spins += 1;
+}
+
+/* The virtual count in microseconds (EL0 may read it, CNTKCTL_EL1.EL0VCTEN). */
+static uint64_t now_us(void) {
+    uint64_t count, freq;
+    __asm__ volatile("isb\n\tmrs %0, cntvct_el0" : "=r"(count));
+    __asm__ volatile("mrs %0, cntfrq_el0" : "=r"(freq));
+    return count / (freq / 1000000);
+}
+
+/* 11. SetPriority on a thread that waits on the release queue for its next
+   refill: it goes back to the release queue at its new priority. It was
+   taken off the queue and never put back, so it never ran again. */
+TEST(lifetime_11_set_priority_while_waiting_for_a_refill) {
+    spins = 0;
+    const uint64_t t = spawn(env, spin_forever, 0, 0, 255);
+    /* a sporadic context: 1 ms every 10 ms */
+    CHECK_OK(rampart_sched_control_configure(RAMPART_ROOT_SCHED_CONTROL, t + 1, 1000, 10000, 0, 0));
+    for (const uint64_t start = now_us(); now_us() - start < 3000;)
+        rampart_yield(); /* it spends its millisecond and waits for the next */
+    const uint64_t before = spins;
+    CHECK(before != 0);
+    CHECK_OK(rampart_tcb_set_priority(t, RAMPART_ROOT_TCB, 255));
+    CHECK_EQ(rampart_debug_check(), 0);
+    for (const uint64_t start = now_us(); spins == before && now_us() - start < 40000;)
+        rampart_yield();
+    CHECK(spins != before);
+    CHECK_OK(rampart_tcb_suspend(t));
+}

@@ -222,3 +222,45 @@ TEST(lifetime_11_set_priority_while_waiting_for_a_refill) {
     CHECK(spins != before);
     CHECK_OK(rampart_tcb_suspend(t));
 }
+
+/* Counts in x20, then takes an undefined-instruction fault. */
+static void count_then_fault(uint64_t unused0, uint64_t unused1) {
+    (void)unused0;
+    (void)unused1;
+    __asm__ volatile("mov x20, #0\n\tadd x20, x20, #1\n\tudf #0" ::: "x20", "memory");
+}
+
+/* x20 of a stopped thread (registers in ABI order: pc, sp, spsr, x0..). */
+static uint64_t x20_of(struct env* env, uint64_t tcb) {
+    uint64_t regs[24] = {0};
+    CHECK_OK(rampart_tcb_read_registers(tcb, 0, 24, regs));
+    return regs[23];
+}
+
+/* 12. A thread blocked sending a fault when its handler endpoint is deleted
+   stops (seL4: a thread with a fault is not restarted). It was restarted
+   like a system call: one instruction before the faulting one, with its
+   fault still set. */
+TEST(lifetime_12_endpoint_deleted_while_a_fault_is_sent) {
+    const uint64_t fep = make(env, RAMPART_OBJ_ENDPOINT, 0);
+    const uint64_t t = spawn_with_handler(env, count_then_fault, 0, 0, 255, fep);
+    rampart_yield(); /* it faults and waits to send the fault */
+    CHECK_EQ(x20_of(env, t), 1);
+    CHECK_OK(rampart_cnode_revoke(ROOT, fep, DEPTH));
+    CHECK_OK(rampart_cnode_delete(ROOT, fep, DEPTH));
+    CHECK_EQ(rampart_debug_check(), 0);
+    yield_times(2);
+    CHECK_EQ(x20_of(env, t), 1);
+}
+
+/* 12. The same through CancelBadgedSends on the handler's badge. */
+TEST(lifetime_12_cancel_badged_sends_of_a_fault) {
+    const uint64_t fep = make(env, RAMPART_OBJ_ENDPOINT, 0), badged = new_slot(env);
+    CHECK_OK(rampart_cnode_mint(ROOT, badged, DEPTH, ROOT, fep, DEPTH, RAMPART_RIGHTS_ALL, 5));
+    const uint64_t t = spawn_with_handler(env, count_then_fault, 0, 0, 255, badged);
+    rampart_yield();
+    CHECK_OK(rampart_cnode_cancel_badged_sends(ROOT, badged, DEPTH));
+    CHECK_EQ(rampart_debug_check(), 0);
+    yield_times(2);
+    CHECK_EQ(x20_of(env, t), 1);
+}

@@ -50,6 +50,20 @@ void take_over(Reply& reply, Tcb& receiver) {
     }
 }
 
+// A thread taken off a queue whose IPC cannot go on makes its system call
+// again when it next runs; a thread that was sending a fault was not in a
+// system call, so it stops instead (seL4's restart_thread_if_no_fault).
+void restart_if_no_fault(Tcb& t) {
+    t.blocked_on = nullptr;
+    if (t.fault != kernel::FaultType::None) {
+        t.state = ThreadState::Inactive;
+        return;
+    }
+    t.state = ThreadState::Restart;
+    t.context.restart_syscall();
+    sched::make_runnable(&t);
+}
+
 void deliver(Tcb& from, Tcb& to, const Endpoint& ep, uint64_t badge, bool can_grant) {
     if (from.fault != kernel::FaultType::None)
         write_fault_message(from, to, badge);
@@ -175,10 +189,7 @@ void cancel_badged_sends(Endpoint& ep, uint64_t badge) {
         Tcb* next = t->ipc_link.next;
         if (t->ipc_badge == badge) {
             ep.queue.remove(t);
-            t->state = ThreadState::Restart; // it sends again when it next runs
-            t->context.restart_syscall();
-            t->blocked_on = nullptr;
-            sched::make_runnable(t);
+            restart_if_no_fault(*t); // it sends again when it next runs
         }
         t = next;
     }
@@ -188,12 +199,9 @@ void cancel_badged_sends(Endpoint& ep, uint64_t badge) {
 
 void restart_all(kernel::ThreadQueue& queue) {
     while (Tcb* t = queue.pop_front()) {
-        t->state = ThreadState::Restart;
-        t->context.restart_syscall();
-        t->blocked_on = nullptr;
         if (t->reply)
             reply_unlink(*t->reply, *t);
-        sched::make_runnable(t);
+        restart_if_no_fault(*t);
     }
     queue.set_tag(0); // idle
 }

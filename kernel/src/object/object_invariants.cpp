@@ -156,6 +156,9 @@ bool check_reply(InvariantCheck& check, const Reply& r) {
 bool check_tcb(InvariantCheck& check, const Tcb& t) {
     if (t.state > ThreadState::Idle)
         return check.fail("a thread's state is not one of its states", &t);
+    if (t.fault != FaultType::None &&
+        (t.state == ThreadState::Running || t.state == ThreadState::Restart))
+        return check.fail("a runnable thread still carries a fault", &t);
     if (const SchedContext* sc = t.sched_context; sc && (!is_live(check, sc) || sc->tcb != &t))
         return check.fail("a thread's scheduling context is not bound to it", &t, sc);
     if (const Notification* n = t.bound_notification;

@@ -599,6 +599,13 @@ void on_halt(uint32_t status) {
     std::longjmp(r->episode_end, 1);
 }
 
+void on_machine_fault(const char* what) {
+    static char text[256];
+    std::snprintf(text, sizeof text, "host machine: %s", what);
+    __sanitizer_print_stack_trace();
+    kfuzz::fail(text);
+}
+
 bool on_idle_forever() {
     kfuzz::Run* r = kfuzz::current_run;
     if (!r || !r->in_episode)

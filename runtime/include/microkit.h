@@ -40,7 +40,7 @@ typedef seL4_MessageInfo_t microkit_msginfo;
 #define MICROKIT_MAX_CHANNELS 62 /* RAMPART_PD_MAX_ID + 1 */
 #define MICROKIT_MAX_CHANNEL_ID (MICROKIT_MAX_CHANNELS - 1)
 #define MICROKIT_MAX_IOPORT_ID MICROKIT_MAX_CHANNELS
-#define MICROKIT_MAX_USER_CAPS 128
+#define MICROKIT_MAX_USER_CAPS RAMPART_PD_USER_CAP_SLOTS
 #define MICROKIT_PD_NAME_LENGTH 64 /* the longest name a system file allows */
 
 /* Entry points the PD defines. init and notified are required; libpd has weak

@@ -114,6 +114,10 @@ enum rampart_invocation_label {
     RAMPART_VSPACE_DIGEST = 127
 };
 
+/* VM attributes of Page Map and PageTable Map (seL4's values). */
+#define RAMPART_ATTR_CACHEABLE 1u
+#define RAMPART_ATTR_EXECUTE_NEVER 4u
+
 /* The digest invocations' starting value (the FNV-1a 64 offset basis), the
    most slots or table entries one invocation visits, and the VSpace walk's end. */
 #define RAMPART_DIGEST_START 0xcbf29ce484222325ull

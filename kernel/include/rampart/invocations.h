@@ -116,6 +116,10 @@ enum rampart_invocation_label {
     RAMPART_VSPACE_DIGEST = 127
 };
 
+/* VM attributes of Page Map and PageTable Map (seL4's values). */
+#define RAMPART_ATTR_CACHEABLE 1u
+#define RAMPART_ATTR_EXECUTE_NEVER 4u
+
 /* The digest invocations' starting value (the FNV-1a 64 offset basis), the
    most non-empty slots or valid table entries one invocation visits, how many
    empty ones count as one (a table or CNode is mostly empty, and skipping an

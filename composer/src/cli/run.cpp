@@ -3,7 +3,7 @@
 // build summary and rampart's own messages go to standard error.
 #include "cli/run.hpp"
 
-#include "driver/frontend.hpp"
+#include "driver/driver.hpp"
 #include "run/process.hpp"
 #include "run/qemu_command.hpp"
 
@@ -44,9 +44,11 @@ class TempDir {
 } // namespace
 
 int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
-    const auto board = driver::load_board(o.build.board, err);
+    driver::Driver d;
+    const board::Board* board = d.board(o.build.board);
+    d.flush(err);
     if (!board)
-        return 1;
+        return d.status();
     // QEMU first: no point building what cannot be booted.
     const std::string& qemu = board->qemu.binary;
     if (!run::find_program(qemu)) {

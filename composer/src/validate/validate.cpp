@@ -8,12 +8,6 @@
 
 namespace rampart::validate {
 
-std::string hex(std::uint64_t v) {
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-    return buf;
-}
-
 std::string range(std::uint64_t base, std::uint64_t size) {
     std::uint64_t end = base + size < base ? UINT64_MAX : base + size;
     return "[" + hex(base) + ", " + hex(end) + ")";

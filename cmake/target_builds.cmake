@@ -17,6 +17,9 @@ foreach(board IN LISTS RAMPART_BOARDS)
   foreach(system IN LISTS RAMPART_EXAMPLE_SYSTEMS RAMPART_TEST_SYSTEMS)
     list(APPEND system_images ${dir}/systems/${system}/image.elf ${dir}/systems/${system}/image.bin)
   endforeach()
+  foreach(bench hello chain63 pds1000) # tests/bench/CMakeLists.txt
+    list(APPEND system_images ${dir}/systems/boot-${bench}/image.elf)
+  endforeach()
   ExternalProject_Add(target-${board}
     SOURCE_DIR ${RAMPART_ROOT}/cmake/target
     BINARY_DIR ${dir}

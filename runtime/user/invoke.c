@@ -80,6 +80,15 @@ uint64_t rampart_untyped_retype(rampart_cptr_t ut, uint64_t type, uint64_t size_
                   (type, size_bits, node_index, node_depth, node_offset, count), (root));
 }
 
+uint64_t rampart_untyped_describe(rampart_cptr_t ut, uint64_t* watermark, uint64_t* clear_mark) {
+    const uint64_t err = rampart_invoke(ut, RAMPART_UNTYPED_DESCRIBE, 0, 0, 0, 0);
+    if (err == RAMPART_NO_ERROR) {
+        *watermark = rampart_ipc->msg[0];
+        *clear_mark = rampart_ipc->msg[1];
+    }
+    return err;
+}
+
 uint64_t rampart_tcb_configure(rampart_cptr_t tcb, rampart_cptr_t cspace, uint64_t cspace_data,
                                rampart_cptr_t vspace, uint64_t buffer,
                                rampart_cptr_t buffer_frame) {

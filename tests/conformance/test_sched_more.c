@@ -19,17 +19,17 @@ static uint64_t bind(uint64_t sc, uint64_t obj) {
 }
 
 TEST(sc_extra_refills_are_bounded_by_the_size) {
-    /* 2^8 bytes: a 64-byte header and 12 refills of 16 bytes */
+    /* 2^8 bytes: an 80-byte header and 11 refills of 16 bytes */
     const uint64_t small = make(env, RAMPART_OBJ_SCHED_CONTEXT, 8);
-    CHECK_OK(rampart_sched_control_configure(CTRL, small, 500, 1000, 11, 0));
-    CHECK_EQ(rampart_sched_control_configure(CTRL, small, 500, 1000, 12, 0), RAMPART_RANGE_ERROR);
+    CHECK_OK(rampart_sched_control_configure(CTRL, small, 500, 1000, 10, 0));
+    CHECK_EQ(rampart_sched_control_configure(CTRL, small, 500, 1000, 11, 0), RAMPART_RANGE_ERROR);
     CHECK_EQ(rampart_mr(0), 0);
-    CHECK_EQ(rampart_mr(1), 11);
-    /* 2^9 bytes: 28 refills */
+    CHECK_EQ(rampart_mr(1), 10);
+    /* 2^9 bytes: 27 refills */
     const uint64_t big = make(env, RAMPART_OBJ_SCHED_CONTEXT, 9);
-    CHECK_OK(rampart_sched_control_configure(CTRL, big, 500, 1000, 27, 0));
-    CHECK_EQ(rampart_sched_control_configure(CTRL, big, 500, 1000, 28, 0), RAMPART_RANGE_ERROR);
-    CHECK_EQ(rampart_mr(1), 27);
+    CHECK_OK(rampart_sched_control_configure(CTRL, big, 500, 1000, 26, 0));
+    CHECK_EQ(rampart_sched_control_configure(CTRL, big, 500, 1000, 27, 0), RAMPART_RANGE_ERROR);
+    CHECK_EQ(rampart_mr(1), 26);
 }
 
 TEST(sc_configure_error_words) {

@@ -13,6 +13,7 @@ Fixture::Fixture(unsigned ram_bits_in)
     host::reset_memory();
     mdb_reset();
     root = Cap::cnode(Paddr{host::phys_base}, root_radix, 64 - root_radix, 0);
+    mdb_insert_root(root, slot(root_cnode_slot));
     mdb_insert_root(boot_untyped_cap(ram_base, SizeBits{ram_bits}, false), slot(ram_slot));
     mdb_insert_root(boot_untyped_cap(Paddr{device_base}, SizeBits{device_bits}, true),
                     slot(device_slot));
@@ -50,6 +51,20 @@ Status Fixture::del(uint64_t index) const {
 Status Fixture::revoke(uint64_t index) const {
     Budget budget = Budget::unlimited();
     return cnode_revoke(addr(index), budget);
+}
+
+std::string clear_mark_violation() {
+    for (const Slot* s = mdb_sentinel().next(); s != nullptr; s = s->next()) {
+        const Cap c = s->cap;
+        if (c.type() != CapType::Untyped || c.untyped_is_device())
+            continue;
+        const auto* bytes = phys_ptr<const unsigned char>(c.paddr());
+        for (uint64_t i = c.untyped_free_index(); i < c.untyped_clear_index(); ++i)
+            if (bytes[i] != 0)
+                return "untyped at " + std::to_string(c.paddr().value) + ": byte " +
+                       std::to_string(i) + " below its clear mark is not zero";
+    }
+    return {};
 }
 
 std::string invariant_violation() {

@@ -1,5 +1,6 @@
 // Test fixture: a fresh fake physical memory with a root CNode (outside any
-// untyped, as boot makes it), a RAM untyped and a device untyped in it.
+// untyped, its cap in itself, as boot makes it), a RAM untyped and a device
+// untyped in it.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +18,7 @@ namespace rampart::kernel::test {
 inline constexpr unsigned root_radix = 8;
 inline constexpr uint64_t ram_slot = 1;
 inline constexpr uint64_t device_slot = 2;
+inline constexpr uint64_t root_cnode_slot = 3; // the root CNode's own cap, as boot puts it
 inline constexpr uint64_t first_free = 16;
 inline constexpr uint64_t device_base = 0x1'0000'0000; // outside the fake memory: never touched
 inline constexpr unsigned device_bits = 31;
@@ -46,5 +48,10 @@ struct Fixture {
 
 // "" when the invariants hold, otherwise what is violated.
 std::string invariant_violation();
+
+// "" when, in every RAM untyped in the derivation tree, the bytes from the
+// watermark to the clear mark are zero (what Retype relies on not to clear
+// them again); otherwise where they are not.
+std::string clear_mark_violation();
 
 } // namespace rampart::kernel::test

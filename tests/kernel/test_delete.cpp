@@ -183,3 +183,26 @@ TEST_CASE_METHOD(Fixture, "an untyped cap can go while its children stay", "[ker
     REQUIRE(revoke(ram_slot).is_ok());
     CHECK(cap(21).is_null());
 }
+
+// Found while extending the invariant checker (issue #11): when the chain of
+// zombies came back to the slot being deleted, the two zombies were swapped
+// through a reference to the first slot's cap, so both slots got the second
+// zombie; the first object's memory was then owned by no cap.
+TEST_CASE_METHOD(Fixture, "lifetime_15_cyclic_delete_keeps_each_zombie", "[kernel][delete]") {
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_CNODE, 2, 20, 2).is_ok());
+    const Cap a = cap(20);
+    const Cap b = cap(21);
+    REQUIRE(cnode_move(in(a, 3), addr(21)).is_ok()); // b's only cap lives in a
+    REQUIRE(cnode_move(in(b, 2), addr(20)).is_ok()); // a's only cap lives in b
+    Budget budget = Budget::unlimited();
+    REQUIRE(cte_delete(slot_in(a, 3), budget).is_ok());
+    // a is gone; b, no longer reachable, waits for its untyped's revoke as
+    // a zombie of its own inside itself.
+    const Cap left = slot_in(b, 2).cap;
+    CHECK(left.type() == CapType::Zombie);
+    CHECK(left.paddr() == b.paddr());
+    CHECK(invariant_violation().empty());
+    REQUIRE(revoke(ram_slot).is_ok());
+    CHECK_FALSE(has_children(slot(ram_slot)));
+    CHECK(invariant_violation().empty());
+}

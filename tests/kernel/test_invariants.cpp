@@ -10,7 +10,7 @@ TEST_CASE_METHOD(Fixture, "a healthy tree passes", "[kernel][invariants]") {
     REQUIRE(retype(ram_slot, RAMPART_OBJ_ENDPOINT, 0, 20, 4).is_ok());
     const InvariantReport r = check_invariants(1000);
     CHECK(r.ok);
-    CHECK(r.caps == 6);
+    CHECK(r.caps == 7);
 }
 
 TEST_CASE_METHOD(Fixture, "overlapping objects are reported", "[kernel][invariants]") {
@@ -28,6 +28,11 @@ TEST_CASE_METHOD(Fixture, "an object above the watermark is reported", "[kernel]
 TEST_CASE_METHOD(Fixture, "a watermark past the end is reported", "[kernel][invariants]") {
     slot(ram_slot).cap = cap(ram_slot).with_free_index((1u << ram_bits) + 16);
     CHECK(invariant_violation() == "untyped watermark past its end");
+}
+
+TEST_CASE_METHOD(Fixture, "a clear mark past the end is reported", "[kernel][invariants]") {
+    slot(ram_slot).cap = cap(ram_slot).with_clear_index((1u << ram_bits) + 256);
+    CHECK(invariant_violation() == "untyped clear mark past its end");
 }
 
 TEST_CASE_METHOD(Fixture, "an object outside its untyped's subtree is reported",
@@ -53,7 +58,8 @@ TEST_CASE_METHOD(Fixture, "caps to one object must be adjacent", "[kernel][invar
     // The list is untyped, 21, 20: a copy of 20's endpoint right after the
     // untyped puts 21's endpoint between two caps to 20's.
     mdb_insert(cap(20), slot(ram_slot), slot(30));
-    CHECK(invariant_violation() == "caps to one object are not adjacent");
+    CHECK(invariant_violation() ==
+          "caps to one object are not adjacent, or siblings out of address order");
 }
 
 TEST_CASE_METHOD(Fixture, "a badged copy needs its first badged cap", "[kernel][invariants]") {
@@ -88,4 +94,47 @@ TEST_CASE_METHOD(Fixture, "a zombie's cleared slots must stay empty", "[kernel][
     CHECK(invariant_violation().empty());
     mdb_insert(cap(21), slot(21), phys_ptr<Slot>(c.paddr())[3]);
     CHECK(invariant_violation() == "a zombie's cleared slot holds a cap");
+}
+
+TEST_CASE_METHOD(Fixture, "caps to one IRQ handler must be adjacent", "[kernel][invariants]") {
+    mdb_insert_root(Cap::irq_control(), slot(20));
+    mdb_insert(Cap::irq_handler(40), slot(20), slot(21));
+    mdb_insert(Cap::irq_handler(41), slot(20), slot(22));
+    CHECK(invariant_violation().empty());
+    mdb_insert(Cap::irq_handler(40), slot(20), slot(23)); // before 41, apart from 40
+    CHECK(invariant_violation() == "caps to one object are not adjacent");
+}
+
+TEST_CASE_METHOD(Fixture, "roots come in descending address order", "[kernel][invariants]") {
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_ENDPOINT, 0, 20, 2).is_ok());
+    // Boot's roots are sorted; a root put in by hand out of order is not.
+    mdb_insert_root(
+        Cap::frame(ram_base + (uint64_t{4} << 20), FrameSize::Small, Rights::all(), false),
+        slot(22));
+    CHECK(invariant_violation().empty());
+    Slot& frame = slot(22);
+    Slot* before = frame.prev();
+    Slot* after = frame.next();
+    before->set_next(after);
+    after->set_prev(before);
+    mdb_sentinel().next()->set_prev(&frame);
+    frame.set_next(mdb_sentinel().next());
+    frame.set_prev(&mdb_sentinel());
+    mdb_sentinel().set_next(&frame);
+    frame.cap = Cap::frame(Paddr{ram_base.value - 4096}, FrameSize::Small, Rights::all(), false);
+    CHECK(invariant_violation() ==
+          "caps to one object are not adjacent, or siblings out of address order");
+}
+
+TEST_CASE_METHOD(Fixture, "a cap outside every live object is reported", "[kernel][invariants]") {
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_CNODE, 2, 20).is_ok());
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_ENDPOINT, 0, 21).is_ok());
+    Slot* inside = phys_ptr<Slot>(cap(20).paddr());
+    REQUIRE(cnode_copy(SlotAddr{cap(20), CPtr{1}, 2}, addr(21), Rights::all()).is_ok());
+    CHECK(invariant_violation().empty());
+    // The CNode's memory goes without its contents being deleted.
+    mdb_remove(slot(20));
+    CHECK(inside[1].cap.type() == CapType::Endpoint);
+    CHECK(invariant_violation() ==
+          "a cap in the list lies outside every live CNode, TCB and kernel slot");
 }

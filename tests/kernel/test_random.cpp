@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <cstring>
 #include <random>
 #include <sstream>
 
@@ -30,7 +31,12 @@ struct Runner : Fixture {
     uint64_t failed[16] = {};
     uint64_t preempted = 0;
 
-    explicit Runner(uint64_t seed) : Fixture(20), rng(seed) {}
+    // The RAM untyped starts full of garbage, as boot memory may be.
+    explicit Runner(uint64_t seed) : Fixture(20), rng(seed) {
+        std::memset(phys_ptr<void>(ram_base), garbage, uint64_t{1} << ram_bits);
+    }
+    static constexpr unsigned char garbage = 0xA5;
+    uint64_t handed_out_dirty = 0; // objects that did not start zero
 
     uint64_t pick(uint64_t n) { return rng() % n; }
     bool chance(unsigned percent) { return pick(100) < percent; }
@@ -153,7 +159,36 @@ struct Runner : Fixture {
             }
         }
         Budget budget{chance(20) ? budget_units() : Budget::unlimited_units};
-        count(0, untyped_retype(slot(source), type, size_bits, dest, budget));
+        const Status st = untyped_retype(slot(source), type, size_bits, dest, budget);
+        count(0, st);
+        if (st.is_ok()) {
+            check_new_objects(dest);
+        }
+    }
+
+    // Every frame, CNode and table handed out is zero (no object sees
+    // another's old data); frames are then written, as a PD would.
+    void check_new_objects(const RetypeDest& dest) {
+        const Cap node = dest.node_depth == 0 ? root : cap(dest.node_index.value);
+        for (uint64_t i = 0; i < dest.count; ++i) {
+            const Cap c = cnode_slot(node, SlotIndex{dest.node_offset + i})->cap;
+            const bool blank = c.type() == CapType::Frame || c.type() == CapType::CNode ||
+                               c.type() == CapType::PageTable || c.type() == CapType::VSpace;
+            if (!blank || (c.type() == CapType::Frame && c.frame_is_device())) {
+                continue;
+            }
+            auto* bytes = phys_ptr<unsigned char>(c.paddr());
+            const uint64_t n = cap_region_bytes(c);
+            for (uint64_t b = 0; b < n; ++b) {
+                if (bytes[b] != 0) {
+                    ++handed_out_dirty;
+                    break;
+                }
+            }
+            if (c.type() == CapType::Frame) {
+                std::memset(bytes, 0x5A, n);
+            }
+        }
     }
 
     // What TCB Configure / SetSpace do to the caps: a derived copy of a cap
@@ -226,6 +261,12 @@ void run(uint64_t seed, int steps) {
         }
         if (!r.root_slots_linked()) {
             FAIL("seed " << seed << " step " << i << ": a cap is not in the derivation list");
+        }
+        if (const std::string what = clear_mark_violation(); !what.empty()) {
+            FAIL("seed " << seed << " step " << i << ": " << what);
+        }
+        if (r.handed_out_dirty != 0) {
+            FAIL("seed " << seed << " step " << i << ": an object was handed out with old data");
         }
     }
     std::ostringstream stats;

@@ -97,6 +97,6 @@ TEST_CASE("random CNode graphs are torn down completely", "[kernel][delete][rand
             }
         }
         REQUIRE_FALSE(has_children(g.slot(ram_slot)));
-        REQUIRE(check_invariants(1u << 16).caps == 2);
+        REQUIRE(check_invariants(1u << 16).caps == 3);
     }
 }

@@ -39,6 +39,17 @@ void asid_pool_remove(uint64_t base) {
     pool_table[(base >> asid_pool_bits) % asid_pools] = 0;
 }
 
+bool asid_pool_installed_at(uint64_t base, kernel::Paddr pool) {
+    return pool_table[(base >> asid_pool_bits) % asid_pools] == pool.value;
+}
+
+uint64_t asid_pools_installed() {
+    uint64_t n = 0;
+    for (const uint64_t p : pool_table)
+        n += p ? 1 : 0;
+    return n;
+}
+
 void asid_release(uint64_t asid) {
     if (AsidPool* pool = pool_for(asid)) {
         pool->vspace[asid & ((1u << asid_pool_bits) - 1)] = 0;

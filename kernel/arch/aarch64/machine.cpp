@@ -27,6 +27,11 @@ void machine_idle() {
     asm volatile("dsb sy\n\twfi" ::: "memory");
 }
 
+bool interrupt_pending() {
+    constexpr uint64_t isr_irq = 1u << 7; // ISR_EL1.I
+    return (RAMPART_READ_SYSREG(isr_el1) & isr_irq) != 0;
+}
+
 void fpu_enable_for_user() {
     // FP/SIMD traps until a thread first uses it (lazy switching, thread/fpu.cpp).
     RAMPART_WRITE_SYSREG(cpacr_el1, RAMPART_READ_SYSREG(cpacr_el1) & ~(3ull << 20));

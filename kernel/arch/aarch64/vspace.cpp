@@ -56,6 +56,16 @@ bool map_user_page(uint64_t root, uint64_t vaddr, uint64_t paddr, Access access,
 
 namespace rampart::arch {
 
+uint64_t user_translation_base() {
+    return RAMPART_READ_SYSREG(ttbr0_el1);
+}
+
+uint64_t translation_base_of(const kernel::Cap& vspace) {
+    if (vspace.type() == kernel::CapType::VSpace && vspace.table_is_mapped())
+        return vspace.paddr().value | (vspace.mapped_word() << 48);
+    return kernel::paddr_from_ptr(empty_l1);
+}
+
 void vspace_activate_none() {
     vspace_activate(kernel::paddr_from_ptr(empty_l1), 0);
 }

@@ -34,6 +34,10 @@ enum rampart_invocation_label {
     /* Untyped. */
     RAMPART_UNTYPED_RETYPE = 16, /* m0 type, m1 size bits, m2 node index, m3 node depth,
                                     m4 node offset, m5 count; c0 root */
+    /* Rampart: replies m0 the watermark and m1 the clear mark, in bytes from
+       the untyped's base (docs/boot-memory.md; the initializer checks the
+       composer's plan of what boot clears against them). */
+    RAMPART_UNTYPED_DESCRIBE = 17,
 
     /* TCB. Registers travel in ABI order: pc, sp, spsr, x0..x30, tpidr_el0 (35).
        Flags: 1 suspend source, 2 resume target, 4 transfer frame (pc, sp, spsr,

@@ -22,7 +22,14 @@ enum rampart_syscall {
     RAMPART_SYS_DEBUG_PUTCHAR = 64, /* x0 = character */
     RAMPART_SYS_DEBUG_WRITE = 65,   /* x0..x5 = up to 48 bytes, little-endian; x6 = length */
     RAMPART_SYS_DEBUG_HALT = 66,    /* x0 = exit status: ends the system (QEMU exits with it) */
-    RAMPART_SYS_DEBUG_CHECK = 67,   /* checks the kernel's invariants; x0 = 0 when they hold */
+    RAMPART_SYS_DEBUG_CHECK = 67,   /* checks the kernel's invariants; x0 = result (below) */
+};
+
+/* RAMPART_SYS_DEBUG_CHECK's result in x0. */
+enum rampart_debug_check_result {
+    RAMPART_DEBUG_CHECK_OK = 0,
+    RAMPART_DEBUG_CHECK_VIOLATED = 1,    /* the kernel prints the first violation */
+    RAMPART_DEBUG_CHECK_INTERRUPTED = 2, /* stopped for a pending interrupt: call again */
 };
 
 /* Bytes carried by one RAMPART_SYS_DEBUG_WRITE: six registers of eight bytes. */

@@ -2,7 +2,8 @@
 #include "api/debug_calls.hpp"
 
 #include "arch/machine.hpp"
-#include "kernel/invariants.hpp"
+#include "arch/timer.hpp"
+#include "check/kernel_check.hpp"
 #include "log/print.hpp"
 
 #include <rampart/syscalls.h>
@@ -10,7 +11,22 @@
 namespace rampart::api {
 
 namespace {
-constexpr uint64_t max_checked_caps = 1u << 20;
+
+uint64_t check_runs;
+
+// The whole checker; it stops, undecided, when an interrupt is pending.
+uint64_t debug_check() {
+    const uint64_t nonce = (++check_runs * 0x9e3779b97f4a7c15ull) ^ arch::timer_now();
+    const kernel::InvariantReport r = check::check_kernel(nonce, arch::interrupt_pending);
+    if (!r.ok) {
+        log::print("rampart: kernel invariant violated: ", r.what, " (at ",
+                   log::Hex{reinterpret_cast<uint64_t>(r.where)}, ", ",
+                   log::Hex{reinterpret_cast<uint64_t>(r.other)}, ")\n");
+        return RAMPART_DEBUG_CHECK_VIOLATED;
+    }
+    return r.incomplete ? RAMPART_DEBUG_CHECK_INTERRUPTED : RAMPART_DEBUG_CHECK_OK;
+}
+
 } // namespace
 
 arch::UserContext* debug_call(arch::UserContext* ctx, uint64_t number) {
@@ -29,14 +45,9 @@ arch::UserContext* debug_call(arch::UserContext* ctx, uint64_t number) {
     }
     case RAMPART_SYS_DEBUG_HALT:
         arch::machine_halt(static_cast<uint32_t>(ctx->debug_word(0)));
-    case RAMPART_SYS_DEBUG_CHECK: {
-        const kernel::InvariantReport r = kernel::check_invariants(max_checked_caps);
-        if (!r.ok)
-            log::print("rampart: kernel invariant violated: ", r.what, " (slot ",
-                       log::Hex{reinterpret_cast<uint64_t>(r.slot)}, ")\n");
-        ctx->set_debug_result(r.ok ? 0 : 1);
+    case RAMPART_SYS_DEBUG_CHECK:
+        ctx->set_debug_result(debug_check());
         break;
-    }
     default:
         break;
     }

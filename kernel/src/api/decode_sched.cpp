@@ -45,9 +45,9 @@ Status decode_sched_context(const Invocation& inv, Results& out, kernel::Budget&
             return Status::truncated_message();
         const kernel::Cap& c = inv.extra[0]->cap;
         const bool bound_here =
-            (c.type() == CapType::Tcb && sc.tcb == c.paddr().value) ||
+            (c.type() == CapType::Tcb && sc.tcb == kernel::phys_ptr<kernel::Tcb>(c.paddr())) ||
             (c.type() == CapType::Notification &&
-             sched::bound_notification(sc) == kernel::phys_ptr<kernel::Notification>(c.paddr()));
+             sc.notification == kernel::phys_ptr<kernel::Notification>(c.paddr()));
         if (!bound_here)
             return Status::illegal_operation();
         sched::unbind(sc);
@@ -60,7 +60,7 @@ Status decode_sched_context(const Invocation& inv, Results& out, kernel::Budget&
     case RAMPART_SCHED_CONTEXT_YIELD_TO: {
         if (!sc.tcb)
             return Status::illegal_operation();
-        auto* t = kernel::phys_ptr<kernel::Tcb>(kernel::Paddr{sc.tcb});
+        kernel::Tcb* t = sc.tcb;
         if (t->priority > inv.thread.mc_priority)
             return Status::illegal_operation();
         sched::charge_running();

@@ -1,5 +1,6 @@
 // Untyped Retype: m0 type, m1 size bits, m2 node index, m3 node depth,
 // m4 node offset, m5 count; c0 the CSpace root the destination is addressed from.
+// Untyped Describe (Rampart): replies the watermark and the clear mark.
 #include "api/invocation.hpp"
 #include "object/untyped.hpp"
 
@@ -7,7 +8,12 @@
 
 namespace rampart::api {
 
-kernel::Status decode_untyped(const Invocation& inv, Results&, kernel::Budget& budget) {
+kernel::Status decode_untyped(const Invocation& inv, Results& out, kernel::Budget& budget) {
+    if (inv.label == RAMPART_UNTYPED_DESCRIBE) {
+        out.push(inv.cap.untyped_free_index());
+        out.push(inv.cap.untyped_clear_index());
+        return kernel::Status::ok();
+    }
     if (inv.label != RAMPART_UNTYPED_RETYPE)
         return kernel::Status::illegal_operation();
     if (!inv.has(6, 1))

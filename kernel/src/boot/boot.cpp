@@ -4,6 +4,7 @@
 #include "arch/irq_controller.hpp"
 #include "arch/kernel_window.hpp"
 #include "arch/machine.hpp"
+#include "arch/object_hooks.hpp"
 #include "arch/perf_counter.hpp"
 #include "arch/vspace.hpp"
 #include "boot/boot_memory.hpp"
@@ -12,7 +13,6 @@
 #include "config.hpp"
 #include "irq/interrupt.hpp"
 #include "kernel/mdb.hpp"
-#include "lib/memory.hpp"
 #include "log/print.hpp"
 #include "sched/scheduler.hpp"
 #include "thread/current.hpp"
@@ -56,7 +56,7 @@ extern "C" [[noreturn]] void kernel_main(uint64_t handoff_paddr) {
     uint8_t sizes[boot::max_boot_objects]; // the same list the plan was made from
     boot::root_boot_objects(boot::root_cnode_radix, layout.page_tables, sizes);
     for (uint32_t i = 0; i < plan.boot_object_count; ++i)
-        lib::zero_words(kernel::ptr_from_paddr(plan.boot_objects[i]), size_t{1} << sizes[i]);
+        kernel::arch_clear_memory(kernel::Paddr{plan.boot_objects[i]}, uint64_t{1} << sizes[i]);
     using boot::BootObject;
     auto at = [&](BootObject o) { return plan.boot_objects[static_cast<uint32_t>(o)]; };
     const boot::BootObjects objects{

@@ -148,7 +148,7 @@ bool create_root_task(const rampart_boot_handoff& h, const BootObjects& o, RootT
     t.ipc_buffer_vaddr = ipc_vaddr;
     t.priority = t.mc_priority = 255;
     t.sched_context = sched;
-    sched->tcb = tcb;
+    sched->tcb = &t;
     const char name[] = "root";
     for (unsigned i = 0; i < sizeof name; ++i)
         t.name[i] = name[i];

@@ -3,7 +3,6 @@
 // the reply. Inline: both the IPC slow path and the fastpath use it.
 #pragma once
 
-#include "kernel/phys.hpp"
 #include "object/reply.hpp"
 #include "object/sched_context.hpp"
 #include "object/tcb.hpp"
@@ -20,7 +19,7 @@ inline void donate(Reply& reply, Tcb& caller, Tcb& receiver) {
     reply.donated = sc;
     receiver.sched_context = sc;
     caller.sched_context = nullptr;
-    sc->tcb = kernel::phys_of(&receiver).value;
+    sc->tcb = &receiver;
 }
 
 inline void return_donation(Reply& reply, Tcb& replier, Tcb& caller) {
@@ -30,7 +29,7 @@ inline void return_donation(Reply& reply, Tcb& replier, Tcb& caller) {
     if (replier.sched_context == sc)
         replier.sched_context = nullptr;
     caller.sched_context = sc;
-    sc->tcb = kernel::phys_of(&caller).value;
+    sc->tcb = &caller;
     reply.donated = nullptr;
 }
 

@@ -30,7 +30,7 @@ void deliver_signal(Tcb& t, uint64_t bits) {
 void lend_context(Notification& n, Tcb& t) {
     if (!t.sched_context && n.sched_context && !n.sched_context->tcb) {
         t.sched_context = n.sched_context;
-        n.sched_context->tcb = kernel::phys_of(&t).value;
+        n.sched_context->tcb = &t;
     }
 }
 
@@ -62,7 +62,7 @@ void signal(Notification& n, uint64_t badge) {
 void wait(Tcb& t, Notification& n, bool blocking) {
     if (t.sched_context && t.sched_context == n.sched_context) {
         // A passive thread waits again: the lent context goes home to the notification.
-        t.sched_context->tcb = 0;
+        t.sched_context->tcb = nullptr;
         t.sched_context = nullptr;
     }
     if (n.state() == NotificationState::Active) {

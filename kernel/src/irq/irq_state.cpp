@@ -87,4 +87,28 @@ void handler_gone(uint64_t irq) {
     issued[irq] = false;
 }
 
+uint64_t kernel_held_caps() {
+    uint64_t n = 0;
+    for (const kernel::Slot& s : notification_slot)
+        n += s.cap.is_null() ? 0 : 1;
+    return n;
+}
+
+bool check_invariants(kernel::InvariantCheck& check) {
+    static_assert(irq_count <= kernel::InvariantCheck::irq_limit);
+    for (uint32_t irq = 0; irq < irq_count; ++irq) {
+        if (!check.step())
+            return false;
+        if (issued[irq] != check.irq_handler_seen(irq))
+            return check.fail(issued[irq] ? "an issued IRQ has no handler cap"
+                                          : "an IRQ handler cap exists for an IRQ not issued",
+                              &issued[irq]);
+        const Cap& c = notification_slot[irq].cap;
+        if (!c.is_null() && (!issued[irq] || c.type() != CapType::Notification))
+            return check.fail("an IRQ's notification slot holds something else",
+                              &notification_slot[irq]);
+    }
+    return true;
+}
+
 } // namespace rampart::irq

@@ -3,6 +3,7 @@
 // derivation tree knows they are in use (as seL4's IRQ CNode).
 #pragma once
 
+#include "kernel/invariants.hpp"
 #include "kernel/slot.hpp"
 #include "kernel/status.hpp"
 
@@ -22,5 +23,12 @@ void ack(uint64_t irq);
 bool deliver(uint32_t irq);
 // The last handler cap went: mask the IRQ, drop the notification, free the number.
 void handler_gone(uint64_t irq);
+
+// The caps the kernel keeps in its own slots (the notifications' copies).
+uint64_t kernel_held_caps();
+// The invariant checker's part (kernel/invariants.hpp), after the
+// derivation tree's walk: an IRQ is issued exactly when a handler cap for it
+// exists, and only an issued IRQ has a notification (a notification cap).
+bool check_invariants(kernel::InvariantCheck& check);
 
 } // namespace rampart::irq

@@ -27,6 +27,12 @@ class Budget {
         }
         return true;
     }
+    // Takes n units, or what is left when fewer remain.
+    constexpr void spend(uint64_t n) {
+        if (units_ != unlimited_units) {
+            units_ = units_ > n ? units_ - n : 0;
+        }
+    }
     [[nodiscard]] constexpr uint64_t units() const { return units_; }
 
   private:

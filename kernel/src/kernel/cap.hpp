@@ -3,10 +3,16 @@
 //
 // word 0: [63:59] type  [58:44] type-specific field  [43:0] object paddr >> 4
 // word 1: type-specific (badge, guard, watermark, mapping, ...)
+//
+// An untyped's field holds its size bits [5:0], the device flag [6] and the
+// high 8 bits of its clear mark [14:7]; word 1 its watermark >> 4 in [43:0]
+// and the low 20 bits of the clear mark in [63:44]. The clear mark is kept in
+// units of 2^untyped_rule::clear_unit_bits(size) bytes (28 bits in all).
 #pragma once
 
 #include <rampart/objects.h>
 #include <rampart/rights.h>
+#include <rampart/untyped_rule.hpp>
 #include <stdint.h>
 
 #include "kernel/types.hpp"
@@ -73,8 +79,13 @@ class Cap {
 
     // --- construction, one per type ---
     static constexpr Cap null() { return Cap{}; }
-    static constexpr Cap untyped(Paddr base, SizeBits size, bool device, uint64_t free_index) {
-        return make(CapType::Untyped, base, size.bits | (device ? 0x40u : 0u), free_index);
+    // free_index and clear_index: byte offsets, the watermark a multiple of 16,
+    // the clear mark a multiple of the clear unit (docs/boot-memory.md).
+    static constexpr Cap untyped(Paddr base, SizeBits size, bool device, uint64_t free_index,
+                                 uint64_t clear_index = 0) {
+        return make(CapType::Untyped, base, size.bits | (device ? 0x40u : 0u), 0)
+            .with_free_index(free_index)
+            .with_clear_index(clear_index);
     }
     static constexpr Cap endpoint(Paddr obj, uint64_t badge, Rights rights) {
         return make(CapType::Endpoint, obj, rights.bits(), badge);
@@ -136,8 +147,27 @@ class Cap {
     // --- type-specific accessors (valid for the type named) ---
     [[nodiscard]] constexpr SizeBits untyped_size() const { return SizeBits{field() & 0x3fu}; }
     [[nodiscard]] constexpr bool untyped_is_device() const { return (field() & 0x40u) != 0; }
-    [[nodiscard]] constexpr uint64_t untyped_free_index() const { return w1_; }
-    [[nodiscard]] constexpr Cap with_free_index(uint64_t index) const { return Cap{w0_, index}; }
+    [[nodiscard]] constexpr uint64_t untyped_free_index() const {
+        return (w1_ & lib::mask(untyped_watermark_bits)) << untyped_watermark_shift;
+    }
+    [[nodiscard]] constexpr Cap with_free_index(uint64_t index) const {
+        return Cap{w0_, (w1_ & ~lib::mask(untyped_watermark_bits)) |
+                            ((index >> untyped_watermark_shift) & lib::mask(untyped_watermark_bits))};
+    }
+    // The untyped's clear mark (bytes from its base; see untyped_rule.hpp).
+    [[nodiscard]] constexpr uint64_t untyped_clear_index() const {
+        const uint64_t units = (w1_ >> untyped_watermark_bits) |
+                               (uint64_t{field() >> 7} << untyped_clear_low_bits);
+        return units << untyped_rule::clear_unit_bits(untyped_size().bits);
+    }
+    [[nodiscard]] constexpr Cap with_clear_index(uint64_t index) const {
+        const uint64_t units = index >> untyped_rule::clear_unit_bits(untyped_size().bits);
+        const uint64_t field_mask = lib::mask(8) << (field_shift + 7);
+        return Cap{(w0_ & ~field_mask) |
+                       (((units >> untyped_clear_low_bits) & lib::mask(8)) << (field_shift + 7)),
+                   (w1_ & lib::mask(untyped_watermark_bits)) |
+                       ((units & lib::mask(untyped_clear_low_bits)) << untyped_watermark_bits)};
+    }
 
     [[nodiscard]] constexpr uint64_t badge() const { return w1_; }
     [[nodiscard]] constexpr Cap with_badge(uint64_t b) const { return Cap{w0_, b}; }
@@ -177,6 +207,11 @@ class Cap {
     [[nodiscard]] constexpr Cap with_zombie_remaining(uint64_t n) const { return Cap{w0_, n}; }
 
   private:
+    static constexpr unsigned untyped_watermark_shift = 4;
+    static constexpr unsigned untyped_watermark_bits = 44;
+    static constexpr unsigned untyped_clear_low_bits = 64 - untyped_watermark_bits;
+    static_assert(untyped_clear_low_bits + 8 == untyped_rule::clear_mark_bits);
+
     constexpr Cap(uint64_t w0, uint64_t w1) : w0_(w0), w1_(w1) {}
 
     static constexpr Cap make(CapType type, Paddr obj, uint64_t field, uint64_t w1) {
@@ -198,6 +233,13 @@ static_assert(static_cast<unsigned>(CapType::Zombie) < 32, "type fits 5 bits");
 static_assert(Cap::cnode(Paddr{0x4000'1000}, 12, 52, 7).cnode_guard_size() == 52);
 static_assert(Cap::untyped(Paddr{0x8000'0000}, SizeBits{31}, true, 5).untyped_size().bits == 31);
 static_assert(Cap::null().word0() == 0 && Cap::null().word1() == 0);
+static_assert(Cap::untyped(Paddr{0}, SizeBits{47}, false, lib::bit(47), lib::bit(47))
+                  .untyped_clear_index() == lib::bit(47));
+static_assert(Cap::untyped(Paddr{0}, SizeBits{47}, false, lib::bit(47), lib::bit(47))
+                  .untyped_free_index() == lib::bit(47));
+static_assert(Cap::untyped(Paddr{0x4000'0000}, SizeBits{30}, true, 0x3ff0, 0x4000)
+                  .with_free_index(0x10)
+                  .untyped_clear_index() == 0x4000);
 
 constexpr unsigned frame_size_bits(FrameSize size) {
     return size == FrameSize::Small   ? RAMPART_FRAME_4K_BITS

@@ -1,132 +1,107 @@
-// The capability core's invariant checker (see invariants.hpp).
+// The invariant checker's run, and the capability core's part (see invariants.hpp).
 #include "kernel/invariants.hpp"
 
 #include <rampart/objects.h>
 
 #include "kernel/mdb.hpp"
 #include "kernel/phys.hpp"
+#include "object/tcb.hpp"
 
 namespace rampart::kernel {
 
+InvariantCheck::InvariantCheck(uint64_t nonce, uint64_t max_caps, InterruptProbe probe)
+    : nonce_(nonce == 0 ? 1 : nonce), max_caps_(max_caps), probe_(probe) {}
+
+bool InvariantCheck::fail(const char* what, const void* where, const void* other) {
+    if (report_.ok) {
+        report_.ok = false;
+        report_.what = what;
+        report_.where = where;
+        report_.other = other;
+    }
+    return false;
+}
+
+bool InvariantCheck::step() {
+    if (stopped())
+        return false;
+    if (++units_ % units_between_probes == 0 && probe_ && probe_()) {
+        stop_incomplete("an interrupt is pending");
+        return false;
+    }
+    return true;
+}
+
+void InvariantCheck::stop_incomplete(const char* why) {
+    if (!report_.incomplete)
+        report_.incomplete = why;
+}
+
+uint64_t InvariantCheck::mark(const void* object, CheckMark kind) const {
+    const uint64_t a = reinterpret_cast<uintptr_t>(object);
+    return (nonce_ ^ (a * 0x9e3779b97f4a7c15ull)) +
+           static_cast<uint64_t>(kind) * 0xc2b2ae3d27d4eb4full;
+}
+
+void InvariantCheck::saw_irq_handler(uint64_t irq) {
+    if (irq < irq_limit)
+        irq_handlers_[irq / 64] |= lib::bit(irq % 64);
+}
+
+bool InvariantCheck::irq_handler_seen(uint64_t irq) const {
+    return irq < irq_limit && (irq_handlers_[irq / 64] & lib::bit(irq % 64)) != 0;
+}
+
 namespace {
 
-InvariantReport fail(const char* what, const Slot* slot, const Slot* other = nullptr) {
-    InvariantReport r;
-    r.ok = false;
-    r.what = what;
-    r.slot = slot;
-    r.other = other;
-    return r;
+uint64_t region_end(const Cap& cap) {
+    return cap.paddr().value + cap_region_bytes(cap);
 }
 
 const char* check_cap(const Cap& cap) {
     if (is_physical(cap)) {
         const uint64_t bytes = cap_region_bytes(cap);
-        if (!lib::is_pow2(bytes) || (cap.paddr().value & (bytes - 1)) != 0) {
+        if (!lib::is_pow2(bytes) || (cap.paddr().value & (bytes - 1)) != 0)
             return "object not naturally aligned";
-        }
     }
     switch (cap.type()) {
     case CapType::Untyped: {
         const unsigned bits = cap.untyped_size().bits;
-        if (bits < RAMPART_MIN_UNTYPED_BITS || bits > RAMPART_MAX_UNTYPED_BITS) {
+        if (bits < RAMPART_MIN_UNTYPED_BITS || bits > RAMPART_MAX_UNTYPED_BITS)
             return "untyped size out of range";
-        }
-        if (cap.untyped_free_index() > cap.untyped_size().bytes()) {
+        if (cap.untyped_free_index() > cap.untyped_size().bytes())
             return "untyped watermark past its end";
-        }
+        if (cap.untyped_clear_index() > cap.untyped_size().bytes())
+            return "untyped clear mark past its end";
         return nullptr;
     }
     case CapType::CNode:
         if (cap.cnode_radix() < RAMPART_CNODE_MIN_RADIX ||
-            cap.cnode_radix() + cap.cnode_guard_size() > RAMPART_WORD_BITS) {
+            cap.cnode_radix() + cap.cnode_guard_size() > RAMPART_WORD_BITS)
             return "CNode radix and guard do not fit a word";
-        }
-        if ((cap.cnode_guard() & ~lib::mask(cap.cnode_guard_size())) != 0) {
+        if ((cap.cnode_guard() & ~lib::mask(cap.cnode_guard_size())) != 0)
             return "CNode guard wider than its size";
-        }
         return nullptr;
-    case CapType::Zombie: {
-        const uint64_t slots = cap_region_bytes(cap) >> RAMPART_SLOT_BITS;
-        if (cap.zombie_remaining() > slots) {
+    case CapType::Zombie:
+        if (cap.zombie_remaining() > (cap_region_bytes(cap) >> RAMPART_SLOT_BITS))
             return "zombie count beyond its slots";
-        }
         return nullptr;
-    }
     default:
         return nullptr;
     }
 }
 
-bool overlaps(const Cap& a, const Cap& b) {
-    const uint64_t a_base = a.paddr().value;
-    const uint64_t b_base = b.paddr().value;
-    return a_base <= b_base + (cap_region_bytes(b) - 1) &&
-           b_base <= a_base + (cap_region_bytes(a) - 1);
-}
-
-bool contains(const Cap& outer, const Cap& inner) {
-    const uint64_t o = outer.paddr().value;
-    const uint64_t i = inner.paddr().value;
-    return o <= i && i + (cap_region_bytes(inner) - 1) <= o + (cap_region_bytes(outer) - 1);
-}
-
-bool below_watermark(const Cap& untyped, const Cap& inner) {
-    return inner.paddr().value + cap_region_bytes(inner) <=
-           untyped.paddr().value + untyped.untyped_free_index();
-}
-
-// Number of entries after `slot` that is_parent_of / same_object_as cover.
-uint64_t run_length(const Slot& slot, bool same_object) {
-    uint64_t n = 0;
-    for (const Slot* x = slot.next(); x != nullptr; x = x->next(), ++n) {
-        if (same_object ? !same_object_as(slot.cap, x->cap) : !is_parent_of(slot, *x)) {
-            break;
-        }
-    }
-    return n;
-}
-
-// Checks one pair, a before b in the list, b `distance` entries after a.
-const char* check_pair(const Slot& a, const Slot& b, uint64_t distance, uint64_t a_descendants,
-                       uint64_t a_same) {
-    if (distance > a_same && same_object_as(a.cap, b.cap)) {
-        return "caps to one object are not adjacent";
-    }
-    if (!is_physical(a.cap) || !is_physical(b.cap) || !overlaps(a.cap, b.cap)) {
-        return nullptr;
-    }
-    const bool a_ut = a.cap.type() == CapType::Untyped;
-    const bool b_ut = b.cap.type() == CapType::Untyped;
-    if (!a_ut && !b_ut) {
-        const bool same = a.cap.type() == b.cap.type() && a.cap.paddr() == b.cap.paddr() &&
-                          cap_region_bytes(a.cap) == cap_region_bytes(b.cap);
-        return same ? nullptr : "two live objects overlap";
-    }
-    if (!a_ut || !contains(a.cap, b.cap)) {
-        return "memory inside an untyped is not its descendant";
-    }
-    if (distance > a_descendants) {
-        return "object inside an untyped is not its descendant";
-    }
-    if (!below_watermark(a.cap, b.cap)) {
-        return "object above its untyped's watermark";
-    }
-    return nullptr;
-}
-
+// A badged copy comes right after a cap of its badge: the first cap of a
+// badge is minted, and its copies are inserted after it (and deleting the
+// first passes the mark on to the next).
 const char* check_badge(const Slot& slot) {
     const CapType t = slot.cap.type();
     if ((t != CapType::Endpoint && t != CapType::Notification) || slot.cap.badge() == 0 ||
-        slot.first_badged()) {
+        slot.first_badged())
         return nullptr;
-    }
-    for (const Slot* x = slot.prev(); x != nullptr && same_object_as(x->cap, slot.cap);
-         x = x->prev()) {
-        if (x->cap.badge() == slot.cap.badge() && x->first_badged()) {
-            return nullptr;
-        }
-    }
+    const Slot* p = slot.prev();
+    if (p && same_object_as(p->cap, slot.cap) && p->cap.badge() == slot.cap.badge())
+        return nullptr;
     return "badged copy without the first cap of its badge before it";
 }
 
@@ -134,85 +109,195 @@ bool linked(const Slot& s) {
     return s.prev() != nullptr && s.prev()->next() == &s;
 }
 
-// The slots inside the object of a CNode cap (the first of its run) or a
-// zombie: every cap there hangs in the list, and a CNode zombie's cleared
-// slots stay empty (but for the zombie itself when it sits in its object).
-const char* check_contents(const Slot& holder, const Slot*& where) {
+// The slots inside the object of a CNode or TCB cap (the first of its run)
+// or a zombie: every cap there hangs in the list, and a CNode zombie's
+// cleared slots stay empty (but for the zombie itself when it sits in its
+// object). Counts the caps found, so that the caller can tell whether every
+// cap of the list sits in a live object.
+bool check_contents(InvariantCheck& check, const Slot& holder, uint64_t& held) {
     const Cap& cap = holder.cap;
     uint64_t live = 0;
     uint64_t slots = 0;
-    if (cap.type() == CapType::CNode) {
-        if (holder.prev() != nullptr && same_object_as(holder.prev()->cap, cap)) {
-            return nullptr; // checked with the first cap of the object
-        }
-        live = slots = lib::bit(cap.cnode_radix());
+    if (cap.type() == CapType::CNode || cap.type() == CapType::Tcb) {
+        if (holder.prev() != nullptr && same_object_as(holder.prev()->cap, cap))
+            return true; // checked with the first cap of the object
+        live = slots = cap.type() == CapType::CNode ? lib::bit(cap.cnode_radix())
+                                                    : static_cast<uint64_t>(TcbSlot::Count);
     } else if (cap.type() == CapType::Zombie) {
         live = cap.zombie_remaining();
         slots = cap.zombie_is_tcb() ? live : lib::bit(cap.zombie_radix());
     } else {
-        return nullptr;
+        return true;
     }
     const Slot* base = phys_ptr<const Slot>(cap.paddr());
     for (uint64_t i = 0; i < slots; ++i) {
+        if (!check.step())
+            return false;
         const Slot& x = base[i];
-        if (x.cap.is_null()) {
+        if (x.cap.is_null())
             continue;
-        }
-        where = &x;
-        if (i >= live && &x != &holder) {
-            return "a zombie's cleared slot holds a cap";
-        }
-        if (!linked(x)) {
-            return "a cap inside a CNode is not in the derivation list";
-        }
+        if (i >= live && &x != &holder)
+            return check.fail("a zombie's cleared slot holds a cap", &holder, &x);
+        if (!linked(x))
+            return check.fail("a cap inside a CNode is not in the derivation list", &holder, &x);
+        ++held;
     }
-    return nullptr;
+    return true;
+}
+
+// The walk down the tree: the chain of ancestors of the current cap. Static:
+// a run is not reentrant, and the kernel stack is small.
+constexpr unsigned max_levels = 128;
+
+struct Level {
+    const Slot* node;          // nullptr for the roots' virtual parent
+    const Slot* last_physical; // its latest physical child so far
+};
+
+class TreeWalk {
+  public:
+    bool visit(InvariantCheck& check, const Slot& s);
+
+  private:
+    bool check_order(InvariantCheck& check, const Slot& s, Level& here);
+    bool check_unique(InvariantCheck& check, const Slot& s);
+
+    unsigned depth_ = 0;
+    uint64_t seen_singletons_ = 0; // IRQControl, Domain, ASIDControl, SchedControl per core
+};
+
+Level levels[max_levels + 1];
+
+bool TreeWalk::check_order(InvariantCheck& check, const Slot& s, Level& here) {
+    const Cap& cap = s.cap;
+    if (here.node && here.node->cap.type() == CapType::Untyped &&
+        region_end(cap) > here.node->cap.paddr().value + here.node->cap.untyped_free_index())
+        return check.fail("object above its untyped's watermark", &s, here.node);
+    const Slot* last = here.last_physical;
+    here.last_physical = &s;
+    if (!last || same_object_as(last->cap, cap) || region_end(cap) <= last->cap.paddr().value)
+        return true;
+    const bool overlap = cap.paddr().value < region_end(last->cap);
+    if (overlap && (cap.type() == CapType::Untyped || last->cap.type() == CapType::Untyped))
+        return check.fail("memory inside an untyped is not its descendant", &s, last);
+    if (overlap)
+        return check.fail("two live objects overlap", &s, last);
+    return check.fail("caps to one object are not adjacent, or siblings out of address order", &s,
+                      last);
+}
+
+// Caps to one non-physical object are adjacent too: each such object starts one run.
+bool TreeWalk::check_unique(InvariantCheck& check, const Slot& s) {
+    const Cap& cap = s.cap;
+    const Slot* prev = s.prev();
+    if (prev && same_object_as(prev->cap, cap))
+        return true;
+    if (cap.type() == CapType::IrqHandler) {
+        if (check.irq_handler_seen(cap.irq()))
+            return check.fail("caps to one object are not adjacent", &s);
+        check.saw_irq_handler(cap.irq());
+        return true;
+    }
+    unsigned flag = 64;
+    switch (cap.type()) {
+    case CapType::IrqControl:
+        flag = 0;
+        break;
+    case CapType::Domain:
+        flag = 1;
+        break;
+    case CapType::AsidControl:
+        flag = 2;
+        break;
+    case CapType::SchedControl:
+        flag = cap.sched_control_core() < 61 ? 3 + static_cast<unsigned>(cap.sched_control_core())
+                                             : 64;
+        break;
+    default:
+        break;
+    }
+    if (flag == 64)
+        return true;
+    if (seen_singletons_ & lib::bit(flag))
+        return check.fail("caps to one object are not adjacent", &s);
+    seen_singletons_ |= lib::bit(flag);
+    return true;
+}
+
+bool TreeWalk::visit(InvariantCheck& check, const Slot& s) {
+    while (depth_ > 0 && !is_parent_of(*levels[depth_].node, s))
+        --depth_;
+    if (depth_ > 1 && !is_parent_of(*levels[depth_ - 1].node, s))
+        return check.fail("a cap descends from its parent but not from its grandparent", &s,
+                          levels[depth_].node);
+    Level& here = levels[depth_];
+    if (is_physical(s.cap) ? !check_order(check, s, here) : !check_unique(check, s))
+        return false;
+    if (!s.revocable())
+        return true; // only a revocable cap has children other than copies of it
+    if (depth_ == max_levels) {
+        check.stop_incomplete("the derivation tree is deeper than the checker follows");
+        return false;
+    }
+    levels[++depth_] = Level{&s, nullptr};
+    return true;
 }
 
 } // namespace
 
-InvariantReport check_invariants(uint64_t max_caps) {
+bool check_capabilities(InvariantCheck& check, uint64_t kernel_held) {
     const Slot& head = mdb_sentinel();
-    if (!head.cap.is_null() || head.prev() != nullptr) {
-        return fail("derivation list head corrupted", &head);
-    }
+    if (!head.cap.is_null() || head.prev() != nullptr)
+        return check.fail("derivation list head corrupted", &head);
+    levels[0] = Level{nullptr, nullptr};
+    TreeWalk walk;
     uint64_t count = 0;
     for (const Slot* s = head.next(); s != nullptr; s = s->next()) {
-        if (++count > max_caps) {
-            return fail("derivation list longer than the limit (cyclic?)", s);
-        }
-        if (s->prev() == nullptr || s->prev()->next() != s) {
-            return fail("derivation list links disagree", s, s->prev());
-        }
-        if (s->cap.is_null()) {
-            return fail("empty slot in the derivation list", s);
-        }
-        if (const char* what = check_cap(s->cap)) {
-            return fail(what, s);
-        }
-        if (const char* what = check_badge(*s)) {
-            return fail(what, s);
-        }
+        if (!check.step())
+            return false;
+        if (++count > check.max_caps())
+            return check.fail("derivation list longer than the limit (cyclic?)", s);
+        if (s->prev() == nullptr || s->prev()->next() != s)
+            return check.fail("derivation list links disagree", s, s->prev());
+        if (s->cap.is_null())
+            return check.fail("empty slot in the derivation list", s);
+        if (const char* what = check_cap(s->cap))
+            return check.fail(what, s);
+        if (const char* what = check_badge(*s))
+            return check.fail(what, s);
+        if (!walk.visit(check, *s))
+            return false;
     }
-    for (const Slot* s = head.next(); s != nullptr; s = s->next()) {
-        const Slot* where = nullptr;
-        if (const char* what = check_contents(*s, where)) {
-            return fail(what, s, where);
-        }
+    check.report().caps = count;
+    uint64_t held = kernel_held;
+    for (const Slot* s = head.next(); s != nullptr; s = s->next())
+        if (!check.step() || !check_contents(check, *s, held))
+            return false;
+    if (held != count)
+        return check.fail("a cap in the list lies outside every live CNode, TCB and kernel slot",
+                          nullptr);
+    return true;
+}
+
+bool for_each_object(InvariantCheck& check, void (*visit)(InvariantCheck&, const Cap&, void*),
+                     void* ctx) {
+    const Slot* prev = nullptr;
+    for (const Slot* s = mdb_sentinel().next(); s != nullptr; prev = s, s = s->next()) {
+        if (!check.step())
+            return false;
+        if (s->cap.type() == CapType::Zombie || (prev && same_object_as(prev->cap, s->cap)))
+            continue;
+        visit(check, s->cap, ctx);
+        if (check.stopped())
+            return false;
     }
-    for (const Slot* a = head.next(); a != nullptr; a = a->next()) {
-        const uint64_t descendants = run_length(*a, false);
-        const uint64_t same = run_length(*a, true);
-        uint64_t distance = 1;
-        for (const Slot* b = a->next(); b != nullptr; b = b->next(), ++distance) {
-            if (const char* what = check_pair(*a, *b, distance, descendants, same)) {
-                return fail(what, a, b);
-            }
-        }
-    }
-    InvariantReport ok;
-    ok.caps = count;
-    return ok;
+    return true;
+}
+
+InvariantReport check_invariants(uint64_t max_caps) {
+    InvariantCheck check{1, max_caps};
+    check_capabilities(check, 0);
+    return check.report();
 }
 
 } // namespace rampart::kernel

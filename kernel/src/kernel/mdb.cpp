@@ -209,9 +209,25 @@ void mdb_insert(const Cap& new_cap, Slot& src, Slot& dest) {
 }
 
 void mdb_insert_root(const Cap& new_cap, Slot& dest) {
+    // The physical roots stay in descending address order, as the caps under
+    // any parent do (kernel/invariants.hpp): the new one goes before the
+    // first root below it. Boot only, where roots have few descendants.
+    Slot* anchor = &sentinel;
+    for (Slot* root = sentinel.next(); root != nullptr && is_physical(new_cap);) {
+        if (is_physical(root->cap) && root->cap.paddr() < new_cap.paddr()) {
+            break;
+        }
+        anchor = root;
+        Slot* next = root->next();
+        while (next != nullptr && is_parent_of(*root, *next)) {
+            anchor = next;
+            next = next->next();
+        }
+        root = next;
+    }
     dest.cap = new_cap;
     dest.clear_links();
-    link_after(sentinel, dest);
+    link_after(*anchor, dest);
     dest.set_marks(true, true);
 }
 
@@ -235,7 +251,7 @@ void mdb_move(const Cap& new_cap, Slot& src, Slot& dest) {
     }
 }
 
-void mdb_swap(const Cap& cap1, Slot& slot1, const Cap& cap2, Slot& slot2) {
+void mdb_swap(Cap cap1, Slot& slot1, Cap cap2, Slot& slot2) {
     // The order of the updates makes adjacent slots come out right.
     slot1.cap = cap2;
     slot2.cap = cap1;

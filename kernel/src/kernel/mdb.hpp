@@ -33,14 +33,15 @@ void mdb_reset();
 
 // Puts new_cap into the empty dest as a child (or sibling) of src.
 void mdb_insert(const Cap& new_cap, Slot& src, Slot& dest);
-// Puts new_cap into the empty dest as a new root after the sentinel (boot).
+// Puts new_cap into the empty dest as a new root (boot), in address order.
 void mdb_insert_root(const Cap& new_cap, Slot& dest);
 // Puts a new object's cap into the empty dest as a child of the untyped in parent.
 void mdb_insert_new(const Cap& new_cap, Slot& parent, Slot& dest);
 // Moves the cap (as new_cap) and its place in the tree from src to the empty dest.
 void mdb_move(const Cap& new_cap, Slot& src, Slot& dest);
 // Exchanges two slots' caps and places in the tree.
-void mdb_swap(const Cap& cap1, Slot& slot1, const Cap& cap2, Slot& slot2);
+// The caps are taken by value: either may be read from one of the two slots.
+void mdb_swap(Cap cap1, Slot& slot1, Cap cap2, Slot& slot2);
 // Unlinks the slot and makes it empty; children move up to its parent.
 void mdb_remove(Slot& slot);
 

@@ -18,7 +18,8 @@ struct Notification {
     uint64_t word = 0;
     Tcb* bound_tcb = nullptr;
     SchedContext* sched_context = nullptr;
-    uint64_t reserved[3] = {};
+    uint64_t check = 0; // invariant checker: live (kernel/invariants.hpp)
+    uint64_t reserved[2] = {};
 
     [[nodiscard]] NotificationState state() const { return static_cast<NotificationState>(queue.tag()); }
 };

@@ -14,7 +14,8 @@ struct SchedContext;
 struct Reply {
     Tcb* caller = nullptr;              // waiting for this reply, nullptr when none
     SchedContext* donated = nullptr;    // the caller's SC, lent to the server
-    uint64_t reserved[2] = {};
+    uint64_t check_claimed = 0;         // invariant checker: a receiver waits with it
+    uint64_t check = 0;                 // invariant checker: live (kernel/invariants.hpp)
 };
 
 static_assert(sizeof(Reply) == (1u << RAMPART_REPLY_BITS));

@@ -65,9 +65,16 @@ struct Tcb {
     lib::Link<Tcb> sched_link; // ready queue
     lib::Link<Tcb> ipc_link;   // endpoint / notification queue
     char name[24] = {};        // for fault reports
+    // Marks of the invariant checker's latest run (kernel/invariants.hpp).
+    uint64_t check_live = 0;
+    uint64_t check_ipc_queue = 0;
+    uint64_t check_sched_queue = 0;
     arch::FpuState fpu = {};   // FP/SIMD registers while another thread owns them
 
     [[nodiscard]] Slot& slot(TcbSlot which) { return slots[static_cast<unsigned>(which)]; }
+    [[nodiscard]] const Slot& slot(TcbSlot which) const {
+        return slots[static_cast<unsigned>(which)];
+    }
 };
 
 static_assert(sizeof(Tcb) <= (1u << RAMPART_TCB_BITS));

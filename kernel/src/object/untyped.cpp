@@ -2,21 +2,32 @@
 #include "object/untyped.hpp"
 
 #include <rampart/objects.h>
+#include <rampart/untyped_rule.hpp>
 
 #include "kernel/cspace.hpp"
 #include "kernel/mdb.hpp"
 #include "kernel/phys.hpp"
-#include "lib/memory.hpp"
 #include "object/objects.hpp"
+
+#include <arch/object_hooks.hpp>
 
 namespace rampart::kernel {
 
 namespace {
 
+namespace rule = untyped_rule;
+
+rule::State state_of(const Cap& cap) {
+    return rule::State{cap.untyped_free_index(), cap.untyped_clear_index()};
+}
+
 // Clears from the watermark down to 0, one chunk per budget unit, recording
 // progress in the cap so that a preempted reset resumes where it stopped.
+// The clear mark takes in what was below the watermark at the start (the
+// bytes from the watermark to it are zero by then or the range is empty).
 Status reset_untyped(Slot& slot, Budget& budget) {
-    const Cap cap = slot.cap;
+    const Cap cap = slot.cap.with_clear_index(
+        rule::after_reset(slot.cap.untyped_size().bits, state_of(slot.cap)).clear_mark);
     if (cap.untyped_is_device() || cap.untyped_free_index() == 0) {
         slot.cap = cap.with_free_index(0);
         return Status::ok();
@@ -29,10 +40,32 @@ Status reset_untyped(Slot& slot, Budget& budget) {
             return Status::preempted();
         }
         const uint64_t start = lib::align_down(index - 1, chunk_bits);
-        lib::zero_words(phys_ptr<void>(cap.paddr() + start), index - start);
+        arch_clear_memory(cap.paddr() + start, index - start);
         index = start;
     }
     slot.cap = cap.with_free_index(0);
+    return Status::ok();
+}
+
+// Clears [from, to) upwards in steps of a clear unit (at least a chunk), one
+// budget unit per chunk, moving the clear mark with it so that a preempted
+// Retype resumes where it stopped. A step is taken whenever any budget is
+// left, so that units larger than a whole budget (untypeds above 2^43 bytes)
+// still progress.
+Status clear_up_to(Slot& slot, uint64_t from, uint64_t to, Budget& budget) {
+    const Cap cap = slot.cap;
+    const unsigned step_bits =
+        lib::max(rule::clear_unit_bits(cap.untyped_size().bits), untyped_reset_chunk_bits);
+    while (from < to) {
+        if (budget.units() == 0) {
+            return Status::preempted();
+        }
+        const uint64_t end = lib::min(lib::align_down(from, step_bits) + lib::bit(step_bits), to);
+        arch_clear_memory(cap.paddr() + from, end - from);
+        budget.spend(lib::align_up(end - from, untyped_reset_chunk_bits) >> untyped_reset_chunk_bits);
+        from = end;
+        slot.cap = slot.cap.with_clear_index(end);
+    }
     return Status::ok();
 }
 
@@ -63,6 +96,11 @@ Status untyped_retype(Slot& untyped_slot, uint64_t type, uint64_t size_bits, con
     }
     if (type >= RAMPART_OBJ_TYPE_COUNT) {
         return Status::invalid_argument(0);
+    }
+    // As seL4, for every type: no size beyond the largest untyped (a ~0 size
+    // of a fixed-size object is refused too).
+    if (size_bits > RAMPART_MAX_UNTYPED_BITS) {
+        return Status::range_error(0, RAMPART_MAX_UNTYPED_BITS);
     }
     unsigned object_bits = 0;
     if (Status s = object_size_bits(type, size_bits, object_bits); !s.is_ok()) {
@@ -109,12 +147,17 @@ Status untyped_retype(Slot& untyped_slot, uint64_t type, uint64_t size_bits, con
     }
     // The untyped and its window are aligned to its size, so the aligned
     // watermark plus count objects still ends inside it (checked above).
+    const rule::Retype r =
+        rule::retype(ut.untyped_size().bits, state_of(untyped_slot.cap), object_bits, dest.count,
+                     !device && type != RAMPART_OBJ_UNTYPED);
+    if (Status s = clear_up_to(untyped_slot, r.clear_from, r.clear_to, budget); !s.is_ok()) {
+        return s;
+    }
+    untyped_slot.cap = untyped_slot.cap.with_free_index(r.after.watermark);
     const Paddr base = ut.paddr();
-    const uint64_t first = lib::align_up(base.value + free_index, object_bits) - base.value;
     const uint64_t object_bytes = lib::bit(object_bits);
-    untyped_slot.cap = untyped_slot.cap.with_free_index(first + dest.count * object_bytes);
     for (uint64_t i = 0; i < dest.count; ++i) {
-        const Cap cap = create_object(type, base + (first + i * object_bytes),
+        const Cap cap = create_object(type, base + (r.first + i * object_bytes),
                                       static_cast<unsigned>(size_bits), device);
         mdb_insert_new(cap, untyped_slot, window[i]);
     }
@@ -122,7 +165,7 @@ Status untyped_retype(Slot& untyped_slot, uint64_t type, uint64_t size_bits, con
 }
 
 Cap boot_untyped_cap(Paddr base, SizeBits size, bool device) {
-    return Cap::untyped(base, size, device, device ? 0 : size.bytes());
+    return Cap::untyped(base, size, device, 0, 0);
 }
 
 } // namespace rampart::kernel

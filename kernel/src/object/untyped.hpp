@@ -25,15 +25,17 @@ struct RetypeDest {
 
 // Untyped Retype with seL4's semantics: objects are placed at the watermark
 // rounded up to their natural alignment; an untyped without children is
-// reset first (watermark to 0, memory cleared in preemptible chunks); device
-// untypeds make only frames and untypeds. May return preempted while
-// clearing; restarting with the same arguments continues.
+// reset first (watermark to 0, what was below it cleared in preemptible
+// chunks); device untypeds make only frames and untypeds. Memory is cleared
+// when it is handed out, not before: a Retype clears the part of its objects
+// not yet known to be zero (rampart/untyped_rule.hpp). May return preempted
+// while clearing; restarting with the same arguments continues.
 Status untyped_retype(Slot& untyped_slot, uint64_t type, uint64_t size_bits, const RetypeDest& dest,
                       Budget& budget);
 
-// The cap of a boot untyped. RAM comes with its watermark at the end (its
-// contents are unknown), so the first Retype clears it; device memory is
-// never cleared and starts empty.
+// The cap of a boot untyped: watermark and clear mark at 0 (its contents are
+// unknown, so each Retype clears what it hands out); device memory is never
+// cleared.
 [[nodiscard]] Cap boot_untyped_cap(Paddr base, SizeBits size, bool device);
 
 } // namespace rampart::kernel

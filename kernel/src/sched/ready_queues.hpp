@@ -57,6 +57,21 @@ class ReadyQueues {
         return w * 64 + lib::log2_floor(words_[domain][w]);
     }
 
+    // For the invariant checker: one queue, and whether its bits are set.
+    [[nodiscard]] const Queue& at(unsigned domain, unsigned priority) const {
+        return queues_[domain][priority];
+    }
+    [[nodiscard]] bool marked(unsigned domain, unsigned priority) const {
+        return (words_[domain][priority / 64] & lib::bit(priority % 64)) != 0 &&
+               (top_[domain] & lib::bit(priority / 64)) != 0;
+    }
+    [[nodiscard]] bool top_consistent(unsigned domain) const {
+        for (unsigned w = 0; w < bitmap_words; ++w)
+            if (((top_[domain] >> w) & 1) != (words_[domain][w] != 0 ? 1u : 0u))
+                return false;
+        return true;
+    }
+
     // The thread to run next in the domain, or nullptr.
     [[nodiscard]] T* highest(unsigned domain) const {
         return empty(domain) ? nullptr : queues_[domain][highest_priority(domain)].front();

@@ -2,7 +2,6 @@
 #include "sched/sched_context_ops.hpp"
 
 #include "arch/timer.hpp"
-#include "kernel/phys.hpp"
 #include "sched/scheduler.hpp"
 
 namespace rampart::sched {
@@ -24,7 +23,7 @@ Status configure(kernel::SchedContext& sc, unsigned capacity, uint64_t budget_us
         return Status::range_error(min_budget_us, period_us);
     if (extra_refills + 1 > capacity)
         return Status::range_error(0, capacity - 1);
-    kernel::Tcb* t = sc.tcb ? kernel::phys_ptr<kernel::Tcb>(kernel::Paddr{sc.tcb}) : nullptr;
+    kernel::Tcb* t = sc.tcb;
     if (t)
         remove(t);
     sc.budget = ticks_from_us(budget_us);
@@ -38,33 +37,32 @@ Status configure(kernel::SchedContext& sc, unsigned capacity, uint64_t budget_us
 }
 
 Status bind_tcb(kernel::SchedContext& sc, kernel::Tcb& t) {
-    if (sc.tcb || bound_notification(sc) || t.sched_context)
+    if (sc.tcb || sc.notification || t.sched_context)
         return Status::illegal_operation();
-    sc.tcb = kernel::phys_of(&t).value;
+    sc.tcb = &t;
     t.sched_context = &sc;
     make_runnable(&t); // if it can run now
     return Status::ok();
 }
 
 Status bind_notification(kernel::SchedContext& sc, kernel::Notification& n) {
-    if (sc.tcb || bound_notification(sc) || n.sched_context)
+    if (sc.tcb || sc.notification || n.sched_context)
         return Status::illegal_operation();
-    sc.reserved = reinterpret_cast<uint64_t>(&n);
+    sc.notification = &n;
     n.sched_context = &sc;
     return Status::ok();
 }
 
 void unbind(kernel::SchedContext& sc) {
-    if (sc.tcb) {
-        auto* t = kernel::phys_ptr<kernel::Tcb>(kernel::Paddr{sc.tcb});
+    if (kernel::Tcb* t = sc.tcb) {
         remove(t);
         t->sched_context = nullptr;
-        sc.tcb = 0;
+        sc.tcb = nullptr;
         timeslice_expired(); // it may be the running thread: choose again
     }
-    if (kernel::Notification* n = bound_notification(sc)) {
+    if (kernel::Notification* n = sc.notification) {
         n->sched_context = nullptr;
-        sc.reserved = 0;
+        sc.notification = nullptr;
     }
 }
 

@@ -31,9 +31,4 @@ void unbind(kernel::SchedContext& sc);
 // Time consumed since the last query, in µs (and the count restarts).
 uint64_t take_consumed(kernel::SchedContext& sc);
 
-// The notification an SC is bound to (kept in the object's spare word).
-inline kernel::Notification* bound_notification(kernel::SchedContext& sc) {
-    return reinterpret_cast<kernel::Notification*>(sc.reserved);
-}
-
 } // namespace rampart::sched

@@ -9,6 +9,8 @@
 #include "arch/vspace.hpp"
 #include "ipc/fault.hpp"
 #include "irq/interrupt.hpp"
+#include "kernel/phys.hpp"
+#include "object/object_invariants.hpp"
 #include "sched/ready_queues.hpp"
 #include "sched/sched_context_ops.hpp"
 #include "thread/current.hpp"
@@ -304,6 +306,85 @@ arch::UserContext* choose_and_switch() {
         return &cur->context;
     }
     return reschedule(cur);
+}
+
+namespace {
+
+// One thread found on a scheduler queue: live, runnable, marked once.
+bool check_queued(kernel::InvariantCheck& check, Tcb* t, const Tcb* prev, const void* queue) {
+    if (!check.step())
+        return false;
+    if (!kernel::is_live(check, t))
+        return check.fail("a scheduler queue holds a thread that is not live", queue, t);
+    if (t->sched_link.prev != prev)
+        return check.fail("a scheduler queue's links disagree", queue, t);
+    if (!runnable(t) || !t->sched_context || !t->sched_context->configured())
+        return check.fail("a queued thread cannot run", queue, t);
+    const uint64_t mark = check.mark(t, kernel::CheckMark::TcbOnSchedQueue);
+    if (t->check_sched_queue == mark)
+        return check.fail("a thread is on the scheduler's queues twice", queue, t);
+    t->check_sched_queue = mark;
+    return true;
+}
+
+// Every live thread's flags say where the walk found it.
+void check_flags(kernel::InvariantCheck& check, const kernel::Cap& cap, void*) {
+    if (cap.type() != kernel::CapType::Tcb)
+        return;
+    const Tcb* t = kernel::phys_ptr<const Tcb>(cap.paddr());
+    const bool queued = t->check_sched_queue == check.mark(t, kernel::CheckMark::TcbOnSchedQueue);
+    if (queued != (t->in_ready_queue || t->in_release_queue))
+        (void)check.fail(queued ? "a thread on a scheduler queue is not flagged as queued"
+                                : "a thread flagged as queued is on no scheduler queue",
+                         t);
+}
+
+} // namespace
+
+bool check_invariants(kernel::InvariantCheck& check) {
+    for (unsigned d = 0; d < domain_count; ++d) {
+        if (!ready.top_consistent(d))
+            return check.fail("a ready-queue bitmap's levels disagree", &ready);
+        for (unsigned p = 0; p < priority_count; ++p) {
+            const auto& q = ready.at(d, p);
+            if (q.empty() == ready.marked(d, p))
+                return check.fail("a ready-queue bitmap disagrees with its queue", &q);
+            const Tcb* prev = nullptr;
+            for (Tcb* t = q.front(); t != nullptr; prev = t, t = decltype(ready)::Queue::next(t)) {
+                if (!check_queued(check, t, prev, &q))
+                    return false;
+                if (!t->in_ready_queue || t->in_release_queue || t->domain != d || t->priority != p)
+                    return check.fail("a thread is on a ready queue it does not belong to", &q, t);
+            }
+            if (q.back() != prev)
+                return check.fail("a ready queue's tail is not its last thread", &q, q.back());
+        }
+    }
+    const Tcb* prev = nullptr;
+    for (Tcb* t = release_queue.front(); t != nullptr;
+         prev = t, t = decltype(release_queue)::next(t)) {
+        if (!check_queued(check, t, prev, &release_queue))
+            return false;
+        if (!t->in_release_queue || t->in_ready_queue)
+            return check.fail("a thread on the release queue is not flagged so", &release_queue, t);
+        if (prev && release_of(const_cast<Tcb*>(prev)) > release_of(t))
+            return check.fail("the release queue is out of release order", &release_queue, t);
+    }
+    if (release_queue.back() != prev)
+        return check.fail("the release queue's tail is not its last thread", &release_queue);
+    if (!kernel::for_each_object(check, check_flags, nullptr))
+        return false;
+    const Tcb* cur = thread::current();
+    if (cur && !kernel::is_live(check, cur))
+        return check.fail("the current thread is not live", cur);
+    if (cur && (cur->in_ready_queue || cur->in_release_queue))
+        return check.fail("the current thread is queued", cur);
+    if (running_sc != (cur ? cur->sched_context : nullptr))
+        return check.fail("the context charged is not the current thread's", cur, running_sc);
+    if (thread::fpu_owner && !kernel::is_live(check, thread::fpu_owner))
+        return check.fail("the FP registers belong to a thread that is not live",
+                          thread::fpu_owner);
+    return true;
 }
 
 } // namespace rampart::sched

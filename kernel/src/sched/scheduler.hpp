@@ -4,6 +4,7 @@
 #pragma once
 
 #include "arch/context.hpp"
+#include "kernel/invariants.hpp"
 #include "object/tcb.hpp"
 
 #include <rampart/domains.h>
@@ -31,6 +32,14 @@ bool may_run_next(const kernel::Tcb& t);
 // Starts scheduling with the first thread (the root task) at boot, under the
 // image's domain schedule (no slots: domain 0 always).
 void start(kernel::Tcb* first, const rampart_domain_schedule& schedule);
+
+// The invariant checker's part (kernel/invariants.hpp), with the objects
+// stamped: every thread on a ready queue or the release queue is live,
+// runnable, queued where its domain, priority and budget say and marked so,
+// once; the queue bitmaps agree with the queues; the release queue is in
+// release order; the current thread is live, runnable and not queued, and
+// its scheduling context is the one being charged.
+bool check_invariants(kernel::InvariantCheck& check);
 
 // The thread to return to: the current one if it may go on, otherwise the
 // highest-priority ready thread (idling until one exists). Switches address

@@ -18,7 +18,7 @@ void tcb_finalise(Tcb& tcb) {
     sched::remove(&tcb);
     ipc::unbind_notification(tcb);
     if (SchedContext* sc = tcb.sched_context)
-        sc->tcb = 0;
+        sc->tcb = nullptr;
     tcb.sched_context = nullptr;
     tcb.state = ThreadState::Inactive;
     thread::fpu_forget(tcb);

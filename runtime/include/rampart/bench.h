@@ -12,6 +12,10 @@ static inline uint64_t rampart_bench_counter(void) {
     return v;
 }
 
+/* Guest instructions the loader runs before it starts the counter at reset
+   (its first branch and the writes that enable it, runtime/loader/aarch64/start.S). */
+#define RAMPART_LOADER_UNCOUNTED_INSNS 6u
+
 /* Prints "bench: <name> <value> insns". */
 void rampart_bench_report(const char* name, uint64_t value);
 

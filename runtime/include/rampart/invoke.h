@@ -81,6 +81,8 @@ uint64_t rampart_cnode_cancel_badged_sends(rampart_cptr_t root, uint64_t index, 
 uint64_t rampart_untyped_retype(rampart_cptr_t ut, uint64_t type, uint64_t size_bits,
                                 rampart_cptr_t root, uint64_t node_index, uint64_t node_depth,
                                 uint64_t node_offset, uint64_t count);
+/* The untyped's watermark and clear mark (bytes from its base). */
+uint64_t rampart_untyped_describe(rampart_cptr_t ut, uint64_t* watermark, uint64_t* clear_mark);
 
 /* TCB. */
 uint64_t rampart_tcb_configure(rampart_cptr_t tcb, rampart_cptr_t cspace, uint64_t cspace_data,

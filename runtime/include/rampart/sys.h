@@ -29,12 +29,17 @@ __attribute__((noreturn)) static inline void rampart_debug_halt(uint32_t status)
     __builtin_unreachable();
 }
 
-/* Debug kernels: 0 when every kernel invariant holds (the kernel prints a violation). */
+/* Debug kernels: RAMPART_DEBUG_CHECK_OK when every kernel invariant holds,
+   RAMPART_DEBUG_CHECK_VIOLATED when one does not (the kernel prints it). A run
+   an interrupt stopped decides nothing: this asks again until one decides. */
 static inline uint64_t rampart_debug_check(void) {
-    register uint64_t x0 __asm__("x0") = 0;
-    register uint64_t x7 __asm__("x7") = RAMPART_SYS_DEBUG_CHECK;
-    __asm__ volatile("svc #0" : "+r"(x0) : "r"(x7) : "memory");
-    return x0;
+    for (;;) {
+        register uint64_t x0 __asm__("x0") = 0;
+        register uint64_t x7 __asm__("x7") = RAMPART_SYS_DEBUG_CHECK;
+        __asm__ volatile("svc #0" : "+r"(x0) : "r"(x7) : "memory");
+        if (x0 != RAMPART_DEBUG_CHECK_INTERRUPTED)
+            return x0;
+    }
 }
 
 static inline void rampart_yield(void) {

@@ -17,6 +17,17 @@ _start:
     .word   0
 
 reset:
+    /* Start the PMU cycle counter first (Arm ARM D13.2: PMCCFILTR_EL0.NSH
+       counts at EL2 too; PMCR_EL0.{E,C,LC}), so that under QEMU -icount
+       shift=0 it counts every guest instruction from here on. The 6
+       instructions up to the enabling write are RAMPART_LOADER_UNCOUNTED_INSNS
+       (rampart/bench.h); the boot benchmarks add them. */
+    mov     x9, #(1 << 27)
+    msr     pmccfiltr_el0, x9
+    mov     x9, #(1 << 31)
+    msr     pmcntenset_el0, x9
+    mov     x9, #0x45
+    msr     pmcr_el0, x9
     msr     daifset, #0xf
     mrs     x19, CurrentEL
     lsr     x19, x19, #2

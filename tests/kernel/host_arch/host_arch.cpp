@@ -9,6 +9,7 @@
 #include <sys/mman.h>
 
 #include "host_recorder.hpp"
+#include "kernel/phys.hpp"
 
 namespace rampart::kernel {
 
@@ -20,6 +21,8 @@ std::vector<HookCall>& calls() {
     static std::vector<HookCall> v;
     return v;
 }
+
+uint64_t cleared = 0;
 
 } // namespace
 
@@ -46,6 +49,18 @@ void bad_paddr(uint64_t paddr) {
     std::abort();
 }
 
+void note_cleared(uint64_t bytes) {
+    cleared += bytes;
+}
+
+uint64_t cleared_bytes() {
+    return cleared;
+}
+
+void reset_cleared_bytes() {
+    cleared = 0;
+}
+
 const std::vector<HookCall>& hook_calls() {
     return calls();
 }
@@ -59,6 +74,7 @@ void reset_memory() {
         std::memset(memory(), 0, phys_size);
     }
     clear_hook_calls();
+    cleared = 0;
 }
 
 } // namespace host
@@ -69,6 +85,11 @@ void arch_init_object(uint64_t type, Paddr base, bool device) {
 
 void arch_finalise_cap(const Cap& cap, bool final) {
     host::calls().push_back({host::HookCall::Kind::FinaliseCap, 0, Paddr{}, cap, final});
+}
+
+void arch_clear_memory(Paddr base, uint64_t bytes) {
+    host::note_cleared(bytes);
+    std::memset(phys_ptr<void>(base), 0, bytes);
 }
 
 } // namespace rampart::kernel

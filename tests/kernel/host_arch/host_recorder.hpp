@@ -19,7 +19,12 @@ struct HookCall {
 
 const std::vector<HookCall>& hook_calls();
 void clear_hook_calls();
-// Zeroes the whole fake physical memory and forgets the hook calls.
+// Zeroes the whole fake physical memory and forgets the hook calls and the
+// bytes cleared.
 void reset_memory();
+// Bytes arch_clear_memory has zeroed since reset_memory.
+uint64_t cleared_bytes();
+void reset_cleared_bytes();
+void note_cleared(uint64_t bytes);
 
 } // namespace rampart::kernel::host

@@ -9,6 +9,8 @@
 //       A frame, page-table, VSpace or ASID-pool cap is being deleted: unmap
 //       the frame cap's mapping (every frame cap), unlink a table / release an
 //       ASID / a pool when `final`.
+//   arch_clear_memory(base, bytes)
+//       Zeroes RAM for Untyped Retype and reset (memset here).
 #pragma once
 
 #include <stdint.h>
@@ -19,5 +21,8 @@ namespace rampart::kernel {
 
 void arch_init_object(uint64_t type, Paddr base, bool device);
 void arch_finalise_cap(const Cap& cap, bool final);
+
+// Zeroes [base, base + bytes) of RAM; both are multiples of 16.
+void arch_clear_memory(Paddr base, uint64_t bytes);
 
 } // namespace rampart::kernel

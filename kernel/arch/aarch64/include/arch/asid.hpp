@@ -23,6 +23,10 @@ uint64_t vspace_of_asid(uint64_t asid);
 void asid_pool_install(uint64_t base, kernel::Paddr pool);
 void asid_pool_remove(uint64_t base);
 void asid_release(uint64_t asid);
+// For the invariant checker: the pool installed for `base` is the one at
+// `pool`; how many pools are installed.
+[[nodiscard]] bool asid_pool_installed_at(uint64_t base, kernel::Paddr pool);
+[[nodiscard]] uint64_t asid_pools_installed();
 // Removes all TLB entries tagged with `asid`.
 void tlb_flush_asid(uint64_t asid);
 void tlb_flush_page(uint64_t asid, uint64_t vaddr);

@@ -17,4 +17,7 @@ void arch_init_object(uint64_t type, Paddr base, bool device);
 // pool when `final`.
 void arch_finalise_cap(const Cap& cap, bool final);
 
+// Zeroes [base, base + bytes) of RAM; both are multiples of 16.
+void arch_clear_memory(Paddr base, uint64_t bytes);
+
 } // namespace rampart::kernel

@@ -3,6 +3,7 @@
 
 #include "arch/pte.hpp"
 #include "arch/registers.hpp"
+#include "kernel/cap.hpp"
 
 #include <stdint.h>
 
@@ -35,5 +36,10 @@ inline void set_user_ipc_buffer(uint64_t vaddr) {
 
 // No user address space: every user access faults (a thread without a valid VSpace).
 void vspace_activate_none();
+
+// The user address space in use (TTBR0_EL1), and the one a thread with this
+// VSpace cap runs in (for the invariant checker).
+uint64_t user_translation_base();
+uint64_t translation_base_of(const kernel::Cap& vspace);
 
 } // namespace rampart::arch

@@ -45,7 +45,7 @@ Composition compose(const validate::CheckedSystem& system, const board::Board& b
     for (;;) {
         out.root = plan::place_root_image(board, targets.kernel, targets.initializer, reserve);
         plan::Inputs pin{board, plan::predict_untypeds(board, out.root), out.root.kernel,
-                         out.root.root_image};
+                         out.root.root_image, plan::boot_object_bytes(out.root)};
         out.plan = verify::verify(plan::plan(system, pin));
         ++out.plans;
         out.spec = spec::write_spec(out.plan);

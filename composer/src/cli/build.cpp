@@ -11,8 +11,8 @@ namespace rampart::cli {
 
 BuildResult build_system(const BuildOptions& o, std::ostream& out, std::ostream& err) {
     driver::Driver d;
-    const driver::Options options{o.system, o.board, o.search_paths, o.kernel, o.loader,
-                                  o.initializer};
+    const driver::Options options{o.system,   o.board,  o.search_paths, o.config,
+                                  o.kernel,   o.loader, o.initializer};
     const auto build = d.compose(options, true);
     if (build)
         d.write(*build, o.out_dir, o.capdl);

@@ -9,7 +9,7 @@ namespace rampart::cli {
 
 int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err) {
     driver::Driver d;
-    auto checked = d.check({options.system, options.board, options.search_paths, {}, {}, {}});
+    auto checked = d.check({options.system, options.board, options.search_paths, {}, {}, {}, {}});
     d.flush(err);
     if (!checked)
         return d.status();

@@ -37,7 +37,7 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
         return 0;
     }
     driver::Driver d;
-    const auto build = d.compose({o.system, o.board, o.search_paths, {}, {}, {}}, false);
+    const auto build = d.compose({o.system, o.board, o.search_paths, {}, {}, {}, {}}, false);
     d.flush(err);
     if (!build)
         return d.status();

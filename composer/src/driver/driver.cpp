@@ -9,20 +9,16 @@
 
 #include <ostream>
 
-#ifndef RAMPART_SOURCE_ROOT
-#define RAMPART_SOURCE_ROOT "."
-#endif
-
 namespace rampart::driver {
 namespace {
 
 namespace fs = std::filesystem;
 
-// The build tree of the running rampart binary: <build>/composer/rampart.
-fs::path build_tree() {
-    std::error_code ec;
-    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? fs::path() : self.parent_path().parent_path();
+// A board file's name, or a board name as Microkit spells it, as the SDK
+// layout names the board's folders.
+std::string layout_board(const std::string& board) {
+    const bool file = board.ends_with(".json") || board.find('/') != std::string::npos;
+    return file ? fs::path(board).stem().string() : rampart_board_name(board);
 }
 
 } // namespace
@@ -34,8 +30,7 @@ const board::Board* Driver::board(const std::string& name) {
     board_key_ = name;
     fs::path file = name;
     if (name.find('/') == std::string::npos && !name.ends_with(".json")) {
-        std::error_code ec;
-        auto found = board::find_board(name, {fs::current_path(ec), fs::path(RAMPART_SOURCE_ROOT)});
+        auto found = find_board_file(name);
         if (!found) {
             diags_.error({}, "unknown board '" + name + "' (no boards/" + name + ".json)");
             return nullptr;
@@ -64,13 +59,12 @@ std::optional<validate::CheckedSystem> Driver::check(const Options& o) {
     return checked;
 }
 
-std::optional<elf::ElfFile> Driver::target(const fs::path& given, const fs::path& default_rel,
-                                           const char* role) {
+std::optional<elf::ElfFile> Driver::target(const fs::path& given, const Options& o,
+                                           TargetPart part, const char* role) {
     fs::path path = given;
     if (path.empty()) {
-        std::error_code ec;
-        path = build_tree() / "target" / board_->name / default_rel;
-        if (!fs::is_regular_file(path, ec))
+        path = SdkLayout::of_running_binary().target(board_->name, o.config, part);
+        if (path.empty())
             return std::nullopt;
     }
     auto elf = elf::ElfFile::read(path);
@@ -82,16 +76,21 @@ std::optional<elf::ElfFile> Driver::target(const fs::path& given, const fs::path
     return std::move(std::get<elf::ElfFile>(elf));
 }
 
-std::optional<Build> Driver::compose(const Options& o, bool with_image) {
+std::optional<Build> Driver::compose(const Options& given, bool with_image) {
+    // A system file of the source tree finds the programs the build tree built for it.
+    Options o = given;
+    if (fs::path built = SdkLayout::of_running_binary().programs_of(o.system, layout_board(o.board));
+        !built.empty())
+        o.search_paths.push_back(std::move(built));
     auto checked = check(o);
     if (!checked)
         return std::nullopt;
     std::optional<elf::ElfFile> kernel, loader, initializer;
     Build out;
     if (with_image) {
-        kernel = target(o.kernel, "kernel/kernel.elf", "kernel");
-        loader = target(o.loader, "runtime/loader/loader.elf", "loader");
-        initializer = target(o.initializer, "runtime/initializer/initializer.elf", "initializer");
+        kernel = target(o.kernel, o, TargetPart::kernel, "kernel");
+        loader = target(o.loader, o, TargetPart::loader, "loader");
+        initializer = target(o.initializer, o, TargetPart::initializer, "initializer");
         if (diags_.has_errors())
             return std::nullopt;
         if (kernel)

@@ -7,6 +7,7 @@
 #include "board/board.hpp"
 #include "diag/diagnostics.hpp"
 #include "driver/compose.hpp"
+#include "driver/sdk_layout.hpp"
 #include "elf/elf_file.hpp"
 #include "validate/validate.hpp"
 
@@ -22,7 +23,8 @@ struct Options {
     std::filesystem::path system;
     std::string board = "qemu-virt-aarch64"; // a name (boards/NAME.json) or a board file
     std::vector<std::filesystem::path> search_paths;
-    // The target ELFs; empty: the build tree's (target/BOARD/...), if built.
+    std::string config = "debug"; // the kernel configuration: debug, release or benchmark
+    // The target ELFs; empty: the SDK's or the build tree's (sdk_layout.hpp), if there.
     std::filesystem::path kernel, loader, initializer;
 };
 
@@ -50,8 +52,8 @@ class Driver {
     int status() const { return status_; }
 
   private:
-    std::optional<elf::ElfFile> target(const std::filesystem::path& given,
-                                       const std::filesystem::path& default_rel, const char* role);
+    std::optional<elf::ElfFile> target(const std::filesystem::path& given, const Options& options,
+                                       TargetPart part, const char* role);
 
     diag::SourceManager sources_;
     diag::Diagnostics diags_;

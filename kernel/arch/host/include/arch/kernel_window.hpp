@@ -1,6 +1,8 @@
-// Host backend of the kernel window: "physical memory" is one aligned host
-// buffer (host::phys_size bytes at the fake physical address host::phys_base).
-// Same interface as kernel/arch/<arch>/include/arch/kernel_window.hpp.
+// The host machine's physical memory: one aligned host buffer of
+// host::phys_size bytes at the fake physical address host::phys_base, the
+// "kernel window" through which generic code reaches every object. An
+// address outside it stops the program: the kernel touched memory it may not.
+// Same interface as kernel/arch/aarch64/include/arch/kernel_window.hpp.
 #pragma once
 
 #include <stdint.h>
@@ -12,9 +14,8 @@ namespace host {
 inline constexpr uint64_t phys_base = 0x4000'0000;
 inline constexpr uint64_t phys_size = uint64_t{64} << 20;
 
-// The buffer (allocated once, 2 MiB aligned).
+// The buffer (allocated once, 2 MiB aligned; it outlives machine resets).
 unsigned char* memory();
-// Out-of-range conversions abort the test program.
 [[noreturn]] void bad_paddr(uint64_t paddr);
 
 } // namespace host

@@ -38,7 +38,7 @@ typedef seL4_MessageInfo_t microkit_msginfo;
 #define MICROKIT_MAX_CHANNELS (RAMPART_PD_MAX_ID + 1u)
 #define MICROKIT_MAX_CHANNEL_ID RAMPART_PD_MAX_ID
 #define MICROKIT_MAX_IOPORT_ID MICROKIT_MAX_CHANNELS
-#define MICROKIT_MAX_USER_CAPS 128u
+#define MICROKIT_MAX_USER_CAPS RAMPART_PD_USER_CAP_SLOTS
 #define MICROKIT_PD_NAME_LENGTH 64u /* the longest name a system file allows */
 
 /* Entry points the PD defines. init and notified are required; libpd has weak

@@ -21,11 +21,14 @@ std::uint64_t granules(std::uint64_t bytes) {
     return (bytes + kSpecGranule - 1) / kSpecGranule * kSpecGranule;
 }
 
-// The kernel enforces the domain schedule it finds in the image (image.h);
-// durations in timer ticks become microseconds at the board's frequency.
+} // namespace
+
 std::vector<rampart_domain_slot> domain_slots(const plan::Plan& p, const board::Board& b) {
     std::vector<rampart_domain_slot> out;
-    for (const auto& e : p.domain_schedule) {
+    for (std::size_t i = p.domain_start_index; i < p.domain_schedule.size(); ++i) {
+        const auto& e = p.domain_schedule[i];
+        if (e.duration == 0)
+            break;
         rampart_domain_slot s{};
         s.domain = e.domain;
         s.duration_us = e.unit == 0 ? e.duration
@@ -35,8 +38,6 @@ std::vector<rampart_domain_slot> domain_slots(const plan::Plan& p, const board::
     }
     return out;
 }
-
-} // namespace
 
 Composition compose(const validate::CheckedSystem& system, const board::Board& board,
                     const TargetElves& targets) {

@@ -42,9 +42,9 @@ bool receives_calls(const Context& c, const std::string& name) {
 }
 
 unsigned cnode_radix(const model::ProtectionDomain& pd) {
-    std::uint64_t top = kSlotChildBase + 64;
+    std::uint32_t top = kSlotChildBase + 64;
     for (const auto& cap : pd.cspace)
-        top = std::max(top, kSlotUserBase + cap.slot.value + 1);
+        top = std::max(top, user_slot(cap) + 1);
     return std::max(kMinCnodeRadix, ceil_log2(top));
 }
 
@@ -56,6 +56,8 @@ void plan_pd(Context& c, std::uint32_t index) {
     for (const auto& m : pd.maps)
         map_regions.push_back(c.region_by_name.at(m.mr.value));
     p.elf = p.info->elf.get();
+    // Microkit's path_for_symbols: segments from the image, symbols from that file.
+    p.symbols = p.info->symbols ? p.info->symbols.get() : p.elf;
     p.layout = lay_out(pd, *p.elf, c.sys, map_regions);
 
     p.tcb = c.add(n + ".tcb", RAMPART_OBJ_TCB, 0, index);

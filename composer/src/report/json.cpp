@@ -94,8 +94,10 @@ std::string json(const plan::Plan& p) {
     j["memory_regions"] = std::move(regions);
     Json schedule = Json::array();
     for (const auto& e : p.domain_schedule)
-        schedule.push_back(
-            {{"domain", e.domain}, {"duration", e.duration}, {"unit", e.unit ? "ticks" : "us"}});
+        schedule.push_back(e.duration == 0 ? Json{{"end_marker", true}}
+                                           : Json{{"domain", e.domain},
+                                                  {"duration", e.duration},
+                                                  {"unit", e.unit ? "ticks" : "us"}});
     j["domain_schedule"] = std::move(schedule);
     Json uts = Json::array();
     for (std::size_t i = 0; i < p.untypeds.size(); ++i)

@@ -86,9 +86,13 @@ void system_sections(std::ostringstream& o, const plan::Plan& p) {
         o << "\n== Domain schedule ==\n";
         o << "  start index " << p.domain_start_index << ", index shift " << p.domain_index_shift
           << "\n";
-        for (const auto& e : p.domain_schedule)
-            o << "  domain " << e.domain << " for " << e.duration
-              << (e.unit ? " ticks\n" : " us\n");
+        for (const auto& e : p.domain_schedule) {
+            if (e.duration == 0)
+                o << "  end marker\n";
+            else
+                o << "  domain " << e.domain << " for " << e.duration
+                  << (e.unit ? " ticks\n" : " us\n");
+        }
     }
     o << "\n== Untyped memory ==\n";
     for (std::size_t i = 0; i < p.untypeds.size(); ++i) {

@@ -25,14 +25,10 @@ const Elf& load_elf(ElfCache& cache, const std::filesystem::path& file) {
         return it->second;
     auto read = elf::ElfFile::read(file);
     Elf result;
-    if (auto* f = std::get_if<elf::ElfFile>(&read)) {
-        if (f->segments().empty())
-            result = std::string("ELF file has no loadable segments");
-        else
-            result = std::make_shared<const elf::ElfFile>(std::move(*f));
-    } else {
+    if (auto* f = std::get_if<elf::ElfFile>(&read))
+        result = std::make_shared<const elf::ElfFile>(std::move(*f));
+    else
         result = std::get<std::string>(read);
-    }
     return cache.emplace(file, std::move(result)).first->second;
 }
 
@@ -44,15 +40,27 @@ void check_image(Context& c, PdInfo& info, ElfCache& cache) {
                 "program image '" + img.path.value + "' not found (searched " + searched(c) + ")");
         return;
     }
-    if (img.path_for_symbols.given() && !c.find_file(img.path_for_symbols.value))
-        c.error(img.path_for_symbols.loc, "symbol file '" + img.path_for_symbols.value +
-                                              "' not found (searched " + searched(c) + ")");
+    if (img.path_for_symbols.given()) {
+        if (auto symbols = c.find_file(img.path_for_symbols.value)) {
+            const auto& read = load_elf(cache, *symbols);
+            if (const auto* why = std::get_if<std::string>(&read))
+                c.error(img.path_for_symbols.loc,
+                        "symbol file '" + img.path_for_symbols.value + "' is unusable: " + *why);
+            else
+                info.symbols = std::get<std::shared_ptr<const elf::ElfFile>>(read);
+        } else {
+            c.error(img.path_for_symbols.loc, "symbol file '" + img.path_for_symbols.value +
+                                                  "' not found (searched " + searched(c) + ")");
+        }
+    }
     const auto& elf = load_elf(cache, *found);
-    if (const auto* why = std::get_if<std::string>(&elf)) {
-        c.error(img.path.loc, "program image '" + img.path.value + "' is unusable: " + *why);
+    const auto* e_ptr = std::get_if<std::shared_ptr<const elf::ElfFile>>(&elf);
+    if (!e_ptr || (*e_ptr)->segments().empty()) {
+        const std::string why = e_ptr ? "ELF file has no loadable segments" : std::get<std::string>(elf);
+        c.error(img.path.loc, "program image '" + img.path.value + "' is unusable: " + why);
         return;
     }
-    const auto& e = std::get<std::shared_ptr<const elf::ElfFile>>(elf);
+    const auto& e = *e_ptr;
     const std::uint16_t want = c.board.arch == "riscv64" ? elf::kMachineRiscv : elf::kMachineAarch64;
     if (e->machine() != want) {
         c.error(img.path.loc, "program image '" + img.path.value + "' is not built for " +

@@ -189,6 +189,8 @@ struct rampart_spec_pd {
     uint32_t padding;
 };
 
+/* An entry of the schedule as the system file writes it; duration 0 is the
+   end marker (the kernel runs from domain_start_index up to the marker). */
 struct rampart_spec_domain_entry {
     uint32_t domain;
     uint32_t unit; /* 0: microseconds, 1: timer ticks */

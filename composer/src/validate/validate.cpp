@@ -52,7 +52,7 @@ namespace {
 
 void flatten(const model::ProtectionDomain& pd, std::optional<std::size_t> parent,
              std::vector<PdInfo>& out) {
-    out.push_back({&pd, parent, {}, {}});
+    out.push_back({&pd, parent, {}, {}, {}});
     std::size_t self = out.size() - 1;
     for (const auto& child : pd.children)
         flatten(child, self, out);

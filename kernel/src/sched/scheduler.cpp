@@ -298,9 +298,12 @@ namespace {
 
 arch::UserContext* choose_and_switch() {
     Tcb* cur = thread::current();
-    // Common case: the same thread (so the same context) goes on. Its charge
-    // can wait until it stops; the timer still fires at its budget's end.
-    if (!deadline_passed && !rotate && runnable(cur) && cur->domain == domain &&
+    // Common case: the same thread on the same context goes on. Its charge
+    // can wait until it stops; the timer still fires at its budget's end. A
+    // thread whose context changed (it gave it away, or got one by a call or
+    // a signal) is charged and chosen afresh, like seL4's switchSchedContext.
+    if (!deadline_passed && !rotate && runnable(cur) && cur->sched_context == running_sc &&
+        cur->domain == domain &&
         (ready.empty(domain) || ready.highest_priority(domain) <= cur->priority)) {
         cur->state = ThreadState::Running;
         return &cur->context;

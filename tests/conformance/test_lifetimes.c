@@ -323,3 +323,34 @@ TEST(lifetime_13_a_thread_that_gave_its_context_away_stops) {
     CHECK_EQ(after_reply, 0);
     CHECK_EQ(check_after_reply, 0);
 }
+
+static volatile uint64_t got_length, got_word9;
+
+static void receive_long(uint64_t ep, uint64_t done) {
+    uint64_t mr[4] = {0}, badge = 0;
+    const rampart_msginfo_t info = rampart_recv(ep, &badge, 0, mr);
+    got_length = rampart_msginfo_length(info);
+    got_word9 = rampart_ipc->msg[9];
+    rampart_signal(done);
+}
+
+/* 2. A thread whose IPC buffer cap is read-only receives a long message: the
+   kernel writes a receiver's buffer only through a writable frame cap (seL4's
+   lookupIPCBuffer), so the message is cut to its register words. It wrote
+   the words into the frame through the read-only cap. */
+TEST(lifetime_02_ipc_buffer_needs_a_writable_frame) {
+    got_length = got_word9 = 0;
+    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0),
+                   done = make(env, RAMPART_OBJ_NOTIFICATION, 0);
+    const uint64_t t = spawn(env, receive_long, ep, done, 200);
+    const uint64_t read_only = new_slot(env); /* spawn made its buffer right before its TCB */
+    CHECK_OK(rampart_cnode_mint(ROOT, read_only, DEPTH, ROOT, t - 1, DEPTH, RAMPART_RIGHT_READ, 0));
+    CHECK_OK(rampart_tcb_set_ipc_buffer(t, SCRATCH_VA, read_only));
+    for (unsigned i = 4; i < 10; ++i)
+        rampart_ipc->msg[i] = 100 + i;
+    uint64_t mr[4] = {0, 1, 2, 3};
+    rampart_send(ep, rampart_msginfo_new(0, 0, 0, 10), mr);
+    rampart_wait(done);
+    CHECK_EQ(got_length, 4);
+    CHECK_EQ(got_word9, 0);
+}

@@ -124,11 +124,8 @@ void program_timer(Tcb* cur, uint64_t now) {
 }
 
 void switch_address_space(Tcb* t) {
-    const kernel::Cap& vs = t->slot(kernel::TcbSlot::VSpace).cap;
-    if (vs.type() == kernel::CapType::VSpace && vs.table_is_mapped())
-        arch::vspace_activate(vs.paddr().value, static_cast<uint16_t>(vs.mapped_word()));
-    else
-        arch::vspace_activate_none(); // every access faults
+    // Its address space, if its ASID still names it; otherwise every access faults.
+    arch::vspace_activate_for(t->slot(kernel::TcbSlot::VSpace).cap);
     arch::set_user_ipc_buffer(t->ipc_buffer_vaddr);
     thread::fpu_switch_to(t);
 }

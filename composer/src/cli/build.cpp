@@ -74,9 +74,9 @@ BuildResult failed(int status) {
 BuildResult build_system(const BuildOptions& o, std::ostream& out, std::ostream& err) {
     std::vector<fs::path> search = o.search_paths;
     const bool board_file = o.board.ends_with(".json") || o.board.find('/') != std::string::npos;
-    const std::string board = board_file ? fs::path(o.board).stem().string()
-                                         : driver::rampart_board_name(o.board);
-    if (fs::path built = driver::SdkLayout::of_running_binary().programs_of(o.system, board);
+    const std::string board_name = board_file ? fs::path(o.board).stem().string()
+                                              : driver::rampart_board_name(o.board);
+    if (fs::path built = driver::SdkLayout::of_running_binary().programs_of(o.system, board_name);
         !built.empty())
         search.push_back(std::move(built));
     driver::Frontend fe = driver::load_and_validate(o.system, o.board, search, err);

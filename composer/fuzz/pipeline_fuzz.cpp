@@ -1,7 +1,7 @@
 // libFuzzer target for the whole pipeline: an input that is a valid system
 // (for the default board, with the fixed program images of tests/plan/systems
 // and tests/corpus/images) is planned, verified, written as a spec and read
-// back, packed into an image with the build's target ELFs (when the target
+// back as `rampart report spec.bin` reads it, packed into an image with the build's target ELFs (when the target
 // part is built) and reported in every format. A system that does not fit is
 // a user error (plan::PlanError); anything else thrown, a dry run that refuses
 // the plan, or a sanitizer report is a composer bug and crashes the target.
@@ -14,7 +14,6 @@
 #include "plan/allocator.hpp"
 #include "report/report.hpp"
 #include "report/spec_text.hpp"
-#include "spec/spec_writer.hpp"
 #include "validate/validate.hpp"
 
 #include <cstddef>
@@ -28,7 +27,7 @@ namespace {
 
 using namespace rampart;
 
-const board::Board& board() {
+const board::Board& default_board() {
     static const board::Board b =
         board::load_board(RAMPART_SOURCE_ROOT "/boards/qemu-virt-aarch64.json");
     return b;
@@ -73,18 +72,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     validate::Options options{
         {RAMPART_SOURCE_ROOT "/tests/plan/systems", RAMPART_SOURCE_ROOT "/tests/corpus/images"}};
     auto checked = validate::validate(std::make_shared<const model::System>(std::move(*system)),
-                                      board(), options, diags);
+                                      default_board(), options, diags);
     if (!checked)
         return -1;
     std::optional<driver::Composition> c;
     try {
-        c = driver::compose(*checked, board(), targets());
+        c = driver::compose(*checked, default_board(), targets());
     } catch (const plan::PlanError&) {
         return 0; // the system does not fit: reported to the user, not a bug
     }
     std::size_t bytes = report::text(c->plan).size() + report::json(c->plan).size() +
                         report::dot(c->plan).size() + report::capdl(c->plan).size() +
-                        report::spec_text(spec::read_spec(c->spec)).size();
+                        report::spec_text(report::find_spec(c->spec).value()).size();
     if (c->image)
         bytes += emit::image_elf(*c->image).size();
     return bytes == 0 ? -1 : 0;

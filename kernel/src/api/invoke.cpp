@@ -123,7 +123,7 @@ arch::UserContext* handle_invocation(kernel::Tcb& t, bool is_call, bool blocking
             ctx.set_info(rampart_msginfo_new(0, 0, 0, 0));
         return thread::resume_point();
     }
-    rampart_ipc_buffer* buf = ipc_buffer(t);
+    rampart_ipc_buffer* buf = ipc_buffer(t, BufferUse::Read);
     Invocation inv{t, *slot, slot->cap, rampart_msginfo_label(info), 0, {}, 0, buf};
     const uint64_t length = rampart_msginfo_length(info);
     inv.length =
@@ -156,7 +156,7 @@ arch::UserContext* handle_invocation(kernel::Tcb& t, bool is_call, bool blocking
     }
     if (is_call &&
         (t.state == kernel::ThreadState::Running || t.state == kernel::ThreadState::Restart))
-        reply(t, buf, status, results);
+        reply(t, ipc_buffer(t, BufferUse::Write), status, results);
     return thread::resume_point();
 }
 

@@ -18,18 +18,8 @@ static uint64_t nonzero_words(uintptr_t base, uint64_t bytes) {
 }
 
 static void say(const char* what, uint64_t value) {
-    char digits[21];
-    int n = 0;
-    do {
-        digits[n++] = (char)('0' + value % 10);
-        value /= 10;
-    } while (value);
     microkit_dbg_puts(what);
-    char text[2] = {0, 0};
-    while (n) {
-        text[0] = digits[--n];
-        microkit_dbg_puts(text);
-    }
+    microkit_dbg_put32((uint32_t)value); /* at most 2^19 words */
     microkit_dbg_puts("\n");
 }
 

@@ -6,6 +6,7 @@
    the runner's own check comes after everything was deleted. */
 #include "framework.h"
 
+#include <rampart/faults.h>
 #include <rampart/ipc.h>
 
 static volatile uint64_t served, returned;
@@ -353,4 +354,36 @@ TEST(lifetime_02_ipc_buffer_needs_a_writable_frame) {
     rampart_wait(done);
     CHECK_EQ(got_length, 4);
     CHECK_EQ(got_word9, 0);
+}
+
+static volatile uint64_t counter_read, counter_written;
+
+/* Reads the cycle counter, then tries to reset it. */
+static void reset_cycle_counter(uint64_t unused0, uint64_t unused1) {
+    (void)unused0;
+    (void)unused1;
+    uint64_t v;
+    __asm__ volatile("isb\n\tmrs %0, pmccntr_el0" : "=r"(v));
+    counter_read = v ? v : 1;
+    __asm__ volatile("msr pmccntr_el0, xzr\n\tisb" ::: "memory");
+    counter_written = 1;
+}
+
+/* 14. Debug kernels let user code read the cycle counter (benchmarks), but
+   not write the PMU: a write traps and is the thread's fault. The kernel set
+   PMUSERENR_EL0.EN, which also let any thread reset or stop the counters. */
+TEST(lifetime_14_user_code_reads_but_does_not_write_the_pmu) {
+    counter_read = counter_written = 0;
+    const uint64_t fep = make(env, RAMPART_OBJ_ENDPOINT, 0), reply = make(env, RAMPART_OBJ_REPLY, 0);
+    spawn_with_handler(env, reset_cycle_counter, 0, 0, 255, fep);
+    uint64_t label = 0;
+    for (int i = 0; i < 20 && !label && !counter_written; ++i) {
+        rampart_yield();
+        uint64_t mr[4] = {0}, badge = 0;
+        label = rampart_msginfo_label(rampart_nbrecv(fep, &badge, reply, mr));
+    }
+    CHECK(counter_read != 0);
+    CHECK_EQ(counter_written, 0);
+    CHECK_EQ(label, RAMPART_FAULT_USER_EXCEPTION);
+    CHECK_EQ(rampart_debug_check(), 0);
 }

@@ -20,7 +20,7 @@ using kernel::Cap;
 using kernel::CapType;
 using kernel::Status;
 
-// Work units a long operation may do before it checks for interrupts.
+// Work units a long operation does between checks for a waiting interrupt.
 constexpr uint64_t preemption_units = 256;
 
 bool is_ipc_cap(CapType type) {
@@ -144,7 +144,7 @@ arch::UserContext* handle_invocation(kernel::Tcb& t, bool is_call, bool blocking
         if (ipc_invocation(t, inv.cap, is_call, blocking, status))
             return thread::resume_point(); // the IPC decided the caller's state
     } else if (const Decoder decode = decoder_for(inv.cap.type())) {
-        kernel::Budget budget{preemption_units};
+        kernel::Budget budget{preemption_units, irq::interrupt_waiting};
         status = decode(inv, results, budget);
         if (status.is_preempted()) {
             // Re-execute the system call once pending interrupts are served.

@@ -31,13 +31,27 @@ std::vector<rampart_domain_slot> parse_domains(const std::string& text) {
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 7 && !(argc == 9 && std::string(argv[7]) == "--domains")) {
-        std::cerr
-            << "usage: rampart-mkimage BOARD.json LOADER.elf KERNEL.elf ROOT.elf OUT.elf OUT.bin"
-               " [--domains D:US,D:US,...]\n";
+    const std::string usage =
+        "usage: rampart-mkimage BOARD.json LOADER.elf KERNEL.elf ROOT.elf OUT.elf OUT.bin"
+        " [--domains D:US,D:US,...] [--root-cnode-bits N]\n";
+    if (argc < 7) {
+        std::cerr << usage;
         return 2;
     }
     try {
+        std::vector<rampart_domain_slot> domains;
+        std::uint64_t cnode_bits = RAMPART_ROOT_CNODE_DEFAULT_BITS;
+        for (int i = 7; i < argc; i += 2) {
+            const std::string option = argv[i];
+            if (i + 1 >= argc || (option != "--domains" && option != "--root-cnode-bits")) {
+                std::cerr << usage;
+                return 2;
+            }
+            if (option == "--domains")
+                domains = parse_domains(argv[i + 1]);
+            else
+                cnode_bits = std::stoull(argv[i + 1]);
+        }
         const auto board = rampart::board::load_board(argv[1]);
         using rampart::elf::ElfFile;
         rampart::emit::ImageInputs in{ElfFile::load(argv[2]),
@@ -45,8 +59,8 @@ int main(int argc, char** argv) {
                                       ElfFile::load(argv[4]),
                                       {},
                                       board.kernel_paddr() + board.kernel_region_size(),
-                                      argc == 9 ? parse_domains(argv[8])
-                                                : std::vector<rampart_domain_slot>{}};
+                                      domains,
+                                      cnode_bits};
         const auto image = rampart::emit::build_image(in);
         rampart::emit::write_image_elf(image, argv[5]);
         rampart::emit::write_image_raw(image, argv[6]);

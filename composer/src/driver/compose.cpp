@@ -7,6 +7,8 @@
 #include "verify/from_spec.hpp"
 #include "verify/verify.hpp"
 
+#include <rampart/bootinfo.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <set>
@@ -83,21 +85,24 @@ std::uint64_t estimate_spec_bytes(const validate::CheckedSystem& sys) {
 
 Composition compose(const ComposeInputs& in) {
     Composition out;
-    std::uint64_t reserve = granules(estimate_spec_bytes(in.system));
+    // The spec travels as an extra boot-info chunk: its header and the spec
+    // fill whole pages.
+    constexpr std::uint64_t chunk = sizeof(rampart_bootinfo_header);
+    std::uint64_t reserve = granules(estimate_spec_bytes(in.system) + chunk);
     for (int attempt = 0;; ++attempt) {
-        out.root = plan::place_root_image(in.board, in.kernel, in.initializer, reserve);
+        out.root = plan::place_root_image(in.board, in.kernel, in.initializer, reserve - chunk);
         plan::Inputs pin{in.board, plan::predict_untypeds(in.board, out.root), out.root.kernel,
                          out.root.root_image};
         out.plan = verify::verify(plan::plan(in.system, pin));
         out.spec = spec::write_spec(out.plan);
-        if (out.spec.size() <= reserve)
+        if (out.spec.size() <= reserve - chunk)
             break;
         if (attempt == 8)
             throw plan::PlanError("the spec's size does not settle");
-        reserve = granules(out.spec.size());
+        reserve = granules(out.spec.size() + chunk);
     }
     verify::check_spec(out.spec);
-    out.spec.resize(reserve);
+    out.spec.resize(reserve - chunk);
     if (in.kernel && in.loader && in.initializer) {
         out.image = emit::build_image({*in.loader, *in.kernel, *in.initializer, out.spec,
                                  in.board.kernel_paddr() + in.board.kernel_region_size(),

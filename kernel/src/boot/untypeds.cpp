@@ -8,8 +8,8 @@ namespace rampart::boot {
 void provide_untypeds(const Plan& plan, RootTask& r) {
     rampart_bootinfo& bi = *r.bootinfo;
     const uint64_t first = r.next_free_slot;
-    uint32_t n = 0;
-    for (; n < plan.untyped_count && r.next_free_slot < (1u << root_cnode_radix); ++n) {
+    uint32_t n = 0; // create_root_task made sure they all fit
+    for (; n < plan.untyped_count; ++n) {
         const Block& b = plan.untypeds[n];
         kernel::mdb_insert_root(kernel::boot_untyped_cap(kernel::Paddr{b.paddr},
                                                          kernel::SizeBits{b.size_bits},
@@ -18,7 +18,6 @@ void provide_untypeds(const Plan& plan, RootTask& r) {
         bi.untyped_list[n] =
             rampart_untyped_desc{b.paddr, b.size_bits, b.is_device ? uint8_t{1} : uint8_t{0}, {}};
     }
-    bi.untyped_count = n;
     bi.untyped = {first, first + n};
 }
 

@@ -7,58 +7,38 @@
 
 #include <rampart/message.h>
 #include <rampart/pd.h>
+#include <sel4/sel4.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-/* The seL4 vocabulary Microkit code uses alongside microkit.h. */
-#ifndef RAMPART_SEL4_COMPAT_TYPES
-#define RAMPART_SEL4_COMPAT_TYPES
-typedef uint8_t seL4_Uint8;
-typedef uint16_t seL4_Uint16;
-typedef uint32_t seL4_Uint32;
-typedef uint64_t seL4_Uint64;
-typedef uint64_t seL4_Word;
-typedef uint64_t seL4_CPtr;
-typedef int8_t seL4_Bool;
-enum { seL4_False = 0, seL4_True = 1 };
-#define seL4_MsgMaxLength RAMPART_MSG_MAX_LENGTH
-
-/* The message-info word in seL4's shape (a one-word struct); the bit layout is
-   rampart/message.h's, which is seL4's. */
-typedef struct seL4_MessageInfo {
-    seL4_Word words[1];
-} seL4_MessageInfo_t;
-
-static inline seL4_MessageInfo_t seL4_MessageInfo_new(seL4_Word label, seL4_Word capsUnwrapped,
-                                                      seL4_Word extraCaps, seL4_Word length) {
-    seL4_MessageInfo_t m;
-    m.words[0] = rampart_msginfo_new(label, capsUnwrapped, extraCaps, length);
-    return m;
-}
-static inline seL4_Word seL4_MessageInfo_get_label(seL4_MessageInfo_t m) {
-    return rampart_msginfo_label(m.words[0]);
-}
-static inline seL4_Word seL4_MessageInfo_get_length(seL4_MessageInfo_t m) {
-    return rampart_msginfo_length(m.words[0]);
-}
-static inline seL4_Word seL4_MessageInfo_get_extraCaps(seL4_MessageInfo_t m) {
-    return rampart_msginfo_extra_caps(m.words[0]);
-}
-static inline seL4_Word seL4_MessageInfo_get_capsUnwrapped(seL4_MessageInfo_t m) {
-    return rampart_msginfo_unwrapped(m.words[0]);
-}
-#endif
-
 typedef unsigned int microkit_channel;
 typedef unsigned int microkit_child;
-typedef unsigned int microkit_ioid; /* x86 I/O port ids: no I/O ports on AArch64 */
+typedef unsigned int microkit_ioport; /* x86 I/O port ids: no I/O ports on AArch64 */
 typedef seL4_MessageInfo_t microkit_msginfo;
+
+/* The PD's CSpace (rampart/pd.h, Microkit's slot numbers). TCB_CAP (the PD's
+   own TCB in Microkit's benchmark configuration), ARM_SMC_CAP and the VM and
+   I/O port bases name slots Rampart leaves empty. */
+#define MONITOR_EP RAMPART_PD_SLOT_MONITOR
+#define TCB_CAP 6
+#define ARM_SMC_CAP 7
+#define BASE_OUTPUT_NOTIFICATION_CAP RAMPART_PD_SLOT_NOTIFY_BASE
+#define BASE_ENDPOINT_CAP RAMPART_PD_SLOT_PPC_BASE
+#define BASE_IRQ_CAP RAMPART_PD_SLOT_IRQ_BASE
+#define BASE_TCB_CAP RAMPART_PD_SLOT_CHILD_BASE
+#define BASE_VM_TCB_CAP 266
+#define BASE_VCPU_CAP 330
+#define BASE_IOPORT_CAP 394
+/* <cspace> entries: slot N of the system file is BASE_USER_CAPS + N. */
+#define BASE_USER_CAPS RAMPART_PD_SLOT_USER_BASE
 
 #define MICROKIT_MAX_CHANNELS (RAMPART_PD_MAX_ID + 1u)
 #define MICROKIT_MAX_CHANNEL_ID RAMPART_PD_MAX_ID
+#define MICROKIT_MAX_IOPORT_ID MICROKIT_MAX_CHANNELS
+#define MICROKIT_MAX_USER_CAPS RAMPART_PD_USER_CAP_SLOTS
 #define MICROKIT_PD_NAME_LENGTH 64u /* the longest name a system file allows */
 
 /* Entry points the PD defines. init and notified are required; libpd has weak
@@ -81,7 +61,16 @@ extern char microkit_name[MICROKIT_PD_NAME_LENGTH + 1];
 extern volatile seL4_Word microkit_irqs;
 extern volatile seL4_Word microkit_notifications;
 extern volatile seL4_Word microkit_pps;
+extern volatile seL4_Word microkit_ioports; /* always 0: no I/O ports on AArch64 */
 extern volatile seL4_Bool microkit_passive;
+
+/* The pending deferred action, as Microkit keeps it: when microkit_have_signal
+   is set, the PD's next receive first sends microkit_signal_msg to
+   microkit_signal_cap (a signal to BASE_OUTPUT_NOTIFICATION_CAP + ch, or an
+   IRQAckIRQ to BASE_IRQ_CAP + ch). Code such as sDDF reads them. */
+extern seL4_Bool microkit_have_signal;
+extern seL4_CPtr microkit_signal_cap;
+extern seL4_MessageInfo_t microkit_signal_msg;
 
 /* Every function checks its channel or child id and reports a bad one on the
    debug console ("<pd>: <function>: ..."), then returns without acting. */
@@ -94,8 +83,27 @@ void microkit_deferred_notify(microkit_channel ch);
 void microkit_deferred_irq_ack(microkit_channel ch);
 void microkit_pd_restart(microkit_child pd, seL4_Word entry_point);
 void microkit_pd_stop(microkit_child pd);
+void microkit_pd_resume(microkit_child pd);
 void microkit_dbg_putc(int c);
 void microkit_dbg_puts(const char* s);
+/* The decimal representation of x. */
+void microkit_dbg_put8(seL4_Uint8 x);
+void microkit_dbg_put32(seL4_Uint32 x);
+
+/* Microkit ends a PD that hit an unrecoverable error with a fault at address
+   err; so does this (the monitor reports it). */
+static inline void microkit_internal_crash(seL4_Error err) {
+    const seL4_Word at = RAMPART_SEL4_AS(seL4_Word, err);
+    __asm__ volatile("str wzr, [%0]" : : "r"(at) : "memory");
+}
+
+/* The cap address of <cspace> slot `slot` (1..MICROKIT_MAX_USER_CAPS-1), or
+   seL4_CapNull for a slot out of range. */
+static inline seL4_CPtr microkit_cspace_root_slot_to_cptr(seL4_Word slot) {
+    if (slot == 0 || slot >= MICROKIT_MAX_USER_CAPS)
+        return seL4_CapNull;
+    return BASE_USER_CAPS + slot;
+}
 
 /* Reports a message-register index out of range (libpd). */
 void rampart_pd_bad_mr(const char* function, seL4_Word index);

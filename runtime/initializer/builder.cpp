@@ -123,6 +123,32 @@ void Builder::create_objects() {
     }
 }
 
+// What the kernel cleared shows in each untyped's watermark and clear mark
+// (Untyped Describe): they must be the composer's, untyped by untyped.
+void Builder::check_clearing() {
+    for (uint32_t i = 0; i < s_.untyped_checks.count; ++i) {
+        const rampart_spec_untyped_check& u = s_.untyped_checks[i];
+        const bool object = u.flags & RAMPART_SPEC_OBJ_FROM_OBJECT;
+        const rampart_cptr_t cap =
+            object ? cs_.ws(u.untyped) : cs_.root_slot(bi_.untyped.start + u.untyped);
+        uint64_t watermark = 0, clear_mark = 0;
+        const uint64_t err = rampart_untyped_describe(cap, &watermark, &clear_mark);
+        if (err != RAMPART_NO_ERROR) {
+            Line line;
+            fail(about(line, "Untyped Describe", s_, object ? u.untyped : 0), err);
+        }
+        if (watermark == u.watermark && clear_mark == u.clear_mark)
+            continue;
+        Line line;
+        line << "initializer: error: the kernel cleared other memory than the composer planned: "
+             << (object ? "object " : "boot untyped ") << uint64_t{u.untyped}
+             << ": watermark " << Hex{watermark} << ", clear mark " << Hex{clear_mark}
+             << " (planned " << Hex{u.watermark} << ", " << Hex{u.clear_mark} << ")";
+        line.end();
+        stop_boot();
+    }
+}
+
 void Builder::write_frame(uint32_t frame, uint32_t first_fill, bool zero_first) {
     const rampart_spec_object& o = s_.objects[frame];
     uint64_t err = 0;

@@ -17,6 +17,7 @@ class Builder {
 
     void check_prediction();  // step 2
     void create_objects();    // step 3 (and the switch to the two-level CSpace)
+    void check_clearing();    // step 3: the kernel cleared what the composer planned
     void fill_frames();       // step 4
     void assign_asids();      // step 5
     void map();               // step 6

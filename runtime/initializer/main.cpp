@@ -26,6 +26,7 @@ extern "C" int main(const rampart_bootinfo* bi) {
     Builder b(spec, *bi);
     b.check_prediction();
     b.create_objects();
+    b.check_clearing();
     b.fill_frames();
     b.assign_asids();
     b.map();
@@ -42,7 +43,8 @@ extern "C" int main(const rampart_bootinfo* bi) {
     Line line;
     line << "initializer: " << uint64_t{spec.pds.count} << " protection domains, "
          << uint64_t{spec.objects.count} << " objects, " << uint64_t{spec.caps.count}
-         << " caps, built in " << now_us() - started << " us; starting";
+         << " caps, " << spec.header->cleared_bytes << " bytes cleared, built in "
+         << now_us() - started << " us; starting";
     line.end();
     b.start();
     run_monitor(spec, b);

@@ -81,13 +81,29 @@ class Monitor {
     }
 
   private:
-    // A passive PD finished init() and waits on its input: its SC goes.
+    // The PD's own notification: bound to its TCB when its input is an
+    // endpoint, else the input itself.
+    uint32_t notification_of(uint32_t pd, const rampart_spec_tcb& t) const {
+        if (t.bound_notification != RAMPART_SPEC_NONE)
+            return t.bound_notification;
+        for (uint32_t o = 0; o < s_.objects.count; ++o)
+            if (s_.objects[o].pd == pd && s_.objects[o].type == RAMPART_OBJ_NOTIFICATION)
+                return o;
+        return RAMPART_SPEC_NONE;
+    }
+
+    // A passive PD finished init() and waits on its input: its SC leaves the
+    // TCB for the PD's notification (as in Microkit), so a notification runs
+    // the PD on its own SC and a protected call on the caller's.
     void passive_ready(uint32_t pd) {
         const rampart_spec_tcb& t = s_.tcbs[s_.pds[pd].tcb];
         if (t.sc == RAMPART_SPEC_NONE || !(s_.scs[t.sc].flags & RAMPART_SPEC_SC_PASSIVE))
             return;
-        const uint64_t err =
-            rampart_sched_context_unbind_object(cs_.ws(s_.scs[t.sc].sc), cs_.ws(t.tcb));
+        const rampart_cptr_t sc = cs_.ws(s_.scs[t.sc].sc);
+        uint64_t err = rampart_sched_context_unbind_object(sc, cs_.ws(t.tcb));
+        const uint32_t n = notification_of(pd, t);
+        if (err == RAMPART_NO_ERROR && n != RAMPART_SPEC_NONE)
+            err = rampart_sched_context_bind(sc, cs_.ws(n));
         if (err != RAMPART_NO_ERROR) {
             Line line;
             line << "monitor: PD '" << s_.pd_name(pd)
@@ -137,8 +153,11 @@ class Monitor {
                 (void)rampart_page_cache(cs_.ws(b_.mapping_slot(j)), RAMPART_PAGE_UNIFY_INSTRUCTION,
                                          0, frame_bytes(s_.objects[m.object].type));
         }
-        if (t.sc != RAMPART_SPEC_NONE && (s_.scs[t.sc].flags & RAMPART_SPEC_SC_PASSIVE))
-            (void)rampart_sched_context_bind(cs_.ws(s_.scs[t.sc].sc), tcb); // for init()
+        if (t.sc != RAMPART_SPEC_NONE && (s_.scs[t.sc].flags & RAMPART_SPEC_SC_PASSIVE)) {
+            const rampart_cptr_t sc = cs_.ws(s_.scs[t.sc].sc);
+            (void)rampart_sched_context_unbind(sc); // off the notification
+            (void)rampart_sched_context_bind(sc, tcb); // for init()
+        }
         uint64_t regs[35] = {};
         regs[0] = t.entry;
         regs[1] = t.stack_pointer;

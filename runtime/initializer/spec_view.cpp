@@ -56,6 +56,12 @@ void check_indices(const SpecView& s) {
                                                    : o.source >= s.untypeds.count)
             refuse("bad source", i, "object");
     }
+    for (uint32_t i = 0; i < s.untyped_checks.count; ++i) {
+        const auto& u = s.untyped_checks[i];
+        if (u.flags & RAMPART_SPEC_OBJ_FROM_OBJECT ? !typed(u.untyped, RAMPART_OBJ_UNTYPED)
+                                                   : u.untyped >= s.untypeds.count)
+            refuse("bad untyped", i, "untyped check");
+    }
     for (uint32_t i = 0; i < s.caps.count; ++i) {
         const auto& c = s.caps[i];
         const bool ok =
@@ -139,6 +145,8 @@ SpecView check_spec(const void* boot_data, uint64_t boot_data_size) {
     SpecView s;
     s.header = h;
     s.untypeds = table<rampart_untyped_desc>(h, h->untypeds, "untypeds");
+    s.untyped_checks =
+        table<rampart_spec_untyped_check>(h, h->untyped_checks, "untyped_checks");
     s.objects = table<rampart_spec_object>(h, h->objects, "objects");
     s.caps = table<rampart_spec_cap>(h, h->caps, "caps");
     s.mappings = table<rampart_spec_mapping>(h, h->mappings, "mappings");

@@ -31,6 +31,7 @@ struct Table {
 struct SpecView {
     const rampart_spec_header* header = nullptr;
     Table<rampart_untyped_desc> untypeds;
+    Table<rampart_spec_untyped_check> untyped_checks;
     Table<rampart_spec_object> objects;
     Table<rampart_spec_cap> caps;
     Table<rampart_spec_mapping> mappings;

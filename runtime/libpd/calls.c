@@ -16,6 +16,14 @@ void microkit_dbg_puts(const char* s) {
     rampart_debug_puts(s);
 }
 
+void microkit_dbg_put8(seL4_Uint8 x) {
+    rampart_pd_put_decimal(x);
+}
+
+void microkit_dbg_put32(seL4_Uint32 x) {
+    rampart_pd_put_decimal(x);
+}
+
 void rampart_pd_put_decimal(uint64_t n) {
     char digits[21];
     unsigned i = sizeof digits;
@@ -74,12 +82,13 @@ void rampart_pd_signal(microkit_channel ch) {
 
 /* IRQHandler Ack, as an invocation with every word in registers, so that the
    message registers in the IPC buffer stay as the PD set them. */
-void rampart_pd_ack(const char* function, microkit_channel ch) {
+void rampart_pd_ack(const char* function, seL4_CPtr handler) {
     uint64_t mr[4] = {0, 0, 0, 0};
-    const rampart_msginfo_t r = rampart_sys_call(
-        RAMPART_PD_SLOT_IRQ_BASE + ch, rampart_msginfo_new(RAMPART_IRQ_ACK_IRQ, 0, 0, 0), mr);
+    const rampart_msginfo_t r =
+        rampart_sys_call(handler, rampart_msginfo_new(RAMPART_IRQ_ACK_IRQ, 0, 0, 0), mr);
     if (rampart_msginfo_label(r) != RAMPART_NO_ERROR)
-        rampart_pd_report(function, "the IRQ handler of channel", ch, " refused the ack");
+        rampart_pd_report(function, "the IRQ handler of channel", handler - BASE_IRQ_CAP,
+                          " refused the ack");
 }
 
 void microkit_notify(microkit_channel ch) {
@@ -89,30 +98,39 @@ void microkit_notify(microkit_channel ch) {
 
 void microkit_irq_ack(microkit_channel ch) {
     if (valid("microkit_irq_ack", ch, microkit_irqs, NOT_IRQ))
-        rampart_pd_ack("microkit_irq_ack", ch);
+        rampart_pd_ack("microkit_irq_ack", BASE_IRQ_CAP + ch);
+}
+
+seL4_Bool microkit_have_signal;
+seL4_CPtr microkit_signal_cap;
+seL4_MessageInfo_t microkit_signal_msg;
+
+void rampart_pd_perform_deferred(void) {
+    if (!microkit_have_signal)
+        return;
+    microkit_have_signal = seL4_False;
+    if (seL4_MessageInfo_get_label(microkit_signal_msg) == IRQAckIRQ)
+        rampart_pd_ack("microkit_deferred_irq_ack", microkit_signal_cap);
+    else
+        rampart_signal(microkit_signal_cap);
 }
 
 /* A second deferred action performs the pending one at once. */
-static void defer(microkit_channel ch, bool irq_ack) {
-    if (rampart_pd_deferred.pending) {
-        if (rampart_pd_deferred.irq_ack)
-            rampart_pd_ack("microkit_deferred_irq_ack", rampart_pd_deferred.ch);
-        else
-            rampart_pd_signal(rampart_pd_deferred.ch);
-    }
-    rampart_pd_deferred.pending = true;
-    rampart_pd_deferred.irq_ack = irq_ack;
-    rampart_pd_deferred.ch = ch;
+static void defer(seL4_CPtr cap, seL4_Word label) {
+    rampart_pd_perform_deferred();
+    microkit_have_signal = seL4_True;
+    microkit_signal_cap = cap;
+    microkit_signal_msg = seL4_MessageInfo_new(label, 0, 0, 0);
 }
 
 void microkit_deferred_notify(microkit_channel ch) {
     if (valid("microkit_deferred_notify", ch, microkit_notifications, NOT_NOTIFY))
-        defer(ch, false);
+        defer(BASE_OUTPUT_NOTIFICATION_CAP + ch, 0);
 }
 
 void microkit_deferred_irq_ack(microkit_channel ch) {
     if (valid("microkit_deferred_irq_ack", ch, microkit_irqs, NOT_IRQ))
-        defer(ch, true);
+        defer(BASE_IRQ_CAP + ch, IRQAckIRQ);
 }
 
 microkit_msginfo microkit_ppcall(microkit_channel ch, microkit_msginfo msginfo) {
@@ -157,6 +175,14 @@ void microkit_pd_restart(microkit_child pd, seL4_Word entry_point) {
     }
     if (err != RAMPART_NO_ERROR)
         rampart_pd_report("microkit_pd_restart", "the TCB of child", pd, " refused the restart");
+}
+
+void microkit_pd_resume(microkit_child pd) {
+    if (!valid_child("microkit_pd_resume", pd))
+        return;
+    uint64_t none[4] = {0, 0, 0, 0};
+    if (invoke_tcb(pd, RAMPART_TCB_RESUME, 0, none) != RAMPART_NO_ERROR)
+        rampart_pd_report("microkit_pd_resume", "the TCB of child", pd, " refused to resume");
 }
 
 void microkit_pd_stop(microkit_child pd) {

@@ -12,13 +12,12 @@ __attribute__((section(".data.microkit"))) volatile seL4_Word microkit_irqs = 0;
 __attribute__((section(".data.microkit"))) volatile seL4_Word microkit_notifications = 0;
 __attribute__((section(".data.microkit"))) volatile seL4_Word microkit_pps = 0;
 __attribute__((section(".data.microkit"))) volatile seL4_Bool microkit_passive = 0;
+volatile seL4_Word microkit_ioports = 0;
 
 /* The composer maps the IPC buffer at this page (docs/spec.md, "Address
    spaces"); the kernel reports its address in TPIDRRO_EL0. */
 __attribute__((aligned(RAMPART_PAGE_SIZE), section(".bss.ipc_buffer")))
 uint8_t __sel4_ipc_buffer_obj[RAMPART_PAGE_SIZE];
-
-struct rampart_pd_deferred rampart_pd_deferred;
 
 typedef void (*rampart_pd_ctor)(void);
 extern rampart_pd_ctor __init_array_start[], __init_array_end[];
@@ -59,18 +58,17 @@ static bool dispatch(uint64_t badge, rampart_msginfo_t tag, rampart_msginfo_t* r
     return false;
 }
 
-/* Takes the pending deferred action. An IRQ ack is performed here, before the
-   receive: the kernel's NBSendRecv only sends to endpoints and notifications
+/* Takes the pending deferred action. A signal is returned to go out with the
+   receive; an IRQ ack is performed here, before the receive: the kernel's
+   NBSendRecv only sends to endpoints and notifications
    (kernel/src/api/receive.cpp). Returns the notification cap to signal, or 0. */
 static rampart_cptr_t take_deferred(void) {
-    if (!rampart_pd_deferred.pending)
-        return 0;
-    rampart_pd_deferred.pending = false;
-    if (rampart_pd_deferred.irq_ack) {
-        rampart_pd_ack("microkit_deferred_irq_ack", rampart_pd_deferred.ch);
+    if (!microkit_have_signal || seL4_MessageInfo_get_label(microkit_signal_msg) == IRQAckIRQ) {
+        rampart_pd_perform_deferred();
         return 0;
     }
-    return RAMPART_PD_SLOT_NOTIFY_BASE + rampart_pd_deferred.ch;
+    microkit_have_signal = seL4_False;
+    return microkit_signal_cap;
 }
 
 __attribute__((noreturn)) void rampart_pd_main(void) {

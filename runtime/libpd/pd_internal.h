@@ -5,17 +5,13 @@
 #include <microkit.h>
 #include <stdbool.h>
 
-/* The one deferred action (microkit_deferred_notify / _irq_ack). */
-struct rampart_pd_deferred {
-    bool pending;
-    bool irq_ack; /* an IRQ handler Ack; else a Signal */
-    microkit_channel ch;
-};
-extern struct rampart_pd_deferred rampart_pd_deferred;
+/* The pending deferred action is microkit_have_signal / microkit_signal_cap /
+   microkit_signal_msg (microkit.h). Performs it now and clears it. */
+void rampart_pd_perform_deferred(void);
 
 /* Performs an action now (the deferred path and the immediate functions). */
 void rampart_pd_signal(microkit_channel ch);
-void rampart_pd_ack(const char* function, microkit_channel ch);
+void rampart_pd_ack(const char* function, seL4_CPtr handler);
 
 /* "<pd>: <function>: <what> <n><tail>\n" on the debug console. */
 void rampart_pd_report(const char* function, const char* what, uint64_t n, const char* tail);

@@ -77,3 +77,16 @@ TEST_CASE("suggestions only for likely typos", "[diag][suggest]") {
     CHECK(did_you_mean("pasive", words) == "; did you mean 'passive'?");
     CHECK(did_you_mean("zzz", words).empty());
 }
+
+TEST_CASE("a shortened name suggests the name it begins", "[diag][suggest]") {
+    // Within the edit limit "prio" is closer to "period" (2 edits) than to
+    // "priority" (4), but it is the start of "priority".
+    std::vector<std::string> words{"name", "priority", "budget", "period", "stack_size"};
+    CHECK(closest("prio", words) == "priority");
+    CHECK(closest("stack", words) == "stack_size");
+    CHECK(closest("budge", words) == "budget");
+    // The shortest of several names the word begins; two letters are too few.
+    CHECK(closest("setvar", {"setvar_vaddr", "setvar_size", "setvar_prefill_size"}) ==
+          "setvar_size");
+    CHECK_FALSE(closest("pr", {"priority", "prefill_path"}));
+}

@@ -3,14 +3,14 @@
 
 #include <arch/kernel_window.hpp>
 
-#include "host_recorder.hpp"
 #include "kernel/phys.hpp"
+#include <arch/host_machine.hpp>
 
 namespace rampart::kernel::test {
 
 Fixture::Fixture(unsigned ram_bits_in)
     : ram_base(Paddr{host::phys_base + (uint64_t{32} << 20)}), ram_bits(ram_bits_in) {
-    host::reset_memory();
+    rampart::arch::host::reset();
     mdb_reset();
     root = Cap::cnode(Paddr{host::phys_base}, root_radix, 64 - root_radix, 0);
     mdb_insert_root(root, slot(root_cnode_slot));
@@ -51,6 +51,14 @@ Status Fixture::del(uint64_t index) const {
 Status Fixture::revoke(uint64_t index) const {
     Budget budget = Budget::unlimited();
     return cnode_revoke(addr(index), budget);
+}
+
+uint64_t cleared_bytes() {
+    return rampart::arch::host::machine().cleared_bytes;
+}
+
+void reset_cleared_bytes() {
+    rampart::arch::host::machine().cleared_bytes = 0;
 }
 
 std::string clear_mark_violation() {

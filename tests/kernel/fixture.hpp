@@ -49,6 +49,10 @@ struct Fixture {
 // "" when the invariants hold, otherwise what is violated.
 std::string invariant_violation();
 
+// Bytes the kernel has cleared (arch_clear_memory) since the last reset.
+uint64_t cleared_bytes();
+void reset_cleared_bytes();
+
 // "" when, in every RAM untyped in the derivation tree, the bytes from the
 // watermark to the clear mark are zero (what Retype relies on not to clear
 // them again); otherwise where they are not.

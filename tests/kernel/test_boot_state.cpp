@@ -7,13 +7,13 @@
 #include <rampart/boot_untypeds.hpp>
 
 #include "fixture.hpp"
-#include "host_recorder.hpp"
+#include <arch/host_machine.hpp>
 
 using namespace rampart;
 using namespace rampart::kernel;
 
 TEST_CASE("a boot-like tree from the boot plan keeps the invariants", "[kernel][boot]") {
-    host::reset_memory();
+    arch::host::reset();
     mdb_reset();
     const boot::Range ram[] = {{host::phys_base, host::phys_base + host::phys_size}};
     const boot::Range devices[] = {{0x0900'0000, 0x0900'4000}};

@@ -3,7 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include "fixture.hpp"
-#include "host_recorder.hpp"
+#include <arch/asid.hpp>
+#include <arch/pte.hpp>
+
 #include "kernel/delete.hpp"
 #include "object/endpoint.hpp"
 #include "object/tcb.hpp"
@@ -144,23 +146,56 @@ TEST_CASE_METHOD(Fixture, "a TCB's last cap finalises the thread and clears its 
     CHECK(invariant_violation().empty());
 }
 
-TEST_CASE_METHOD(Fixture, "arch hooks see every frame cap and the last table cap",
+namespace {
+
+using rampart::arch::Pte;
+
+// A VSpace with ASID 5 (pool at slot 24) and tables down to level 3 for
+// `vaddr` (slots 25, 26); returns the level-3 entry for vaddr.
+Pte& vspace_with_tables(const Fixture& f, uint64_t vspace_slot, uint64_t vaddr) {
+    REQUIRE(f.retype(ram_slot, RAMPART_OBJ_FRAME_4K, 0, 24).is_ok()); // the ASID pool's memory
+    REQUIRE(f.retype(ram_slot, RAMPART_OBJ_PAGE_TABLE, 0, 25, 2).is_ok());
+    rampart::arch::asid_pool_install(0, f.cap(24).paddr());
+    const Paddr root = f.cap(vspace_slot).paddr();
+    phys_ptr<rampart::arch::AsidPool>(f.cap(24).paddr())->vspace[5] = root.value;
+    f.slot(vspace_slot).cap = Cap::vspace(root, 5, true);
+    using rampart::arch::level_shift;
+    auto entry = [vaddr](Paddr table, unsigned level) -> Pte& {
+        return phys_ptr<Pte>(table)[(vaddr >> level_shift(level)) & 511];
+    };
+    entry(root, 1) = Pte::table(f.cap(25).paddr().value);
+    entry(f.cap(25).paddr(), 2) = Pte::table(f.cap(26).paddr().value);
+    return entry(f.cap(26).paddr(), 3);
+}
+
+} // namespace
+
+TEST_CASE_METHOD(Fixture, "deleting a mapped frame cap unmaps it, an unmapped copy does not",
                  "[kernel][delete]") {
-    REQUIRE(retype(ram_slot, RAMPART_OBJ_FRAME_4K, 0, 20).is_ok());
+    constexpr uint64_t vaddr = 0x40'2000;
     REQUIRE(retype(ram_slot, RAMPART_OBJ_VSPACE, 0, 21).is_ok());
-    REQUIRE(copy(22, 20, RAMPART_RIGHT_READ).is_ok());
-    CHECK(copy(23, 21).error() == Error::IllegalOperation); // unmapped VSpace
-    host::clear_hook_calls();
+    Pte& leaf = vspace_with_tables(*this, 21, vaddr);
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_FRAME_4K, 0, 20).is_ok());
+    const Paddr frame = cap(20).paddr();
+    leaf = Pte::leaf(frame.value, 3, rampart::arch::MemType::normal, {true, true, false});
+    REQUIRE(copy(22, 20, RAMPART_RIGHT_READ).is_ok()); // an unmapped copy
+    slot(20).cap = Cap::frame(frame, FrameSize::Small, Rights{RAMPART_RIGHTS_ALL}, false,
+                              (uint64_t{5} << 48) | vaddr);
     REQUIRE(del(22).is_ok());
+    CHECK(leaf.valid());
     REQUIRE(del(20).is_ok());
+    CHECK_FALSE(leaf.valid());
+}
+
+TEST_CASE_METHOD(Fixture, "the last cap of an assigned VSpace frees its ASID", "[kernel][delete]") {
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_VSPACE, 0, 21).is_ok());
+    (void)vspace_with_tables(*this, 21, 0);
+    const uint64_t table = cap(21).paddr().value;
+    REQUIRE(copy(22, 21).is_ok());
     REQUIRE(del(21).is_ok());
-    const auto& calls = host::hook_calls();
-    REQUIRE(calls.size() == 3);
-    CHECK(calls[0].cap.type() == CapType::Frame);
-    CHECK_FALSE(calls[0].flag);
-    CHECK(calls[1].flag);
-    CHECK(calls[2].cap.type() == CapType::VSpace);
-    CHECK(calls[2].flag);
+    CHECK(rampart::arch::vspace_of_asid(5) == table); // a copy remains
+    REQUIRE(del(22).is_ok());
+    CHECK(rampart::arch::vspace_of_asid(5) == 0);
 }
 
 TEST_CASE_METHOD(Fixture, "endpoint finalisation cancels its queue", "[kernel][delete]") {

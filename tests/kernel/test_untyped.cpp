@@ -3,7 +3,6 @@
 #include <catch2/catch.hpp>
 
 #include "fixture.hpp"
-#include "host_recorder.hpp"
 #include "object/objects.hpp"
 #include "object/sched_context.hpp"
 #include "object/tcb.hpp"
@@ -120,13 +119,11 @@ TEST_CASE_METHOD(Fixture, "device untypeds make only frames and untypeds, unclea
                  "[kernel][untyped]") {
     CHECK(retype(device_slot, RAMPART_OBJ_ENDPOINT, 0, 20).error() == Error::InvalidArgument);
     CHECK(retype(device_slot, RAMPART_OBJ_CNODE, 4, 20).error() == Error::InvalidArgument);
-    host::clear_hook_calls();
+    // Uncleared: the device range lies outside the host machine's memory,
+    // so a kernel that touched it would stop the test.
     REQUIRE(retype(device_slot, RAMPART_OBJ_FRAME_1G, 0, 20).is_ok());
     CHECK(cap(20).frame_is_device());
     CHECK(cap(20).paddr() == Paddr{device_base});
-    REQUIRE(host::hook_calls().size() == 1);
-    CHECK(host::hook_calls()[0].kind == host::HookCall::Kind::InitObject);
-    CHECK(host::hook_calls()[0].flag);
     REQUIRE(retype(device_slot, RAMPART_OBJ_UNTYPED, 20, 21).is_ok());
     CHECK(cap(21).untyped_is_device());
     CHECK(cap(21).paddr() == Paddr{device_base + (1u << 30)});

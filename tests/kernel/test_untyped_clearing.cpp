@@ -6,7 +6,6 @@
 #include <cstring>
 
 #include "fixture.hpp"
-#include "host_recorder.hpp"
 #include "kernel/phys.hpp"
 
 using namespace rampart::kernel;
@@ -20,7 +19,7 @@ constexpr unsigned char garbage = 0xA5;
 // Fills the RAM untyped with garbage, as a boot untyped may hold anything.
 void dirty(const Fixture& f) {
     std::memset(phys_ptr<void>(f.ram_base), garbage, uint64_t{1} << f.ram_bits);
-    host::reset_cleared_bytes();
+    reset_cleared_bytes();
 }
 
 bool all_bytes(Paddr at, uint64_t bytes, unsigned char value) {
@@ -45,17 +44,17 @@ TEST_CASE("Retype clears only the objects it hands out", "[kernel][untyped][clea
     REQUIRE(f.retype(ram_slot, RAMPART_OBJ_FRAME_4K, 0, 20, 2).is_ok());
     CHECK(all_bytes(f.cap(20).paddr(), 4096, 0));
     CHECK(all_bytes(f.cap(21).paddr(), 4096, 0));
-    CHECK(host::cleared_bytes() == 8192);
+    CHECK(cleared_bytes() == 8192);
     CHECK(f.cap(ram_slot).untyped_clear_index() == 8192);
     // The rest keeps its old content: nothing was cleared that nobody got.
     CHECK(all_bytes(f.ram_base + 8192, (1u << 20) - 8192, garbage));
 
     // Small objects clear up to the next clear unit (256 bytes), once.
     REQUIRE(f.retype(ram_slot, RAMPART_OBJ_ENDPOINT, 0, 22, 3).is_ok());
-    CHECK(host::cleared_bytes() == 8192 + 256);
+    CHECK(cleared_bytes() == 8192 + 256);
     CHECK(f.cap(ram_slot).untyped_clear_index() == 8192 + 256);
     REQUIRE(f.retype(ram_slot, RAMPART_OBJ_NOTIFICATION, 0, 25, 3).is_ok()); // in that unit
-    CHECK(host::cleared_bytes() == 8192 + 256);
+    CHECK(cleared_bytes() == 8192 + 256);
     CHECK(all_bytes(f.ram_base + 8192 + 256, 256, garbage));
     CHECK(invariant_violation().empty());
 }
@@ -66,7 +65,7 @@ TEST_CASE("alignment padding is cleared with the object after it", "[kernel][unt
     REQUIRE(f.retype(ram_slot, RAMPART_OBJ_ENDPOINT, 0, 20).is_ok()); // [0, 16), clears [0, 256)
     REQUIRE(f.retype(ram_slot, RAMPART_OBJ_FRAME_4K, 0, 21).is_ok()); // at 4096
     CHECK(f.cap(21).paddr() == f.ram_base + 4096);
-    CHECK(host::cleared_bytes() == 8192);
+    CHECK(cleared_bytes() == 8192);
     CHECK(all_bytes(f.ram_base + 16, 8192 - 16, 0));
 }
 
@@ -75,17 +74,17 @@ TEST_CASE("untyped children are not cleared; what is made from them is",
     Fixture f{20};
     dirty(f);
     REQUIRE(f.retype(ram_slot, RAMPART_OBJ_UNTYPED, 16, 20, 2).is_ok());
-    CHECK(host::cleared_bytes() == 0);
+    CHECK(cleared_bytes() == 0);
     CHECK(f.cap(20).untyped_clear_index() == 0);
     CHECK(f.cap(ram_slot).untyped_clear_index() == 0);
     REQUIRE(f.retype(21, RAMPART_OBJ_CNODE, 4, 30).is_ok());
     CHECK(all_bytes(f.cap(30).paddr(), 512, 0));
-    CHECK(host::cleared_bytes() == 512);
+    CHECK(cleared_bytes() == 512);
     // The parent's next objects start past its children, cleared from there.
     REQUIRE(f.retype(ram_slot, RAMPART_OBJ_FRAME_4K, 0, 31).is_ok());
     CHECK(f.cap(31).paddr() == f.ram_base + (2u << 16));
     CHECK(all_bytes(f.cap(31).paddr(), 4096, 0));
-    CHECK(host::cleared_bytes() == 512 + 4096);
+    CHECK(cleared_bytes() == 512 + 4096);
     CHECK(invariant_violation().empty());
 }
 
@@ -94,7 +93,7 @@ TEST_CASE("device memory is never cleared", "[kernel][untyped][clearing]") {
     REQUIRE(f.retype(device_slot, RAMPART_OBJ_FRAME_4K, 0, 20, 4).is_ok());
     REQUIRE(f.retype(device_slot, RAMPART_OBJ_UNTYPED, 12, 24).is_ok());
     REQUIRE(f.retype(24, RAMPART_OBJ_FRAME_4K, 0, 25).is_ok());
-    CHECK(host::cleared_bytes() == 0);
+    CHECK(cleared_bytes() == 0);
     CHECK(f.cap(device_slot).untyped_clear_index() == 0);
 }
 
@@ -105,19 +104,19 @@ TEST_CASE("a reset clears everything handed out, once", "[kernel][untyped][clear
     REQUIRE(f.retype(ram_slot, RAMPART_OBJ_UNTYPED, 12, 23).is_ok()); // [12 KiB, 16 KiB), uncleared
     std::memset(phys_ptr<void>(f.ram_base), 0x5A, 3 * 4096);           // the PDs' data
     REQUIRE(f.revoke(ram_slot).is_ok());
-    host::reset_cleared_bytes();
+    reset_cleared_bytes();
     REQUIRE(f.retype(ram_slot, RAMPART_OBJ_ENDPOINT, 0, 20).is_ok());
     // The reset cleared all 16 KiB once given out (the untyped child too),
     // then the endpoint needed nothing more.
-    CHECK(host::cleared_bytes() == 16384);
+    CHECK(cleared_bytes() == 16384);
     CHECK(all_bytes(f.ram_base, 16384, 0));
     CHECK(f.cap(ram_slot).untyped_free_index() == 16);
     CHECK(f.cap(ram_slot).untyped_clear_index() == 16384);
     // What was known clear is not cleared again.
     REQUIRE(f.retype(ram_slot, RAMPART_OBJ_FRAME_4K, 0, 21, 3).is_ok());
-    CHECK(host::cleared_bytes() == 16384);
+    CHECK(cleared_bytes() == 16384);
     REQUIRE(f.retype(ram_slot, RAMPART_OBJ_FRAME_4K, 0, 24).is_ok());
-    CHECK(host::cleared_bytes() == 16384 + 4096);
+    CHECK(cleared_bytes() == 16384 + 4096);
     CHECK(all_bytes(f.ram_base + 20480, (1u << 20) - 20480, garbage));
 }
 
@@ -147,7 +146,7 @@ TEST_CASE("clearing at Retype is preemptible and resumes at the clear mark",
     } while (!st.is_ok());
     // From 256 up to 4 MiB (the frame is aligned to 2 MiB): 16383 chunks.
     CHECK(rounds == 16383 / 100 + 1);
-    CHECK(host::cleared_bytes() == (4u << 20));
+    CHECK(cleared_bytes() == (4u << 20));
     CHECK(f.cap(21).paddr() == f.ram_base + (2u << 20));
     CHECK(all_bytes(f.cap(21).paddr(), 2u << 20, 0));
 }
@@ -182,7 +181,7 @@ TEST_CASE("Retype still refuses ~0 sizes, counts and offsets", "[kernel][untyped
         CHECK_FALSE(f.retype(ram_slot, type, 0, all, 1).is_ok());
     }
     CHECK_FALSE(f.retype(ram_slot, all, 0, 20).is_ok());
-    CHECK(host::cleared_bytes() == 0);
+    CHECK(cleared_bytes() == 0);
     CHECK(f.cap(ram_slot).untyped_clear_index() == 0);
 }
 

@@ -61,6 +61,11 @@ void init(void) {
     microkit_dbg_puts(" passive ");
     put_dec((uint64_t)microkit_passive);
     microkit_dbg_puts("\n");
+    say("put8 ");
+    microkit_dbg_put8(255);
+    microkit_dbg_puts(" put32 ");
+    microkit_dbg_put32(4000000000u);
+    microkit_dbg_puts("\n");
     invalid_calls();
     show_reply("server", microkit_ppcall(SERVER, microkit_msginfo_new(1, 0)));
     full_message();
@@ -70,10 +75,26 @@ void init(void) {
     say("init done\n");
 }
 
+/* The server's first notification (deferred from its protected()) is answered
+   with a notification to the passive server, which notifies back; the second
+   wakes the parent. */
 void notified(microkit_channel ch) {
+    static unsigned from_server;
     say("notified on channel ");
     put_dec(ch);
     microkit_dbg_puts("\n");
-    if (ch == SERVER)
+    if (ch != SERVER)
+        return;
+    if (++from_server == 1)
+        microkit_notify(SERVER);
+    else {
         microkit_deferred_notify(PARENT); /* sent with the next receive (NBSendRecv) */
+        say("deferred: have_signal ");
+        put_dec((uint64_t)microkit_have_signal);
+        microkit_dbg_puts(" cap ");
+        put_dec(microkit_signal_cap);
+        microkit_dbg_puts(" label ");
+        put_dec(seL4_MessageInfo_get_label(microkit_signal_msg));
+        microkit_dbg_puts("\n");
+    }
 }

@@ -1,6 +1,7 @@
 // libpd-calls: the passive server (C++). It answers protected calls on the
 // client's scheduling context; label 7 also defers a notification to the
-// client, which libpd sends before the reply.
+// client, which libpd sends before the reply. A notification from the client
+// is answered with one back.
 #include "print.h"
 
 namespace {
@@ -23,10 +24,13 @@ void init(void) {
     // Runs before the PD becomes passive; the client sees its answers later.
 }
 
+// A notification runs this passive PD on its own scheduling context, which the
+// monitor bound to its notification once init() was done.
 void notified(microkit_channel ch) {
-    say("unexpected notification on channel ");
+    say("notified on channel ");
     put_dec(ch);
-    microkit_dbg_puts("\n");
+    microkit_dbg_puts(" while passive; notifying the client back\n");
+    microkit_notify(client);
 }
 
 microkit_msginfo microkit_protected(microkit_channel ch, microkit_msginfo m) {

@@ -133,3 +133,20 @@ TEST_CASE("setvars are patched into the program's data") {
     }
     CHECK(found);
 }
+
+TEST_CASE("a channel from a PD to itself, as Microkit allows: it notifies its own notification") {
+    const auto sys = test::load_text(test::kSystems + "/self.system",
+                                     "<system>\n"
+                                     "  <protection_domain name=\"a\" priority=\"10\">\n"
+                                     "    <program_image path=\"pd.elf\" />\n"
+                                     "  </protection_domain>\n"
+                                     "  <channel><end pd=\"a\" id=\"1\" />"
+                                     "<end pd=\"a\" id=\"2\" notify=\"false\" /></channel>\n"
+                                     "</system>\n");
+    const auto c = test::compose(sys);
+    const auto* n = slot(c.plan, "a", 10 + 1);
+    REQUIRE(n);
+    CHECK(target(c.plan, n) == "a.notification");
+    CHECK(n->badge == (1ull << 2));
+    CHECK(slot(c.plan, "a", 10 + 2) == nullptr); // that end does not notify
+}

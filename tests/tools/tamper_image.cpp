@@ -5,6 +5,7 @@
 //   spec-byte  one byte of the spec changed, its checksum left as it was
 //   untyped    the first predicted untyped moved by a page (spec checksum fixed)
 //   digest     the first PD's expected CSpace digest changed (spec checksum fixed)
+//   clear      the first untyped check's clear mark moved by a unit (spec checksum fixed)
 #include <rampart/image.h>
 #include <rampart/spec.h>
 
@@ -46,7 +47,7 @@ int fail(const std::string& msg) {
 
 int main(int argc, char** argv) {
     if (argc != 4)
-        return fail("usage: rampart-tamper-image IN OUT spec-byte|untyped|digest");
+        return fail("usage: rampart-tamper-image IN OUT spec-byte|untyped|digest|clear");
     std::ifstream in(argv[1], std::ios::binary);
     Bytes b((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     const std::string mode = argv[3];
@@ -67,6 +68,8 @@ int main(int argc, char** argv) {
         b[spec + h->total_size - 1] ^= 0x5a;
     } else if (mode == "untyped" && h->untypeds.count > 0) {
         at<rampart_untyped_desc>(b, spec + h->untypeds.offset)->paddr += RAMPART_PAGE_SIZE;
+    } else if (mode == "clear" && h->untyped_checks.count > 0) {
+        at<rampart_spec_untyped_check>(b, spec + h->untyped_checks.offset)->clear_mark += 256;
     } else if (mode == "digest" && h->pds.count > 0) {
         at<rampart_spec_pd>(b, spec + h->pds.offset)->cspace_digest ^= 1;
     } else {

@@ -3,6 +3,23 @@
 
 namespace rampart::cli {
 
+void add_target_options(CLI::App& cmd, BuildOptions& b) {
+    cmd.add_option("--config", b.config,
+                   "Kernel configuration: debug (debug system calls and self-checks), release, "
+                   "or benchmark (release, with console, halt and the cycle counter)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"debug", "release", "benchmark"}));
+    cmd.add_option("--kernel", b.kernel,
+                   "Kernel ELF (default: the SDK's board/BOARD/CONFIG/elf/kernel.elf, or "
+                   "target/BOARD/kernel/ in the build tree)");
+    cmd.add_option("--loader", b.loader,
+                   "Loader ELF (default: the SDK's, or target/BOARD/runtime/loader/loader.elf)");
+    cmd.add_option("--initializer", b.initializer,
+                   "Initializer ELF (default: the SDK's, or "
+                   "target/BOARD/runtime/initializer/initializer.elf); without it the image is "
+                   "skipped");
+}
+
 BackendCommands::BackendCommands(CLI::App& app) {
     BuildOptions& b = *build_;
     build_cmd_ = app.add_subcommand(
@@ -17,15 +34,7 @@ BackendCommands::BackendCommands(CLI::App& app) {
         ->capture_default_str();
     build_cmd_->add_option("--search-path", b.search_paths,
                            "Extra folder for program images and prefill files (repeatable)");
-    build_cmd_->add_option(
-        "--kernel", b.kernel,
-        "Kernel ELF (default: target/BOARD/kernel/kernel.elf in the build tree)");
-    build_cmd_->add_option("--loader", b.loader,
-                           "Loader ELF (default: target/BOARD/runtime/loader/loader.elf)");
-    build_cmd_->add_option(
-        "--initializer", b.initializer,
-        "Initializer ELF (default: target/BOARD/runtime/initializer/initializer.elf); without "
-        "it the image is skipped");
+    add_target_options(*build_cmd_, b);
     build_cmd_->add_flag("--capdl", b.capdl, "Also write system.cdl, a capDL-like listing");
 
     ReportOptions& r = *report_;

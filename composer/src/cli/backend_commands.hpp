@@ -10,6 +10,9 @@
 
 namespace rampart::cli {
 
+// --config, --kernel, --loader and --initializer of `build` and `run`.
+void add_target_options(CLI::App& cmd, BuildOptions& b);
+
 class BackendCommands {
   public:
     explicit BackendCommands(CLI::App& app);

@@ -4,6 +4,7 @@
 #include "cli/build.hpp"
 
 #include "driver/frontend.hpp"
+#include "driver/sdk_layout.hpp"
 #include "driver/compose.hpp"
 #include "spec/spec_writer.hpp"
 #include "plan/allocator.hpp"
@@ -17,19 +18,6 @@ namespace rampart::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-// The build tree of the running rampart binary: <build>/composer/rampart.
-fs::path build_tree() {
-    std::error_code ec;
-    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? fs::path() : self.parent_path().parent_path();
-}
-
-fs::path default_target(const std::string& board, const fs::path& rel) {
-    const fs::path p = build_tree() / "target" / board / rel;
-    std::error_code ec;
-    return fs::is_regular_file(p, ec) ? p : fs::path();
-}
 
 class Outputs {
   public:
@@ -84,20 +72,28 @@ BuildResult failed(int status) {
 } // namespace
 
 BuildResult build_system(const BuildOptions& o, std::ostream& out, std::ostream& err) {
-    driver::Frontend fe = driver::load_and_validate(o.system, o.board, o.search_paths, err);
+    std::vector<fs::path> search = o.search_paths;
+    const bool board_file = o.board.ends_with(".json") || o.board.find('/') != std::string::npos;
+    const std::string board = board_file ? fs::path(o.board).stem().string()
+                                         : driver::rampart_board_name(o.board);
+    if (fs::path built = driver::SdkLayout::of_running_binary().programs_of(o.system, board);
+        !built.empty())
+        search.push_back(std::move(built));
+    driver::Frontend fe = driver::load_and_validate(o.system, o.board, search, err);
     if (!fe.checked)
         return failed(1);
     try {
         std::optional<elf::ElfFile> kernel, loader, init;
         driver::ComposeInputs in{*fe.checked, *fe.board, nullptr, nullptr, nullptr};
+        using driver::TargetPart;
+        const auto sdk = driver::SdkLayout::of_running_binary();
+        const std::string& board = fe.board->name;
         const fs::path kernel_path =
-            o.kernel.empty() ? default_target(fe.board->name, "kernel/kernel.elf") : o.kernel;
+            o.kernel.empty() ? sdk.target(board, o.config, TargetPart::kernel) : o.kernel;
         in.kernel = load_target(kernel_path, {}, kernel);
-        in.loader = load_target(
-            o.loader, default_target(fe.board->name, "runtime/loader/loader.elf"), loader);
+        in.loader = load_target(o.loader, sdk.target(board, o.config, TargetPart::loader), loader);
         in.initializer = load_target(
-            o.initializer, default_target(fe.board->name, "runtime/initializer/initializer.elf"),
-            init);
+            o.initializer, sdk.target(board, o.config, TargetPart::initializer), init);
         const driver::Composition c = driver::compose(in);
 
         std::error_code ec;

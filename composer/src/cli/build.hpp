@@ -14,7 +14,8 @@ struct BuildOptions {
     std::filesystem::path out_dir;
     std::string board = "qemu-virt-aarch64";
     std::vector<std::filesystem::path> search_paths;
-    std::filesystem::path kernel, loader, initializer; // empty: look next to the rampart binary
+    std::string config = "debug"; // the kernel configuration: debug, release or benchmark
+    std::filesystem::path kernel, loader, initializer; // empty: the SDK's (cli/sdk_layout.hpp)
     bool capdl = false;
 };
 

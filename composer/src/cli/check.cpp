@@ -3,26 +3,21 @@
 
 #include "board/board.hpp"
 #include "diag/diagnostics.hpp"
+#include "driver/sdk_layout.hpp"
 #include "parse/load.hpp"
 #include "validate/validate.hpp"
 
 #include <ostream>
-
-#ifndef RAMPART_SOURCE_ROOT
-#define RAMPART_SOURCE_ROOT "."
-#endif
 
 namespace rampart::cli {
 namespace {
 
 std::optional<board::Board> load_board(const std::string& name, diag::Diagnostics& diags) {
     std::filesystem::path file;
-    std::error_code ec;
     if (name.find('/') != std::string::npos || name.ends_with(".json")) {
         file = name;
     } else {
-        auto found = board::find_board(
-            name, {std::filesystem::current_path(ec), std::filesystem::path(RAMPART_SOURCE_ROOT)});
+        auto found = driver::find_board_file(name);
         if (!found) {
             diags.error({}, "unknown board '" + name + "' (no boards/" + name + ".json)");
             return std::nullopt;

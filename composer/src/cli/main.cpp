@@ -1,15 +1,26 @@
 // The `rampart` command line: subcommands over the composer stages.
 #include "cli/backend_commands.hpp"
 #include "cli/check.hpp"
+#include "cli/microkit.hpp"
 #include "cli/run.hpp"
 #include "cli/schemas.hpp"
 
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <iostream>
 #include <map>
 
 int main(int argc, char** argv) {
+    // Installed as bin/microkit too: seL4 Microkit's command line (cli/microkit.hpp).
+    if (argc > 0 && std::filesystem::path(argv[0]).filename() == "microkit") {
+        try {
+            return rampart::cli::run_microkit(argc, argv, std::cout, std::cerr);
+        } catch (const std::exception& e) {
+            std::cerr << "microkit: internal error: " << e.what() << "\n";
+            return 70;
+        }
+    }
     CLI::App app{"rampart: compose a Rampart system from a system description"};
     app.require_subcommand(1);
 

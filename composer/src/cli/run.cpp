@@ -3,7 +3,9 @@
 // build summary and rampart's own messages go to standard error.
 #include "cli/run.hpp"
 
+#include "cli/backend_commands.hpp"
 #include "driver/frontend.hpp"
+#include "driver/temp_dir.hpp"
 #include "run/process.hpp"
 #include "run/qemu_command.hpp"
 
@@ -18,28 +20,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr int kTimeoutStatus = 124; // as timeout(1)
-
-// A folder under $TMPDIR that is removed with this object.
-class TempDir {
-  public:
-    TempDir() {
-        std::error_code ec;
-        std::string pattern = (fs::temp_directory_path(ec) / "rampart-run-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) == nullptr)
-            throw std::runtime_error("cannot make a temporary folder '" + pattern + "'");
-        path_ = pattern;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const fs::path& path() const { return path_; }
-
-  private:
-    fs::path path_;
-};
 
 } // namespace
 
@@ -60,10 +40,11 @@ int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
         return 1;
     }
 
-    std::optional<TempDir> temp;
+    std::optional<driver::TempDir> temp;
     BuildOptions build = o.build;
     if (build.out_dir.empty()) {
-        temp.emplace();
+        std::error_code ec;
+        temp.emplace(fs::temp_directory_path(ec), "rampart-run-");
         build.out_dir = temp->path();
     }
     const BuildResult built = build_system(build, err, err);
@@ -121,15 +102,17 @@ RunCommand::RunCommand(CLI::App& app) {
     cmd_->add_option("--cpu", o.cpu, "CPU model (default: the board's default CPU)");
     cmd_->add_flag("--gdb", o.gdb,
                    "Start QEMU stopped, with a gdb server on localhost:1234 (no timeout)");
-    cmd_->add_option("--kernel", b.kernel,
-                     "Kernel ELF (default: target/BOARD/kernel/kernel.elf in the build tree)");
-    cmd_->add_option("--loader", b.loader,
-                     "Loader ELF (default: target/BOARD/runtime/loader/loader.elf)");
-    cmd_->add_option("--initializer", b.initializer,
-                     "Initializer ELF (default: target/BOARD/runtime/initializer/initializer.elf)");
+    add_target_options(*cmd_, b);
     cmd_->add_option("-o,--output", b.out_dir,
                      "Keep the build outputs in this folder (default: a temporary folder)");
     cmd_->footer(
+        "Program images and prefill files are found next to the system file, in each\n"
+        "--search-path, and, for a system file inside the source tree this rampart was built\n"
+        "from, where the build tree builds its programs (target/BOARD/<its folder>): after\n"
+        "`tools/dev build`, `build/composer/rampart run systems/hello/hello.system` needs no\n"
+        "--search-path. The kernel, loader and initializer come from the build tree, or from\n"
+        "the SDK an installed rampart belongs to (board/BOARD/CONFIG/elf/).\n"
+        "\n"
         "Standard output carries the system's serial output as it comes; the build summary and\n"
         "rampart's messages go to standard error. Standard input is the serial input.\n"
         "\n"
@@ -137,8 +120,7 @@ RunCommand::RunCommand(CLI::App& app) {
         "124 on timeout; 128+N if QEMU is killed by signal N; 1 on build errors, when no image\n"
         "could be built, or when QEMU is missing; 70 on internal errors.\n"
         "\n"
-        "Example: rampart run systems/hello/hello.system --search-path build/target/"
-        "qemu-virt-aarch64/systems/hello --timeout 30");
+        "Example: rampart run systems/hello/hello.system --timeout 30");
 }
 
 std::optional<int> RunCommand::run(std::ostream& out, std::ostream& err) const {

@@ -4,6 +4,11 @@
 #include <algorithm>
 
 namespace rampart::diag {
+namespace {
+
+constexpr std::size_t kMinPrefix = 3;
+
+} // namespace
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     const std::size_t n = a.size(), m = b.size();
@@ -29,6 +34,16 @@ std::optional<std::string> closest(std::string_view word,
     // Very long words are never typos of short names; skip the quadratic work.
     if (word.empty() || word.size() > 256)
         return std::nullopt;
+    // A shortened name ("prio", "stack") means the name it begins, even when
+    // the edit distance to it is large; the shortest such name wins.
+    if (word.size() >= kMinPrefix) {
+        std::optional<std::string> best;
+        for (const std::string& c : candidates)
+            if (c.size() > word.size() && c.starts_with(word) && (!best || c.size() < best->size()))
+                best = c;
+        if (best)
+            return best;
+    }
     const std::size_t limit = std::max<std::size_t>(1, (word.size() + 2) / 3);
     std::optional<std::string> best;
     std::size_t best_distance = limit + 1;

@@ -21,21 +21,6 @@ std::uint64_t granules(std::uint64_t bytes) {
     return (bytes + kSpecGranule - 1) / kSpecGranule * kSpecGranule;
 }
 
-// The kernel enforces the domain schedule it finds in the image (image.h);
-// durations in timer ticks become microseconds at the board's frequency.
-std::vector<rampart_domain_slot> domain_slots(const plan::Plan& p, const board::Board& b) {
-    std::vector<rampart_domain_slot> out;
-    for (const auto& e : p.domain_schedule) {
-        rampart_domain_slot s{};
-        s.domain = e.domain;
-        s.duration_us = e.unit == 0 ? e.duration
-                                    : (e.duration * 1000000 + b.timer.frequency_hz - 1) /
-                                          std::max<std::uint64_t>(b.timer.frequency_hz, 1);
-        out.push_back(s);
-    }
-    return out;
-}
-
 // A generous estimate of the spec's size from the validated system, so that
 // planning usually runs once: the untypeds depend on the reserve.
 std::uint64_t estimate_spec_bytes(const validate::CheckedSystem& sys) {
@@ -83,6 +68,22 @@ std::uint64_t estimate_spec_bytes(const validate::CheckedSystem& sys) {
 
 } // namespace
 
+std::vector<rampart_domain_slot> domain_slots(const plan::Plan& p, const board::Board& b) {
+    std::vector<rampart_domain_slot> out;
+    for (std::size_t i = p.domain_start_index; i < p.domain_schedule.size(); ++i) {
+        const auto& e = p.domain_schedule[i];
+        if (e.duration == 0)
+            break;
+        rampart_domain_slot s{};
+        s.domain = e.domain;
+        s.duration_us = e.unit == 0 ? e.duration
+                                    : (e.duration * 1000000 + b.timer.frequency_hz - 1) /
+                                          std::max<std::uint64_t>(b.timer.frequency_hz, 1);
+        out.push_back(s);
+    }
+    return out;
+}
+
 Composition compose(const ComposeInputs& in) {
     Composition out;
     // The spec travels as an extra boot-info chunk: its header and the spec
@@ -92,7 +93,7 @@ Composition compose(const ComposeInputs& in) {
     for (int attempt = 0;; ++attempt) {
         out.root = plan::place_root_image(in.board, in.kernel, in.initializer, reserve - chunk);
         plan::Inputs pin{in.board, plan::predict_untypeds(in.board, out.root), out.root.kernel,
-                         out.root.root_image};
+                         out.root.root_image, plan::boot_object_bytes(out.root)};
         out.plan = verify::verify(plan::plan(in.system, pin));
         out.spec = spec::write_spec(out.plan);
         if (out.spec.size() <= reserve - chunk)

@@ -34,4 +34,10 @@ inline constexpr std::uint64_t kSpecGranule = 64 * 1024;
 // Throws plan::PlanError (user-facing), verify::VerifyError and ImageError.
 Composition compose(const ComposeInputs& in);
 
+// The domain schedule the kernel enforces (image.h): the cycle Microkit's
+// kernel runs, the entries from the start index up to the end marker
+// (duration 0). Durations in timer ticks become microseconds at the board's
+// timer frequency.
+std::vector<rampart_domain_slot> domain_slots(const plan::Plan& p, const board::Board& b);
+
 } // namespace rampart::driver

@@ -2,13 +2,10 @@
 #include "driver/frontend.hpp"
 
 #include "diag/diagnostics.hpp"
+#include "driver/sdk_layout.hpp"
 #include "parse/load.hpp"
 
 #include <ostream>
-
-#ifndef RAMPART_SOURCE_ROOT
-#define RAMPART_SOURCE_ROOT "."
-#endif
 
 namespace rampart::driver {
 
@@ -21,9 +18,7 @@ std::string Frontend::error(diag::Loc loc, const std::string& message) const {
 std::optional<board::Board> load_board(const std::string& board, std::ostream& err) {
     std::filesystem::path file = board;
     if (board.find('/') == std::string::npos && !board.ends_with(".json")) {
-        std::error_code ec;
-        auto found = board::find_board(
-            board, {std::filesystem::current_path(ec), std::filesystem::path(RAMPART_SOURCE_ROOT)});
+        auto found = find_board_file(board);
         if (!found) {
             err << "error: unknown board '" << board << "' (no boards/" << board << ".json)\n";
             return std::nullopt;

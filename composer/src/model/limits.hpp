@@ -3,6 +3,7 @@
 // PD and channel count limits (see docs/composer.md).
 #pragma once
 
+#include <rampart/domains.h>
 #include <rampart/pd.h>
 #include <rampart/spec.h>
 
@@ -32,7 +33,19 @@ inline constexpr std::uint64_t kMaxStackSize = 16u << 20;
 inline constexpr std::uint64_t kStackTop = 0x0000'0080'0000'0000; // 512 GiB: Sv39-safe
 inline constexpr std::uint64_t kStackGuardSize = kPageSize;
 
-inline constexpr std::uint64_t kMaxDomains = 16;
+inline constexpr std::uint64_t kMaxDomains = RAMPART_DOMAIN_COUNT;
+
+// The entries the kernel cycles through (from start_index up to the end
+// marker). Microkit allows more (99); see docs/microkit.md.
+inline constexpr std::uint64_t kMaxScheduleCycle = RAMPART_MAX_DOMAIN_SLOTS;
+// Microkit's bound on a schedule's entries (end marker included) plus its
+// index_shift: its kernel's schedule array (KernelNumDomainSchedules, 100).
+// index_shift has no effect in Rampart, which runs one schedule.
+inline constexpr std::uint64_t kMicrokitScheduleSlots = 100;
+
+// <cspace> entries go to slots 1..kUserCapSlots-1 of the PD's user cap area
+// (slot 0 is reserved, as in Microkit, whose limit this is).
+inline constexpr std::uint64_t kUserCapSlots = RAMPART_PD_USER_CAP_SLOTS;
 
 // The rate limit of the restart policy: at most restart_limit restarts in
 // any window of this many microseconds, or the PD stays stopped.

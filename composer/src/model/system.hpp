@@ -25,6 +25,7 @@ struct Map {
     Field<bool> cached{true, {}};
     Field<std::string> setvar_vaddr;
     Field<std::string> setvar_size;
+    Field<std::string> setvar_prefill_size; // the region's prefill file size in bytes
 };
 
 enum class Trigger { Level, Edge };
@@ -34,6 +35,7 @@ struct Irq {
     Field<std::uint64_t> irq;
     Field<std::uint64_t> id;
     Field<Trigger> trigger{Trigger::Level, {}};
+    Field<std::string> setvar_id;
 };
 
 struct Setvar {
@@ -62,6 +64,7 @@ struct Vcpu {
     Loc loc;
     Field<std::uint64_t> id;
     Field<std::uint64_t> cpu;
+    Field<std::string> setvar_id;
 };
 
 struct VirtualMachine {
@@ -90,7 +93,8 @@ struct ProtectionDomain {
     Field<bool> fpu{true, {}};
     Field<bool> smc;
     Field<std::string> domain;
-    Field<std::uint64_t> id; // child PDs only
+    Field<std::uint64_t> id;      // child PDs only
+    Field<std::string> setvar_id; // child PDs only: a symbol of the parent's program
     Field<RestartPolicy> restart{RestartPolicy::Stop, {}};
     Field<std::uint64_t> restart_limit; // not given: no limit
     std::optional<ProgramImage> program_image;
@@ -140,18 +144,21 @@ struct Duration {
     DurationUnit unit = DurationUnit::Microseconds;
 };
 
+// An entry of the schedule, or its <schedule_end_marker>: the kernel runs
+// the entries from start_index up to the marker (or the end), then again
+// from start_index (Microkit's semantics).
 struct ScheduleEntry {
     Loc loc;
     Field<std::string> domain;
     Field<Duration> duration;
+    bool end_marker = false;
 };
 
 struct DomainSchedule {
     Loc loc;
-    Field<std::uint64_t> start_index;
+    Field<std::uint64_t> start_index; // an index into entries (the marker counts)
     Field<std::uint64_t> index_shift;
-    std::vector<ScheduleEntry> entries;
-    bool end_marker = false;
+    std::vector<ScheduleEntry> entries; // in file order, the end marker among them
 };
 
 struct Domains {
@@ -160,13 +167,25 @@ struct Domains {
     std::optional<DomainSchedule> schedule;
 };
 
+// A form of Microkit's language that exists only on some architectures (x86
+// interrupts, I/O ports and IOMMU address spaces) or needs what no Rampart
+// board has (regions filled from the kernel's boot information). Validation
+// refuses it on a board that cannot have it.
+struct BoardFeature {
+    Loc loc;
+    std::string what; // "x86 I/O APIC interrupts ('pin')"
+    std::string arch; // the architecture that has it; empty: none of Rampart's
+};
+
 struct System {
     diag::FileId file = diag::kNoFile;
+    Loc loc;                           // the root element
     std::string directory;             // folder of the system file: base of relative paths
     std::vector<ProtectionDomain> pds; // top-level PDs; children nest inside
     std::vector<MemoryRegion> regions;
     std::vector<Channel> channels;
     std::optional<Domains> domains;
+    std::vector<BoardFeature> board_features;
 };
 
 } // namespace rampart::model

@@ -20,6 +20,8 @@ class Builder {
                          "the root element must be <system>, not <" + root.name + ">");
             return sys;
         }
+        sys.loc = root.name_loc;
+        collect_foreign(root, sys.board_features);
         Element e(root, syntax_, diags_);
         for (const Node* n : e.children("protection_domain"))
             sys.pds.push_back(pd(*n, false));
@@ -51,6 +53,10 @@ class Builder {
         p.id = e.number("id", is_child);
         if (!is_child && p.id.given())
             e.error(p.id.loc, "only a child protection domain (nested in another) has an id");
+        p.setvar_id = e.string("setvar_id");
+        if (!is_child && p.setvar_id.given())
+            e.error(p.setvar_id.loc, "only a child protection domain (nested in another) has a "
+                                     "setvar_id: it names a variable of the parent's program");
         auto restart = e.word("restart", {"stop", "restart"}, "stop");
         p.restart = {restart.value == "restart" ? model::RestartPolicy::Restart
                                                 : model::RestartPolicy::Stop,
@@ -68,7 +74,8 @@ class Builder {
         for (const Node* n : e.children("map"))
             p.maps.push_back(map(*n));
         for (const Node* n : e.children("irq"))
-            p.irqs.push_back(irq(*n));
+            if (auto i = irq(*n))
+                p.irqs.push_back(*i);
         for (const Node* n : e.children("setvar")) {
             Element s(*n, syntax_, diags_);
             p.setvars.push_back(
@@ -100,18 +107,24 @@ class Builder {
         m.cached = e.boolean("cached", true);
         m.setvar_vaddr = e.string("setvar_vaddr");
         m.setvar_size = e.string("setvar_size");
+        m.setvar_prefill_size = e.string("setvar_prefill_size");
         return m;
     }
 
-    model::Irq irq(const Node& node) {
+    // Nothing for an x86 interrupt (recorded as a board feature).
+    std::optional<model::Irq> irq(const Node& node) {
         Element e(node, syntax_, diags_);
+        const bool x86 = node.attr("pin") || node.attr("pcidev");
         model::Irq i;
         i.loc = e.loc();
-        i.irq = e.number("irq", true);
+        i.irq = e.number("irq", !x86);
         i.id = e.number("id", true);
         auto trigger = e.word("trigger", {"level", "edge"}, "level");
         i.trigger = {trigger.value == "edge" ? model::Trigger::Edge : model::Trigger::Level,
                      trigger.loc};
+        i.setvar_id = e.string("setvar_id");
+        if (x86 && !i.irq.given())
+            return std::nullopt;
         return i;
     }
 
@@ -140,10 +153,17 @@ class Builder {
         v.period = e.number("period");
         for (const Node* n : e.children("vcpu")) {
             Element c(*n, syntax_, diags_);
-            v.vcpus.push_back({c.loc(), c.number("id", true), c.number("cpu")});
+            v.vcpus.push_back(
+                {c.loc(), c.number("id", true), c.number("cpu"), c.string("setvar_id")});
         }
-        for (const Node* n : e.children("map"))
-            v.maps.push_back(map(*n));
+        for (const Node* n : e.children("map")) {
+            model::Map m = map(*n);
+            for (const auto* f : {&m.setvar_vaddr, &m.setvar_size, &m.setvar_prefill_size})
+                if (f->given())
+                    e.error(f->loc, "a virtual machine's map sets no variable: a virtual "
+                                    "machine has no program image");
+            v.maps.push_back(std::move(m));
+        }
         return v;
     }
 
@@ -153,7 +173,7 @@ class Builder {
         r.loc = e.loc();
         r.name = e.string("name", true);
         r.prefill_path = e.string("prefill_path");
-        r.size = e.number("size", !r.prefill_path.given());
+        r.size = e.number("size", !r.prefill_path.given() && !node.attr("prefill_bootinfo"));
         r.page_size = e.number("page_size");
         r.phys_addr = e.number("phys_addr");
         return r;
@@ -209,16 +229,40 @@ class Builder {
                         ee.error(text.loc, "invalid duration '" + text.value +
                                                "' (expected \"N us\" or \"N ticks\")");
                 }
-                if (marker && syntax_ == Syntax::Xml && before(*marker, *en))
-                    ee.error(ee.loc(), "<schedule_entry> after <schedule_end_marker>");
                 s.entries.push_back(std::move(entry));
             }
-            if (marker)
-                (void)Element(*marker, syntax_, diags_);
-            s.end_marker = marker != nullptr;
+            if (marker) {
+                // Where it stands among the entries (JSON: after them).
+                Element me(*marker, syntax_, diags_);
+                std::size_t at = 0;
+                for (const Node* en : se.children("schedule_entry"))
+                    at += syntax_ == Syntax::Json || before(*en, *marker) ? 1 : 0;
+                model::ScheduleEntry end;
+                end.loc = me.loc();
+                end.end_marker = true;
+                s.entries.insert(s.entries.begin() + static_cast<std::ptrdiff_t>(at), end);
+            }
             d.schedule = std::move(s);
         }
         return d;
+    }
+
+    // Microkit forms no board of Rampart's has (parse/language.cpp): the first
+    // foreign attribute of each element, and foreign child elements (XML).
+    void collect_foreign(const Node& node, std::vector<model::BoardFeature>& out) const {
+        for (const Attr& a : node.attrs)
+            if (const ForeignForm* f = foreign_form(node.name, a.name, false)) {
+                out.push_back({a.name_loc, std::string(f->what), std::string(f->arch)});
+                break;
+            }
+        for (const Node& child : node.children) {
+            const ForeignForm* f =
+                syntax_ == Syntax::Xml ? foreign_form(node.name, child.name, true) : nullptr;
+            if (f)
+                out.push_back({child.name_loc, std::string(f->what), std::string(f->arch)});
+            else
+                collect_foreign(child, out);
+        }
     }
 
     static bool has_child_named(const Node& node, std::string_view name) {

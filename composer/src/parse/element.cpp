@@ -50,6 +50,8 @@ void Element::check_structure() {
             continue;
         if (syntax_ == Syntax::Xml && is_xml_infrastructure(a.name))
             continue;
+        if (foreign_form(spec_.name, a.name, false))
+            continue; // recorded as a board feature by the builder
         if (syntax_ == Syntax::Json) {
             auto it = std::find(child_keys.begin(), child_keys.end(), a.name);
             if (it != child_keys.end()) {
@@ -74,8 +76,15 @@ void Element::check_structure() {
         if (syntax_ == Syntax::Xml) {
             auto it = std::find(child_names.begin(), child_names.end(), child.name);
             if (it == child_names.end()) {
-                diags_.error(child.name_loc, "unknown element <" + child.name + "> in " + what() +
-                                                 diag::did_you_mean(child.name, child_names));
+                if (foreign_form(spec_.name, child.name, true))
+                    continue; // recorded as a board feature by the builder
+                if (auto why = misplaced(spec_.name, child.name))
+                    diags_.error(child.name_loc, "<" + child.name + "> is not allowed in " +
+                                                     what() + ": " + std::string(*why));
+                else
+                    diags_.error(child.name_loc, "unknown element <" + child.name + "> in " +
+                                                     what() +
+                                                     diag::did_you_mean(child.name, child_names));
                 continue;
             }
             const ChildSpec& c = spec_.children[static_cast<std::size_t>(it - child_names.begin())];
@@ -104,6 +113,11 @@ void Element::check_structure() {
         if (std::find(attr_names.begin(), attr_names.end(), child.key) != attr_names.end()) {
             diags_.error(child.key_loc,
                          "key '" + child.key + "' must be a string, number or boolean");
+            continue;
+        }
+        if (auto why = misplaced(spec_.name, child.key)) {
+            diags_.error(child.key_loc, "key '" + child.key + "' is not allowed in " + what() +
+                                            ": " + std::string(*why));
             continue;
         }
         std::vector<std::string> all = attr_names;

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,22 @@ struct ElementSpec {
 // The element specs of the whole language (the single list the XSD mirrors).
 const std::vector<ElementSpec>& language();
 const ElementSpec& spec_of(std::string_view element);
+
+// A form of Microkit's language that none of Rampart's boards has: an
+// attribute or child element of `element`. The builder records it as a
+// model::BoardFeature, which validation refuses for the board.
+struct ForeignForm {
+    std::string_view element;
+    std::string_view name;
+    bool is_element;
+    std::string_view what; // "x86 I/O ports (<ioport>)"
+    std::string_view arch; // the architecture that has it; empty: none
+};
+const std::vector<ForeignForm>& foreign_forms();
+const ForeignForm* foreign_form(std::string_view element, std::string_view name, bool is_element);
+
+// Why a known element may not appear under `parent`, if that is the case.
+std::optional<std::string_view> misplaced(std::string_view parent, std::string_view child);
 
 class Element {
   public:

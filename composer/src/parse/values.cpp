@@ -1,33 +1,30 @@
 // Scalar value syntax.
 #include "parse/values.hpp"
 
+#include <string>
+
 namespace rampart::parse {
 
 NumberResult parse_number(std::string_view text) {
     NumberResult r;
+    std::string digits;
+    for (char c : text)
+        if (c != '_')
+            digits += c;
+    std::string_view rest = digits;
     unsigned base = 10;
-    if (text.size() >= 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
+    if (rest.starts_with("0x")) {
         base = 16;
-        text.remove_prefix(2);
+        rest.remove_prefix(2);
     }
-    if (text.empty()) {
-        r.error = NumberError::Empty;
-        return r;
-    }
-    if (text.front() == '_' || text.back() == '_') {
-        r.error = NumberError::BadDigit;
+    if (rest.starts_with('+'))
+        rest.remove_prefix(1);
+    if (rest.empty()) {
+        r.error = digits.empty() || digits == "0x" ? NumberError::Empty : NumberError::BadDigit;
         return r;
     }
     bool overflow = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (c == '_') {
-            if (text[i - 1] == '_') {
-                r.error = NumberError::BadDigit;
-                return r;
-            }
-            continue;
-        }
+    for (char c : rest) {
         unsigned digit;
         if (c >= '0' && c <= '9')
             digit = static_cast<unsigned>(c - '0');
@@ -59,7 +56,7 @@ std::optional<std::uint8_t> parse_perms(std::string_view text) {
                            : c == 'w' ? model::kWrite
                            : c == 'x' ? model::kExecute
                                       : 0;
-        if (bit == 0 || (perms & bit))
+        if (bit == 0)
             return std::nullopt;
         perms = static_cast<std::uint8_t>(perms | bit);
     }
@@ -73,9 +70,7 @@ std::optional<model::Duration> parse_duration(std::string_view text) {
     NumberResult n = parse_number(text.substr(0, space));
     if (n.error != NumberError::None)
         return std::nullopt;
-    std::string_view unit = text.substr(space);
-    while (!unit.empty() && unit.front() == ' ')
-        unit.remove_prefix(1);
+    std::string_view unit = text.substr(space + 1);
     model::Duration d{n.value, model::DurationUnit::Microseconds};
     if (unit == "ticks")
         d.unit = model::DurationUnit::Ticks;

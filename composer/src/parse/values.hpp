@@ -18,13 +18,15 @@ struct NumberResult {
     NumberError error = NumberError::None;
 };
 
-// Decimal or 0x-hex, with '_' allowed between digits; no sign.
+// A number as Microkit reads it: every '_' is ignored; then "0x" (lower-case
+// x) and hex digits, or decimal digits, either optionally after one '+'.
 NumberResult parse_number(std::string_view text);
 
-// "r", "rw", "rx", "rwx", "w", ... in any order; nothing else, no repeats.
+// Letters r, w and x in any order and number ("rw", "xr", "rrw"); at least
+// one, nothing else.
 std::optional<std::uint8_t> parse_perms(std::string_view text);
 
-// "N us" or "N ticks" (one or more spaces; N a number as above).
+// "N us" or "N ticks" (one space; N a number as above).
 std::optional<model::Duration> parse_duration(std::string_view text);
 
 } // namespace rampart::parse

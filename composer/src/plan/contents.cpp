@@ -87,19 +87,28 @@ std::vector<Patch> patches_of(const Context& c, std::uint32_t i) {
         out.push_back({s.symbol.value, word(region.paddr), true, s.symbol.loc});
     }
     for (const auto& m : pd.maps) {
+        const std::uint32_t r = c.region_by_name.at(m.mr.value);
         if (m.setvar_vaddr.given())
             out.push_back({m.setvar_vaddr.value, word(m.vaddr.value), true, m.setvar_vaddr.loc});
         if (m.setvar_size.given())
-            out.push_back({m.setvar_size.value,
-                           word(c.out.regions[c.region_by_name.at(m.mr.value)].size), true,
-                           m.setvar_size.loc});
+            out.push_back(
+                {m.setvar_size.value, word(c.out.regions[r].size), true, m.setvar_size.loc});
+        if (m.setvar_prefill_size.given())
+            out.push_back({m.setvar_prefill_size.value, word(c.sys.regions[r].prefill_size), true,
+                           m.setvar_prefill_size.loc});
     }
+    for (const auto& irq : pd.irqs)
+        if (irq.setvar_id.given())
+            out.push_back({irq.setvar_id.value, word(irq.id.value), true, irq.setvar_id.loc});
+    for (const auto& child : pd.children)
+        if (child.setvar_id.given())
+            out.push_back({child.setvar_id.value, word(child.id.value), true, child.setvar_id.loc});
     for (const auto& ch : c.sys.system->channels)
         for (const auto& end : ch.ends)
             if (end.pd.value == pd.name.value && end.setvar_id.given())
                 out.push_back({end.setvar_id.value, word(end.id.value), true, end.setvar_id.loc});
     // What microkit.h's library reads, when the program has it.
-    if (auto sym = p.elf->symbol("microkit_name")) {
+    if (auto sym = p.symbols->symbol("microkit_name")) {
         std::vector<std::uint8_t> name(std::max<std::uint64_t>(sym->size, 1));
         std::memcpy(name.data(), pd.name.value.data(),
                     std::min(pd.name.value.size(), name.size() - 1));
@@ -118,7 +127,7 @@ void fill_pd(Context& c, Blob& blob, std::uint32_t i) {
     for (const auto& s : p.elf->segments())
         data.push_back(s.data);
     for (const Patch& patch : patches_of(c, i)) {
-        const auto sym = p.elf->symbol(patch.symbol);
+        const auto sym = p.symbols->symbol(patch.symbol);
         if (!sym) {
             if (patch.required)
                 throw PlanError("symbol '" + patch.symbol + "' of protection domain '" +
@@ -127,6 +136,14 @@ void fill_pd(Context& c, Blob& blob, std::uint32_t i) {
             continue;
         }
         const std::size_t n = patch.bytes.size();
+        // A setvar writes one word: a variable of another size would be
+        // overrun or only partly set.
+        if (patch.required && sym->size != n)
+            throw PlanError("symbol '" + patch.symbol + "' of protection domain '" +
+                                p.info->pd->name.value + "' is " + std::to_string(sym->size) +
+                                " bytes long; a setvar sets a variable of " + std::to_string(n) +
+                                " bytes",
+                            patch.loc);
         bool placed = false;
         for (std::size_t k = 0; k < data.size() && !placed; ++k) {
             const auto& s = p.elf->segments()[k];

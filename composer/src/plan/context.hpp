@@ -33,7 +33,8 @@ inline constexpr std::uint64_t kFaultBadge = RAMPART_PD_BADGE_FAULT;
 
 struct PdPlan {
     const validate::PdInfo* info = nullptr;
-    const elf::ElfFile* elf = nullptr;
+    const elf::ElfFile* elf = nullptr;     // the program image: segments
+    const elf::ElfFile* symbols = nullptr; // where setvar symbols are looked up
     Layout layout;
     std::uint32_t tcb = kNone, sc = kNone, cnode = kNone, vspace = kNone, reply = kNone;
     std::uint32_t notification = kNone, endpoint = kNone;
@@ -42,6 +43,15 @@ struct PdPlan {
     std::map<std::uint64_t, std::uint32_t> l2, l3; // table base vaddr -> provisional id
     std::uint64_t irq_mask = 0, notify_mask = 0, pp_mask = 0;
 };
+
+// The CNode slot of a <cspace> entry. Validation keeps the entry's slot in
+// 1..kUserCapSlots-1; anything else is refused here too, never truncated.
+inline std::uint32_t user_slot(const model::CspaceCap& cap) {
+    if (cap.slot.value == 0 || cap.slot.value >= RAMPART_PD_USER_CAP_SLOTS)
+        throw PlanError("cspace slot " + std::to_string(cap.slot.value) + " is out of range",
+                        cap.slot.loc);
+    return kSlotUserBase + static_cast<std::uint32_t>(cap.slot.value);
+}
 
 struct Context {
     const validate::CheckedSystem& sys;

@@ -54,9 +54,9 @@ bool receives_calls(const Context& c, const std::string& name) {
 }
 
 unsigned cnode_radix(const model::ProtectionDomain& pd) {
-    std::uint64_t top = kSlotChildBase + 64;
+    std::uint32_t top = kSlotChildBase + 64;
     for (const auto& cap : pd.cspace)
-        top = std::max(top, kSlotUserBase + cap.slot.value + 1);
+        top = std::max(top, user_slot(cap) + 1);
     return std::max(kMinCnodeRadix, ceil_log2(top));
 }
 
@@ -68,6 +68,10 @@ void plan_pd(Context& c, std::uint32_t index) {
     for (const auto& m : pd.maps)
         map_regions.push_back(c.region_by_name.at(m.mr.value));
     p.elf = &load_elf(c, p.info->image, pd.program_image->path.loc);
+    // Microkit's path_for_symbols: segments from the image, symbols from this file.
+    p.symbols = p.info->symbols.empty()
+                    ? p.elf
+                    : &load_elf(c, p.info->symbols, pd.program_image->path_for_symbols.loc);
     p.layout = lay_out(pd, *p.elf, c.sys, map_regions);
 
     p.tcb = c.add(n + ".tcb", RAMPART_OBJ_TCB, 0, index);

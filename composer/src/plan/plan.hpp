@@ -83,6 +83,7 @@ struct RegionSummary {
 struct UntypedUse {
     std::uint64_t used = 0; // bytes from the base to the final watermark, padding included
     std::uint32_t objects = 0;
+    std::uint64_t cleared = 0; // bytes the kernel clears in it (and in untypeds made from it)
 };
 
 struct Plan {
@@ -107,6 +108,12 @@ struct Plan {
     std::uint32_t workspace = kNone, workspace_radix = 0, monitor_endpoint = kNone;
     std::uint32_t domain_start_index = 0, domain_index_shift = 0;
     bool has_domains = false;
+    // What boot clears (docs/boot-memory.md): the kernel's boot objects for
+    // the initializer, and what the spec's Retypes and ASID pools clear (set
+    // by verify, with the untypeds' expected end states for the initializer).
+    std::uint64_t boot_object_bytes = 0;
+    std::uint64_t cleared_bytes = 0;
+    std::vector<rampart_spec_untyped_check> untyped_checks;
 };
 
 } // namespace rampart::plan

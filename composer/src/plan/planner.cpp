@@ -61,6 +61,7 @@ Plan plan(const validate::CheckedSystem& sys, const Inputs& in) {
     c.out.board = in.board.name;
     c.out.kernel = in.kernel;
     c.out.root_image = in.root_image;
+    c.out.boot_object_bytes = in.boot_object_bytes;
     c.out.untypeds = in.untypeds;
     plan_regions(c);
     plan_pds(c);

@@ -13,6 +13,7 @@ struct Inputs {
     const board::Board& board;
     std::vector<rampart_untyped_desc> untypeds; // the predicted boot untyped list
     rampart_region kernel{}, root_image{};      // what the prediction assumed, for the report
+    std::uint64_t boot_object_bytes = 0;        // the initializer's boot objects, for the report
 };
 
 // Throws PlanError when the system cannot be planned (out of memory, missing

@@ -23,9 +23,9 @@ std::uint32_t domain_index(const Context& c, const std::string& name) {
     if (!c.sys.system->domains || name.empty())
         return 0;
     const auto& ds = c.sys.system->domains->domains;
-    for (std::size_t k = 0; k < ds.size(); ++k)
+    for (std::size_t k = 0; k < ds.size() && k < c.sys.domain_ids.size(); ++k)
         if (ds[k].name.value == name)
-            return static_cast<std::uint32_t>(ds[k].id.given() ? ds[k].id.value : k);
+            return static_cast<std::uint32_t>(c.sys.domain_ids[k]);
     return 0;
 }
 
@@ -112,8 +112,14 @@ void plan_domains(Context& c) {
         return;
     c.out.domain_start_index = static_cast<std::uint32_t>(d->schedule->start_index.value);
     c.out.domain_index_shift = static_cast<std::uint32_t>(d->schedule->index_shift.value);
+    // The spec keeps the schedule as written; an end marker is an entry of
+    // duration 0, as in seL4's schedule array.
     for (const auto& e : d->schedule->entries) {
         rampart_spec_domain_entry r{};
+        if (e.end_marker) {
+            c.out.domain_schedule.push_back(r);
+            continue;
+        }
         r.domain = domain_index(c, e.domain.value);
         r.unit = e.duration.value.unit == model::DurationUnit::Ticks ? 1 : 0;
         r.duration = e.duration.value.amount;

@@ -68,6 +68,32 @@ RootImage place_root_image(const board::Board& board, const elf::ElfFile* kernel
     return out;
 }
 
+namespace {
+
+// The sizes (log2) of the root task's boot objects, in the kernel's order.
+std::vector<std::uint8_t> boot_object_sizes(const RootImage& root) {
+    const auto layout = root_layout::compute(root.segments.data(),
+                                             static_cast<std::uint32_t>(root.segments.size()),
+                                             root.extra_bootinfo_size);
+    // The size the image asks the kernel for (image_writer.hpp's default).
+    constexpr unsigned root_cnode_radix = RAMPART_ROOT_CNODE_DEFAULT_BITS;
+    if (layout.page_tables + static_cast<std::uint32_t>(boot::BootObject::FirstPageTable) >
+        boot::max_boot_objects)
+        throw PlanError("the initializer's image needs too many page tables to boot");
+    std::vector<std::uint8_t> bits(boot::max_boot_objects);
+    bits.resize(boot::root_boot_objects(root_cnode_radix, layout.page_tables, bits.data()));
+    return bits;
+}
+
+} // namespace
+
+std::uint64_t boot_object_bytes(const RootImage& root) {
+    std::uint64_t bytes = 0;
+    for (const std::uint8_t b : boot_object_sizes(root))
+        bytes += std::uint64_t{1} << b;
+    return bytes;
+}
+
 std::vector<rampart_untyped_desc> predict_untypeds(const board::Board& board,
                                                    const RootImage& root) {
     using boot::Range;
@@ -87,17 +113,9 @@ std::vector<rampart_untyped_desc> predict_untypeds(const board::Board& board,
     map.reserved = reserved;
     map.reserved_count = 1;
 
-    const auto layout = root_layout::compute(root.segments.data(),
-                                             static_cast<std::uint32_t>(root.segments.size()),
-                                             root.extra_bootinfo_size);
-    // The size the image asks the kernel for (image_writer.hpp's default).
-    constexpr unsigned root_cnode_radix = RAMPART_ROOT_CNODE_DEFAULT_BITS;
-    std::uint8_t bits[boot::max_boot_objects];
-    if (layout.page_tables + static_cast<std::uint32_t>(boot::BootObject::FirstPageTable) >
-        boot::max_boot_objects)
-        throw PlanError("the initializer's image needs too many page tables to boot");
-    const std::uint32_t n = boot::root_boot_objects(root_cnode_radix, layout.page_tables, bits);
-    const auto plan = std::make_unique<boot::Plan>(boot::plan_boot_memory(map, bits, n));
+    const std::vector<std::uint8_t> bits = boot_object_sizes(root);
+    const auto plan = std::make_unique<boot::Plan>(
+        boot::plan_boot_memory(map, bits.data(), static_cast<std::uint32_t>(bits.size())));
     if (plan->error != boot::PlanError::None)
         throw PlanError("the kernel's boot memory plan fails for this board and image (error " +
                         std::to_string(static_cast<unsigned>(plan->error)) + ")");

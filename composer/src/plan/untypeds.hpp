@@ -36,4 +36,7 @@ inline constexpr std::uint64_t kAssumedInitializerVaddr = 0x400000;
 std::vector<rampart_untyped_desc> predict_untypeds(const board::Board& board,
                                                    const RootImage& root);
 
+// Bytes of the root task's boot objects, which the kernel clears at boot.
+std::uint64_t boot_object_bytes(const RootImage& root);
+
 } // namespace rampart::plan

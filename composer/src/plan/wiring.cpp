@@ -69,7 +69,7 @@ void wire_pd(Context& c, std::uint32_t i) {
     }
     for (const auto& entry : pd.cspace) {
         const PdPlan& other = c.pds[c.pd_by_name.at(entry.pd.value)];
-        const std::uint32_t slot = kSlotUserBase + static_cast<std::uint32_t>(entry.slot.value);
+        const std::uint32_t slot = user_slot(entry);
         const char* what = entry.kind == model::CapKind::Tcb  ? "tcb"
                            : entry.kind == model::CapKind::Sc ? "sc"
                                                               : "vspace";

@@ -60,6 +60,9 @@ std::string json(const plan::Plan& p) {
     j["board"] = p.board;
     j["kernel_region"] = {{"base", hex(p.kernel.base)}, {"end", hex(p.kernel.end)}};
     j["root_image"] = {{"base", hex(p.root_image.base)}, {"end", hex(p.root_image.end)}};
+    j["boot_clears"] = {{"bytes", p.boot_object_bytes + p.cleared_bytes},
+                        {"boot_objects", p.boot_object_bytes},
+                        {"objects", p.cleared_bytes}};
     const auto caps = caps_by_pd(p);
     Json pds = Json::array();
     for (std::size_t i = 0; i < p.pds.size(); ++i)
@@ -91,8 +94,10 @@ std::string json(const plan::Plan& p) {
     j["memory_regions"] = std::move(regions);
     Json schedule = Json::array();
     for (const auto& e : p.domain_schedule)
-        schedule.push_back(
-            {{"domain", e.domain}, {"duration", e.duration}, {"unit", e.unit ? "ticks" : "us"}});
+        schedule.push_back(e.duration == 0 ? Json{{"end_marker", true}}
+                                           : Json{{"domain", e.domain},
+                                                  {"duration", e.duration},
+                                                  {"unit", e.unit ? "ticks" : "us"}});
     j["domain_schedule"] = std::move(schedule);
     Json uts = Json::array();
     for (std::size_t i = 0; i < p.untypeds.size(); ++i)
@@ -100,7 +105,8 @@ std::string json(const plan::Plan& p) {
                        {"size_bits", p.untypeds[i].size_bits},
                        {"device", p.untypeds[i].is_device != 0},
                        {"used", p.untyped_use[i].used},
-                       {"objects", p.untyped_use[i].objects}});
+                       {"objects", p.untyped_use[i].objects},
+                       {"cleared", p.untyped_use[i].cleared}});
     j["untypeds"] = std::move(uts);
     Json objects = Json::array();
     for (const plan::Object& o : p.objects)

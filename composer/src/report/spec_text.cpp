@@ -52,6 +52,10 @@ std::string spec_text(const spec::SpecView& v) {
     for (std::size_t i = 0; i < v.untypeds.size(); ++i)
         o << "  #" << i << " " << hex(v.untypeds[i].paddr) << " 2^"
           << unsigned{v.untypeds[i].size_bits} << (v.untypeds[i].is_device ? " device\n" : "\n");
+    o << "\n== After the Retypes (" << h.cleared_bytes << " bytes cleared) ==\n";
+    for (const auto& u : v.untyped_checks)
+        o << "  " << (u.flags & RAMPART_SPEC_OBJ_FROM_OBJECT ? "object #" : "untyped #") << u.untyped
+          << ": watermark " << hex(u.watermark) << ", clear mark " << hex(u.clear_mark) << "\n";
     o << "\n== Objects ==\n";
     for (std::size_t i = 0; i < v.objects.size(); ++i) {
         const auto& ob = v.objects[i];

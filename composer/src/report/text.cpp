@@ -25,6 +25,9 @@ void summary(std::ostringstream& o, const plan::Plan& p) {
       << p.regions.size() << " memory regions, " << p.irqs.size() << " irqs\n";
     o << p.objects.size() << " kernel objects, " << p.caps.size() << " capabilities, "
       << p.mappings.size() << " mappings, " << used << " bytes of untyped memory used\n";
+    o << "boot clears " << p.boot_object_bytes + p.cleared_bytes << " bytes: "
+      << p.boot_object_bytes << " of the initializer's boot objects, " << p.cleared_bytes
+      << " for the objects it makes (checked at boot)\n";
 }
 
 void pd_section(std::ostringstream& o, const plan::Plan& p) {
@@ -83,16 +86,23 @@ void system_sections(std::ostringstream& o, const plan::Plan& p) {
         o << "\n== Domain schedule ==\n";
         o << "  start index " << p.domain_start_index << ", index shift " << p.domain_index_shift
           << "\n";
-        for (const auto& e : p.domain_schedule)
-            o << "  domain " << e.domain << " for " << e.duration
-              << (e.unit ? " ticks\n" : " us\n");
+        for (const auto& e : p.domain_schedule) {
+            if (e.duration == 0)
+                o << "  end marker\n";
+            else
+                o << "  domain " << e.domain << " for " << e.duration
+                  << (e.unit ? " ticks\n" : " us\n");
+        }
     }
     o << "\n== Untyped memory ==\n";
     for (std::size_t i = 0; i < p.untypeds.size(); ++i) {
         const auto& u = p.untypeds[i];
         o << "  #" << pad(std::to_string(i), 4) << " " << pad(hex(u.paddr), 12) << " 2^"
           << pad(std::to_string(u.size_bits), 3) << (u.is_device ? "device" : "ram   ") << " used "
-          << p.untyped_use[i].used << " bytes by " << p.untyped_use[i].objects << " objects\n";
+          << p.untyped_use[i].used << " bytes by " << p.untyped_use[i].objects << " objects";
+        if (p.untyped_use[i].cleared)
+            o << ", cleared " << p.untyped_use[i].cleared;
+        o << "\n";
     }
     o << "\n== Kernel objects (creation order) ==\n";
     for (std::size_t i = 0; i < p.objects.size(); ++i) {

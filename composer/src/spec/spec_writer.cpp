@@ -73,6 +73,7 @@ std::vector<std::uint8_t> write_spec(const plan::Plan& plan) {
     h.version = RAMPART_SPEC_VERSION;
     h.header_size = sizeof h;
     h.untypeds = append(out, plan.untypeds);
+    h.untyped_checks = append(out, plan.untyped_checks);
     h.objects = append(out, objects);
     h.caps = append(out, caps);
     h.mappings = append(out, mappings);
@@ -91,6 +92,7 @@ std::vector<std::uint8_t> write_spec(const plan::Plan& plan) {
     h.domain_start_index = plan.domain_start_index;
     h.domain_index_shift = plan.domain_index_shift;
     h.flags = plan.has_domains ? RAMPART_SPEC_F_DOMAINS : 0;
+    h.cleared_bytes = plan.cleared_bytes;
     h.total_size = out.size();
     h.checksum = rampart_fnv1a(RAMPART_FNV_OFFSET, out.data() + sizeof h, out.size() - sizeof h);
     std::memcpy(out.data(), &h, sizeof h);
@@ -127,6 +129,7 @@ SpecView read_spec(const std::vector<std::uint8_t>& in) {
     if (rampart_fnv1a(RAMPART_FNV_OFFSET, in.data() + sizeof h, in.size() - sizeof h) != h.checksum)
         throw std::runtime_error("spec checksum mismatch");
     take(in, h.untypeds, v.untypeds, "untypeds");
+    take(in, h.untyped_checks, v.untyped_checks, "untyped_checks");
     take(in, h.objects, v.objects, "objects");
     take(in, h.caps, v.caps, "caps");
     take(in, h.mappings, v.mappings, "mappings");

@@ -17,6 +17,7 @@ std::vector<std::uint8_t> write_spec(const plan::Plan& plan);
 struct SpecView {
     rampart_spec_header header{};
     std::vector<rampart_untyped_desc> untypeds;
+    std::vector<rampart_spec_untyped_check> untyped_checks;
     std::vector<rampart_spec_object> objects;
     std::vector<rampart_spec_cap> caps;
     std::vector<rampart_spec_mapping> mappings;

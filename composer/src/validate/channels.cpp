@@ -59,8 +59,6 @@ void check_channels(Context& c) {
             claim(c, used, end.pd.value, end.id);
         }
         const auto& [a, b] = ch.ends;
-        if (known && a.pd.value == b.pd.value)
-            c.error(b.pd.loc, "both ends of a channel are protection domain '" + a.pd.value + "'");
         if (a.pp.value && b.pp.value) {
             c.error(b.pp.loc, "only one end of a channel may make protected procedure calls");
             continue;

@@ -52,5 +52,6 @@ void check_channels(Context& c);
 void check_symbols(Context& c);
 void check_domains(Context& c);
 void check_memory(Context& c);
+void check_support(Context& c);
 
 } // namespace rampart::validate

@@ -50,9 +50,13 @@ void check_image(Context& c, PdInfo& info, ElfCache& cache) {
                 "program image '" + img.path.value + "' not found (searched " + searched(c) + ")");
         return;
     }
-    if (img.path_for_symbols.given() && !c.find_file(img.path_for_symbols.value))
-        c.error(img.path_for_symbols.loc, "symbol file '" + img.path_for_symbols.value +
-                                              "' not found (searched " + searched(c) + ")");
+    if (img.path_for_symbols.given()) {
+        if (auto symbols = c.find_file(img.path_for_symbols.value))
+            info.symbols = *symbols;
+        else
+            c.error(img.path_for_symbols.loc, "symbol file '" + img.path_for_symbols.value +
+                                                  "' not found (searched " + searched(c) + ")");
+    }
     const auto& elf = load_elf(cache, *found);
     if (const auto* why = std::get_if<std::string>(&elf)) {
         c.error(img.path.loc, "program image '" + img.path.value + "' is unusable: " + *why);

@@ -25,8 +25,8 @@ bool check_name(Context& c, const model::Field<std::string>& name, const char* w
 } // namespace
 
 void check_names(Context& c) {
-    // PDs and VMs share one namespace: both become threads named in reports.
-    std::map<std::string, diag::Loc> seen;
+    // PDs and VMs have a namespace each, as in Microkit.
+    std::map<std::string, diag::Loc> seen, seen_vms;
     for (std::size_t i = 0; i < c.out.pds.size(); ++i) {
         const auto& pd = *c.out.pds[i].pd;
         if (check_name(c, pd.name, "protection domain")) {
@@ -43,7 +43,7 @@ void check_names(Context& c) {
         }
         if (pd.virtual_machine && check_name(c, pd.virtual_machine->name, "virtual machine")) {
             const auto& vm = *pd.virtual_machine;
-            auto [it, fresh] = seen.emplace(vm.name.value, vm.name.loc);
+            auto [it, fresh] = seen_vms.emplace(vm.name.value, vm.name.loc);
             if (!fresh) {
                 c.error(vm.name.loc,
                         "the virtual machine name '" + vm.name.value + "' is already used");

@@ -1,5 +1,5 @@
-// Per-PD rules: scheduling parameters, stack, cpu, child ids, the restart
-// policy, IRQ numbers, cspace entries and virtual machines.
+// Per-PD rules: at least one PD, scheduling parameters, stack, cpu, child ids,
+// the restart policy, IRQ numbers, cspace entries and virtual machines.
 #include "model/limits.hpp"
 #include "validate/context.hpp"
 
@@ -97,12 +97,52 @@ void check_cspace(Context& c, const model::ProtectionDomain& pd) {
         if (!c.pd(cap.pd.value))
             c.error(cap.pd.loc, "unknown protection domain '" + cap.pd.value + "'" +
                                     diag::did_you_mean(cap.pd.value, c.pd_names));
+        if (cap.slot.value == 0 || cap.slot.value >= model::kUserCapSlots) {
+            c.error(cap.slot.loc, "cspace slot " + std::to_string(cap.slot.value) +
+                                      " is out of range (1 to " +
+                                      std::to_string(model::kUserCapSlots - 1) +
+                                      (cap.slot.value == 0 ? "; slot 0 is reserved)" : ")"));
+            continue;
+        }
         auto [it, fresh] = slots.emplace(cap.slot.value, cap.slot.loc);
         if (!fresh) {
             c.error(cap.slot.loc,
                     "cspace slot " + std::to_string(cap.slot.value) + " is already used");
             c.note(it->second, "slot " + std::to_string(cap.slot.value) + " is first used here");
         }
+    }
+}
+
+// Child ids and vCPU ids both reach the parent's fault() as the id of what
+// faulted, so no child may share an id with a vCPU of its parent's VM.
+void check_child_ids(Context& c, const model::ProtectionDomain& pd) {
+    std::map<std::uint64_t, diag::Loc> child_ids;
+    for (const auto& child : pd.children) {
+        const auto& id = child.id;
+        if (!id.given())
+            continue;
+        if (id.value > model::kMaxId) {
+            c.error(id.loc, "child id " + std::to_string(id.value) + " is out of range (0 to " +
+                                std::to_string(model::kMaxId) + ")");
+            continue;
+        }
+        auto [it, fresh] = child_ids.emplace(id.value, id.loc);
+        if (!fresh) {
+            c.error(id.loc, "duplicate child id " + std::to_string(id.value) + " in '" +
+                                pd.name.value + "'");
+            c.note(it->second, "child id " + std::to_string(id.value) + " is first used here");
+            continue;
+        }
+        if (!pd.virtual_machine)
+            continue;
+        for (const auto& v : pd.virtual_machine->vcpus)
+            if (v.id.given() && v.id.value == id.value) {
+                c.error(id.loc, "child id " + std::to_string(id.value) + " of '" + pd.name.value +
+                                    "' is also the id of a vcpu of its virtual "
+                                    "machine: fault() could not tell them apart");
+                c.note(v.id.loc, "vcpu " + std::to_string(v.id.value) + " is defined here");
+                break;
+            }
     }
 }
 
@@ -128,6 +168,8 @@ void check_vm(Context& c, const model::VirtualMachine& vm) {
 } // namespace
 
 void check_pds(Context& c) {
+    if (c.out.pds.empty())
+        c.error(c.sys.loc, "a system needs at least one protection domain");
     std::map<std::uint64_t, diag::Loc> claimed_irqs;
     for (const PdInfo& info : c.out.pds) {
         const auto& pd = *info.pd;
@@ -135,31 +177,12 @@ void check_pds(Context& c) {
         check_budget(c, pd.loc, pd.budget, pd.period);
         check_stack(c, pd);
         check_cpu(c, pd.cpu);
-        if (pd.smc.value && c.board.arch != "aarch64")
-            c.error(pd.smc.loc, "smc forwarding exists only on aarch64 boards");
         check_restart(c, info);
         check_irqs(c, pd, claimed_irqs);
         check_cspace(c, pd);
         if (pd.virtual_machine)
             check_vm(c, *pd.virtual_machine);
-
-        std::map<std::uint64_t, diag::Loc> child_ids;
-        for (const auto& child : pd.children) {
-            const auto& id = child.id;
-            if (!id.given())
-                continue;
-            if (id.value > model::kMaxId) {
-                c.error(id.loc, "child id " + std::to_string(id.value) + " is out of range (0 to " +
-                                    std::to_string(model::kMaxId) + ")");
-                continue;
-            }
-            auto [it, fresh] = child_ids.emplace(id.value, id.loc);
-            if (!fresh) {
-                c.error(id.loc, "duplicate child id " + std::to_string(id.value) + " in '" +
-                                    pd.name.value + "'");
-                c.note(it->second, "child id " + std::to_string(id.value) + " is first used here");
-            }
-        }
+        check_child_ids(c, pd);
     }
 }
 

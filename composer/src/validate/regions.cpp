@@ -31,6 +31,14 @@ std::set<std::string> named_by_setvars(const Context& c) {
     return out;
 }
 
+// Rounds up to a multiple of a page size (any other value is reported
+// separately, so it leaves v as it is).
+std::uint64_t round_up(std::uint64_t v, std::uint64_t page) {
+    if (page != model::kPageSize && page != model::kLargePageSize)
+        return v;
+    return v + page - 1 < v ? v : (v + page - 1) / page * page;
+}
+
 // The largest page size that the size, the physical address and every
 // mapping's virtual address allow.
 std::uint64_t choose_page_size(const model::MemoryRegion& r, std::uint64_t size,
@@ -64,9 +72,11 @@ void check_region(Context& c, std::size_t index, const MapsByRegion& all_maps,
                     "prefill file '" + r.prefill_path.value + "' (" + std::to_string(bytes) +
                         " bytes) does not fit in the region (" + hex(size) + " bytes)");
         else if (!r.size.given())
-            size = (bytes + model::kPageSize - 1) / model::kPageSize * model::kPageSize;
-        if (found)
+            size = round_up(bytes, r.page_size.given() ? r.page_size.value : model::kPageSize);
+        if (found) {
             info.prefill = *found;
+            info.prefill_size = bytes;
+        }
     }
     if (r.size.given() && size == 0) {
         c.error(r.size.loc, "the size of a memory region must not be zero");

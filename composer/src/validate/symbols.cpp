@@ -1,5 +1,6 @@
-// Setvar symbols: each symbol is patched once per PD, and region_paddr names
-// a region.
+// Setvar symbols: each symbol is patched once per PD (the parent's program
+// for a child's setvar_id and its VM's vCPUs), region_paddr names a region,
+// and setvar_prefill_size needs a prefilled region.
 #include "validate/context.hpp"
 
 #include "diag/suggest.hpp"
@@ -41,7 +42,21 @@ void check_symbols(Context& c) {
         for (const auto& m : pd.maps) {
             claim(c, seen, pd.name.value, m.setvar_vaddr);
             claim(c, seen, pd.name.value, m.setvar_size);
+            claim(c, seen, pd.name.value, m.setvar_prefill_size);
+            auto region = c.region_by_name.find(m.mr.value);
+            if (m.setvar_prefill_size.given() && region != c.region_by_name.end() &&
+                !c.sys.regions[region->second].prefill_path.given())
+                c.error(m.setvar_prefill_size.loc,
+                        "setvar_prefill_size needs a prefilled region, but memory region '" +
+                            m.mr.value + "' has no prefill_path");
         }
+        for (const auto& irq : pd.irqs)
+            claim(c, seen, pd.name.value, irq.setvar_id);
+        for (const auto& child : pd.children)
+            claim(c, seen, pd.name.value, child.setvar_id);
+        if (pd.virtual_machine)
+            for (const auto& v : pd.virtual_machine->vcpus)
+                claim(c, seen, pd.name.value, v.setvar_id);
     }
     for (const auto& ch : c.sys.channels)
         for (const auto& end : ch.ends)

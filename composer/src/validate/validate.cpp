@@ -86,6 +86,7 @@ std::optional<CheckedSystem> validate(std::shared_ptr<const model::System> syste
     check_symbols(c);
     check_domains(c);
     check_memory(c);
+    check_support(c);
     if (diags.error_count() != errors_before)
         return std::nullopt;
     return out;

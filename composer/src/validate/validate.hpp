@@ -27,19 +27,22 @@ struct PdInfo {
     const model::ProtectionDomain* pd = nullptr; // points into CheckedSystem::system
     std::optional<std::size_t> parent;           // index into CheckedSystem::pds
     std::filesystem::path image;                 // resolved program image
+    std::filesystem::path symbols;               // resolved path_for_symbols, if given
     std::vector<Segment> segments;               // its PT_LOAD segments
 };
 
 struct RegionInfo {
     std::uint64_t size = 0;
     std::uint64_t page_size = 0;
-    std::filesystem::path prefill; // resolved prefill file, if any
+    std::filesystem::path prefill;  // resolved prefill file, if any
+    std::uint64_t prefill_size = 0; // its size in bytes
 };
 
 struct CheckedSystem {
     std::shared_ptr<const model::System> system;
     std::vector<PdInfo> pds;
     std::vector<RegionInfo> regions; // in the order of system->regions
+    std::vector<std::uint64_t> domain_ids; // of each <domain>, in order: given or assigned
 };
 
 std::optional<CheckedSystem> validate(std::shared_ptr<const model::System> system,

@@ -6,6 +6,7 @@
 #include "verify/rules.hpp"
 
 #include <rampart/rights.h>
+#include <rampart/untyped_rule.hpp>
 
 #include <unordered_map>
 #include <unordered_set>
@@ -23,7 +24,11 @@ struct Untyped {
     std::uint64_t base;
     unsigned bits;
     bool device;
-    std::uint64_t watermark = 0;
+    untyped_rule::State state{};
+    std::uint32_t index = 0; // boot untyped or object index
+    bool from_object = false;
+    std::uint32_t boot = 0; // the boot untyped it lies in
+    bool retyped = false;   // a Retype was made from it
 };
 
 void check_size_bits(const Plan& p, std::uint32_t i) {
@@ -43,11 +48,17 @@ void check_size_bits(const Plan& p, std::uint32_t i) {
         fail(obj(p, i), "an ASID pool must be made from a 4 KiB untyped");
 }
 
-void check_retypes(const Plan& p) {
+// Replays every Retype with the kernel's rule (placement and clearing).
+Clearing check_retypes(const Plan& p) {
     std::vector<Untyped> boot;
-    for (const auto& u : p.untypeds)
-        boot.push_back({u.paddr, u.size_bits, u.is_device != 0});
+    for (std::uint32_t i = 0; i < p.untypeds.size(); ++i) {
+        const auto& u = p.untypeds[i];
+        boot.push_back({u.paddr, u.size_bits, u.is_device != 0, {}, i, false, i});
+    }
     std::unordered_map<std::uint32_t, Untyped> children;
+    std::vector<std::uint32_t> child_order;
+    Clearing out;
+    out.per_boot_untyped.resize(boot.size());
     for (std::uint32_t i = 0; i < p.objects.size(); ++i) {
         const Object& o = p.objects[i];
         check_size_bits(p, i);
@@ -65,16 +76,38 @@ void check_retypes(const Plan& p) {
         if (src->device && !plan::is_frame(o.type) && o.type != RAMPART_OBJ_UNTYPED)
             fail(obj(p, i), "a device untyped makes only frames and untypeds");
         const unsigned bits = plan::object_bits(o.type, o.size_bits);
-        const std::uint64_t at = plan::align_up(src->base + src->watermark, bits);
+        const std::uint64_t watermark = src->state.watermark;
+        const std::uint64_t at = plan::align_up(src->base + watermark, bits);
         if (bits > src->bits || at + bit(bits) > src->base + bit(src->bits))
             fail(obj(p, i), "does not fit its untyped at " + hex(src->base) + " (watermark " +
-                                hex(src->watermark) + ")");
+                                hex(watermark) + ")");
         if (at != o.paddr)
             fail(obj(p, i), "the retype rule places it at " + hex(at) + ", not at " + hex(o.paddr));
-        src->watermark = at + bit(bits) - src->base;
-        if (o.type == RAMPART_OBJ_UNTYPED)
-            children.emplace(i, Untyped{o.paddr, o.size_bits, src->device});
+        const auto r = untyped_rule::retype(src->bits, src->state, bits, 1,
+                                            !src->device && o.type != RAMPART_OBJ_UNTYPED);
+        src->state = r.after;
+        src->retyped = true;
+        out.per_boot_untyped[src->boot] += r.clear_to - r.clear_from;
+        out.total += r.clear_to - r.clear_from;
+        if (o.flags & RAMPART_SPEC_OBJ_ASID_POOL) { // MakePool clears the pool's page
+            out.per_boot_untyped[src->boot] += bit(RAMPART_ASID_POOL_BITS);
+            out.total += bit(RAMPART_ASID_POOL_BITS);
+        }
+        if (o.type == RAMPART_OBJ_UNTYPED) {
+            children.emplace(i, Untyped{o.paddr, o.size_bits, src->device, {}, i, true, src->boot});
+            child_order.push_back(i);
+        }
     }
+    const auto check = [&](const Untyped& u) {
+        if (u.retyped && !u.device)
+            out.checks.push_back({u.index, u.from_object ? RAMPART_SPEC_OBJ_FROM_OBJECT : 0u,
+                                  u.state.watermark, u.state.clear_mark});
+    };
+    for (const Untyped& u : boot)
+        check(u);
+    for (std::uint32_t i : child_order)
+        check(children.at(i));
+    return out;
 }
 
 void check_workspace(const Plan& p) {
@@ -121,16 +154,22 @@ void check_caps(const Plan& p) {
 
 } // namespace
 
-void dry_run(const Plan& p) {
-    check_retypes(p);
+Clearing dry_run(const Plan& p) {
+    Clearing clearing = check_retypes(p);
     check_workspace(p);
     check_caps(p);
     check_mappings(p);
     check_threads(p);
+    return clearing;
 }
 
 Plan verify(Plan plan) {
-    dry_run(plan);
+    Clearing clearing = dry_run(plan);
+    for (std::size_t i = 0; i < plan.untyped_use.size() && i < clearing.per_boot_untyped.size();
+         ++i)
+        plan.untyped_use[i].cleared = clearing.per_boot_untyped[i];
+    plan.cleared_bytes = clearing.total;
+    plan.untyped_checks = std::move(clearing.checks);
     const auto d = digests(plan);
     for (std::size_t i = 0; i < plan.pds.size(); ++i) {
         plan.pds[i].cspace_digest = d[i].cspace;

@@ -9,6 +9,8 @@ namespace rampart::verify {
 plan::Plan plan_from_spec(const spec::SpecView& v) {
     plan::Plan p;
     p.untypeds = v.untypeds;
+    p.untyped_checks = v.untyped_checks;
+    p.cleared_bytes = v.header.cleared_bytes;
     p.objects.reserve(v.objects.size());
     for (const auto& o : v.objects) {
         plan::Object ob;
@@ -59,7 +61,18 @@ void check_spec(const std::vector<std::uint8_t>& bytes) {
                           e.what());
     }
     const plan::Plan p = plan_from_spec(v);
-    dry_run(p);
+    const Clearing clearing = dry_run(p);
+    if (clearing.total != p.cleared_bytes || clearing.checks.size() != p.untyped_checks.size())
+        throw VerifyError("internal error: the spec's plan of what boot clears does not match "
+                          "its Retypes");
+    for (std::size_t i = 0; i < clearing.checks.size(); ++i) {
+        const auto &a = clearing.checks[i], &b = p.untyped_checks[i];
+        if (a.untyped != b.untyped || a.flags != b.flags || a.watermark != b.watermark ||
+            a.clear_mark != b.clear_mark)
+            throw VerifyError("internal error: the spec's plan of what boot clears does not "
+                              "match its Retypes (untyped check " +
+                              std::to_string(i) + ")");
+    }
     const auto d = digests(p);
     for (std::size_t i = 0; i < p.pds.size(); ++i)
         if (d[i].cspace != p.pds[i].cspace_digest || d[i].vspace != p.pds[i].vspace_digest)

@@ -16,10 +16,20 @@ struct VerifyError : std::logic_error {
     using std::logic_error::logic_error;
 };
 
-// Returns the plan with cspace_digest / vspace_digest set in every PD record.
+// What the plan's Retypes and ASID pools make the kernel clear, by the
+// kernel's rule (rampart/untyped_rule.hpp).
+struct Clearing {
+    std::uint64_t total = 0;
+    std::vector<std::uint64_t> per_boot_untyped; // fillers count in their boot untyped
+    // Every RAM untyped retyped from, boot untypeds first, then in creation order.
+    std::vector<rampart_spec_untyped_check> checks;
+};
+
+// Returns the plan with cspace_digest / vspace_digest set in every PD record
+// and what boot clears (cleared_bytes, untyped_checks, untyped_use[].cleared).
 plan::Plan verify(plan::Plan plan);
 
-// The checks alone (throws VerifyError).
-void dry_run(const plan::Plan& plan);
+// The checks alone (throws VerifyError), and what the Retypes clear.
+Clearing dry_run(const plan::Plan& plan);
 
 } // namespace rampart::verify

@@ -1,8 +1,8 @@
-// The ASID table and TLB maintenance by ASID (Arm ARM D8.13 "TLB maintenance").
+// The ASID table: which VSpace each ASID names.
 #include "arch/asid.hpp"
 
 #include "arch/kernel_window.hpp"
-#include "arch/registers.hpp"
+#include "arch/tlb.hpp"
 
 namespace rampart::arch {
 namespace {
@@ -55,17 +55,6 @@ void asid_release(uint64_t asid) {
         pool->vspace[asid & ((1u << asid_pool_bits) - 1)] = 0;
         tlb_flush_asid(asid);
     }
-}
-
-void tlb_flush_asid(uint64_t asid) {
-    dsb_ishst();
-    asm volatile("tlbi aside1is, %0\n\tdsb ish\n\tisb" ::"r"(asid << 48) : "memory");
-}
-
-void tlb_flush_page(uint64_t asid, uint64_t vaddr) {
-    dsb_ishst();
-    asm volatile("tlbi vae1is, %0\n\tdsb ish\n\tisb" ::"r"((asid << 48) | (vaddr >> 12))
-                 : "memory");
 }
 
 } // namespace rampart::arch

@@ -2,8 +2,10 @@
 // (labels and arguments in kernel/include/rampart/invocations.h).
 #include "api/invocation.hpp"
 #include "arch/asid.hpp"
+#include "arch/barrier.hpp"
+#include "arch/cache.hpp"
 #include "arch/kernel_window.hpp"
-#include "arch/registers.hpp"
+#include "arch/tlb.hpp"
 #include "arch/vspace_digest.hpp"
 #include "arch/vspace_ops.hpp"
 #include "kernel/cspace.hpp"
@@ -134,32 +136,19 @@ Status page_unmap(const Invocation& inv) {
     return Status::ok();
 }
 
-// Cache maintenance by kernel-window address over [pa, pa + size).
+// The cache operation an invocation label asks for (an invalidation cleans
+// too: dropping dirty lines of memory the caller may not own would lose data).
 void cache_op(uint64_t label, uint64_t pa, uint64_t size) {
-    const uint64_t start = reinterpret_cast<uint64_t>(kernel::ptr_from_paddr(pa)) & ~uint64_t{63};
-    const uint64_t end = reinterpret_cast<uint64_t>(kernel::ptr_from_paddr(pa + size));
-    for (uint64_t va = start; va < end; va += 64) {
-        switch (label) {
-        case RAMPART_PAGE_CLEAN_DATA:
-        case RAMPART_VSPACE_CLEAN_DATA:
-            asm volatile("dc cvac, %0" ::"r"(va) : "memory");
-            break;
-        case RAMPART_PAGE_INVALIDATE_DATA:
-        case RAMPART_VSPACE_INVALIDATE_DATA:
-            asm volatile("dc civac, %0" ::"r"(va) : "memory");
-            break;
-        case RAMPART_PAGE_UNIFY_INSTRUCTION:
-        case RAMPART_VSPACE_UNIFY_INSTRUCTION:
-            asm volatile("dc cvau, %0" ::"r"(va) : "memory");
-            break;
-        default:
-            asm volatile("dc civac, %0" ::"r"(va) : "memory");
-            break;
-        }
+    switch (label) {
+    case RAMPART_PAGE_CLEAN_DATA:
+    case RAMPART_VSPACE_CLEAN_DATA:
+        return cache_maintain(CacheOp::clean, pa, size);
+    case RAMPART_PAGE_UNIFY_INSTRUCTION:
+    case RAMPART_VSPACE_UNIFY_INSTRUCTION:
+        return cache_maintain(CacheOp::unify_instruction, pa, size);
+    default:
+        return cache_maintain(CacheOp::clean_invalidate, pa, size);
     }
-    dsb_ish();
-    if (label == RAMPART_PAGE_UNIFY_INSTRUCTION || label == RAMPART_VSPACE_UNIFY_INSTRUCTION)
-        asm volatile("ic iallu\n\tdsb ish\n\tisb" ::: "memory");
 }
 
 Status page_cache(const Invocation& inv) {

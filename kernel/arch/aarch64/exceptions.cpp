@@ -114,6 +114,7 @@ static const char* const kernel_vector_names[] = {"sync (SP_EL0)",
 extern "C" [[noreturn]] void handle_kernel_exception(const UserContext* frame, uint64_t kind) {
     using rampart::log::Hex;
     using rampart::log::print;
+    rampart::arch::machine_halt_without_semihosting();
     const rampart::arch::Esr esr{RAMPART_READ_SYSREG(esr_el1)};
     print("\nKERNEL PANIC: unexpected ", kernel_vector_names[kind], " exception in the kernel\n");
     print("  class ", Hex{esr.ec()}, " (", rampart::arch::exception_class_name(esr.ec()), ")  ESR ",

@@ -8,9 +8,11 @@ namespace rampart::arch {
 
 void timer_init() {
     RAMPART_WRITE_SYSREG(cntp_ctl_el0, 0); // disabled, until the first deadline
-    // EL0VCTEN: user code may read the virtual count and CNTFRQ_EL0 (as on
-    // Linux); the physical timer and its count stay the kernel's.
-    RAMPART_WRITE_SYSREG(cntkctl_el1, 2);
+    // CNTKCTL_EL1 (Arm ARM D13.8.15): EL0PCTEN and EL0VCTEN let user code read
+    // the physical and virtual counts and CNTFRQ_EL0, as seL4 Microkit's
+    // kernels do; the timer registers themselves stay the kernel's.
+    constexpr uint64_t el0pcten = 1u << 0, el0vcten = 1u << 1;
+    RAMPART_WRITE_SYSREG(cntkctl_el1, el0pcten | el0vcten);
     isb();
 }
 

@@ -1,20 +1,14 @@
-// Translation tables for the kernel window and for user address spaces.
+// The kernel window's translation table (TTBR1) and the empty user table.
 #include "arch/vspace.hpp"
 #include "arch/kernel_window.hpp"
 #include "arch/registers.hpp"
 #include "arch/window_map.hpp"
-
-#include <rampart/aarch64/kernel_layout.h>
 
 namespace rampart::arch {
 namespace {
 
 alignas(4096) Pte kernel_l1[entries];
 alignas(4096) Pte empty_l1[entries]; // maps nothing
-
-uint64_t index_at(uint64_t vaddr, unsigned level) {
-    return (vaddr >> level_shift(level)) & (entries - 1);
-}
 
 } // namespace
 
@@ -26,35 +20,6 @@ void kernel_window_init() {
     isb();
     asm volatile("tlbi vmalle1\n\tdsb nsh\n\tisb" ::: "memory");
 }
-
-bool map_user_page(uint64_t root, uint64_t vaddr, uint64_t paddr, Access access, MemType type,
-                   TableSource tables) {
-    if (vaddr >= RAMPART_USER_TOP || (vaddr | paddr) & ((1ull << page_bits) - 1))
-        return false;
-    uint64_t table = root;
-    for (unsigned level = 1; level < 3; ++level) {
-        Pte& e = kernel::ptr_from_paddr<Pte>(table)[index_at(vaddr, level)];
-        if (!e.valid()) {
-            const uint64_t next = tables.alloc(tables.self);
-            if (!next)
-                return false;
-            e = Pte::table(next);
-        } else if (!e.is_table(level)) {
-            return false;
-        }
-        table = e.paddr();
-    }
-    Pte& leaf = kernel::ptr_from_paddr<Pte>(table)[index_at(vaddr, 3)];
-    if (leaf.valid())
-        return false;
-    leaf = Pte::leaf(paddr, 3, type, access);
-    dsb_ishst();
-    return true;
-}
-
-} // namespace rampart::arch
-
-namespace rampart::arch {
 
 uint64_t user_translation_base() {
     return RAMPART_READ_SYSREG(ttbr0_el1);

@@ -2,9 +2,10 @@
 #include "arch/vspace_ops.hpp"
 
 #include "arch/asid.hpp"
+#include "arch/barrier.hpp"
 #include "arch/kernel_window.hpp"
 #include "arch/object_hooks.hpp"
-#include "arch/registers.hpp"
+#include "arch/tlb.hpp"
 
 #include <rampart/objects.h>
 

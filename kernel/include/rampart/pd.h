@@ -17,6 +17,7 @@
 #define RAMPART_PD_SLOT_IRQ_BASE 138u   /* + channel id: IRQ handler */
 #define RAMPART_PD_SLOT_CHILD_BASE 202u /* + child id: the child's TCB */
 #define RAMPART_PD_SLOT_USER_BASE 394u  /* + slot: <cspace> entries */
+#define RAMPART_PD_USER_CAP_SLOTS 128u  /* <cspace> slots 1..127 (0 is reserved) */
 #define RAMPART_PD_MIN_CNODE_RADIX 9u
 
 /* Channel, IRQ and child ids: 0..RAMPART_PD_MAX_ID. Bits 62 and 63 of a badge

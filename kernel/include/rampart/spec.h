@@ -10,7 +10,7 @@
 #include "types.h"
 
 #define RAMPART_SPEC_MAGIC 0x3130434550535452ull /* "RTSPEC01" little-endian */
-#define RAMPART_SPEC_VERSION 1u
+#define RAMPART_SPEC_VERSION 2u
 
 /* "No object / no record" in any 32-bit index field. */
 #define RAMPART_SPEC_NONE 0xffffffffu
@@ -28,6 +28,7 @@ struct rampart_spec_header {
     uint64_t total_size;                /* bytes of the whole spec, header included */
     uint64_t checksum;                  /* FNV-1a 64 (image.h) of the bytes after the header */
     struct rampart_spec_table untypeds; /* struct rampart_untyped_desc: the predicted boot list */
+    struct rampart_spec_table untyped_checks; /* struct rampart_spec_untyped_check */
     struct rampart_spec_table objects;  /* struct rampart_spec_object, in creation order */
     struct rampart_spec_table caps;     /* struct rampart_spec_cap, sorted by (cnode, slot) */
     struct rampart_spec_table mappings; /* struct rampart_spec_mapping, in mapping order */
@@ -45,6 +46,10 @@ struct rampart_spec_header {
     uint32_t domain_start_index;
     uint32_t domain_index_shift;
     uint32_t flags; /* RAMPART_SPEC_F_* */
+    /* Bytes the kernel clears for the spec's objects (Retype, ASID pools),
+       planned with kernel/include/rampart/untyped_rule.hpp; untyped_checks
+       lets the initializer check it. */
+    uint64_t cleared_bytes;
 };
 
 #define RAMPART_SPEC_F_DOMAINS 0x1u /* the system has a domain schedule */
@@ -64,6 +69,15 @@ struct rampart_spec_object {
 #define RAMPART_SPEC_OBJ_FROM_OBJECT 0x1u /* source is an object index */
 #define RAMPART_SPEC_OBJ_ASID_POOL 0x2u   /* a 4 KiB untyped handed to ASIDControl MakePool */
 #define RAMPART_SPEC_OBJ_FILLER 0x4u      /* untyped retyped only to move a watermark */
+
+/* An untyped the spec retypes RAM from, as the kernel must leave it once
+   every object is made: its watermark and clear mark (Untyped Describe). */
+struct rampart_spec_untyped_check {
+    uint32_t untyped; /* boot untyped index, or object index (see flags) */
+    uint32_t flags;   /* RAMPART_SPEC_OBJ_FROM_OBJECT */
+    uint64_t watermark;
+    uint64_t clear_mark;
+};
 
 /* What a cap record places in a CNode slot. */
 enum rampart_spec_cap_kind {
@@ -175,6 +189,8 @@ struct rampart_spec_pd {
     uint32_t padding;
 };
 
+/* An entry of the schedule as the system file writes it; duration 0 is the
+   end marker (the kernel runs from domain_start_index up to the marker). */
 struct rampart_spec_domain_entry {
     uint32_t domain;
     uint32_t unit; /* 0: microseconds, 1: timer ticks */
@@ -211,7 +227,8 @@ static inline int rampart_spec_table_ok(const struct rampart_spec_header* h,
 }
 
 #ifdef __cplusplus
-static_assert(sizeof(struct rampart_spec_header) == 152, "ABI");
+static_assert(sizeof(struct rampart_spec_header) == 168, "ABI");
+static_assert(sizeof(struct rampart_spec_untyped_check) == 24, "ABI");
 static_assert(sizeof(struct rampart_spec_object) == 24, "ABI");
 static_assert(sizeof(struct rampart_spec_cap) == 24, "ABI");
 static_assert(sizeof(struct rampart_spec_mapping) == 24, "ABI");

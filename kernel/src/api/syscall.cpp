@@ -50,8 +50,11 @@ namespace {
     case RAMPART_SYS_DEBUG_WRITE:
         // A release kernel has no console for user code, but the programs
         // that print (initializer, libpd) run on it unchanged: output is dropped.
-        return config::debug ? debug_call(ctx, number) : ctx;
+        return config::console_calls ? debug_call(ctx, number) : ctx;
     case RAMPART_SYS_DEBUG_HALT:
+        if (config::console_calls)
+            return debug_call(ctx, number);
+        return unknown_syscall(ctx, number);
     case RAMPART_SYS_DEBUG_CHECK:
         if (config::debug)
             return debug_call(ctx, number);

@@ -1,6 +1,7 @@
-// kernel_main: from the loader's handoff to the first user instruction.
+// From the loader's handoff to the first user instruction.
+#include "boot/boot.hpp"
+
 #include "arch/console.hpp"
-#include "arch/context.hpp"
 #include "arch/irq_controller.hpp"
 #include "arch/kernel_window.hpp"
 #include "arch/machine.hpp"
@@ -32,8 +33,9 @@ rampart_boot_handoff handoff;
 
 } // namespace
 
-extern "C" [[noreturn]] void kernel_main(uint64_t handoff_paddr) {
-    using namespace rampart;
+namespace rampart::boot {
+
+arch::UserContext* start_kernel(uint64_t handoff_paddr) {
     arch::console_init();
     // The handoff lives in the loader's memory, which becomes free RAM: copy it first.
     handoff = *kernel::ptr_from_paddr<const rampart_boot_handoff>(handoff_paddr);
@@ -43,7 +45,7 @@ extern "C" [[noreturn]] void kernel_main(uint64_t handoff_paddr) {
     log::print("Rampart kernel on ", platform::board_name, " (", arch::irq_controller_name(),
                ", entered at EL", handoff.entry_el, ")\n");
     arch::fpu_enable_for_user();
-    if (config::debug)
+    if (config::user_pmu)
         arch::perf_counter_enable_for_user();
     irq::init();
 
@@ -82,5 +84,7 @@ extern "C" [[noreturn]] void kernel_main(uint64_t handoff_paddr) {
     boot::provide_untypeds(plan, root);
     root.bootinfo->empty = {root.next_free_slot, uint64_t{1} << cnode_bits};
     sched::start(root.tcb, handoff.domains);
-    arch::arch_restore_user_context(&root.tcb->context);
+    return &root.tcb->context;
 }
+
+} // namespace rampart::boot

@@ -2,8 +2,8 @@
 #include "boot/root_task.hpp"
 
 #include "arch/asid.hpp"
+#include "arch/boot_map.hpp"
 #include "arch/kernel_window.hpp"
-#include "arch/vspace.hpp"
 #include "kernel/cap.hpp"
 #include "kernel/mdb.hpp"
 #include "lib/placement_new.hpp"

@@ -94,8 +94,11 @@ void receive(Tcb& receiver, Endpoint& ep, Reply* reply, bool blocking) {
         if (ep.queue.empty())
             set_state(ep, EndpointState::Idle);
         sender.blocked_on = nullptr;
+        const bool call = sender.ipc_is_call || sender.fault != kernel::FaultType::None;
+        if (call && receiver.bound_notification)
+            return_lent_context(receiver, *receiver.bound_notification); // runs on the caller's
         deliver(sender, receiver, ep, sender.ipc_badge, sender.ipc_can_grant);
-        if (sender.ipc_is_call || sender.fault != kernel::FaultType::None)
+        if (call)
             after_call(sender, receiver, reply);
         else
             wake(sender);
@@ -106,6 +109,8 @@ void receive(Tcb& receiver, Endpoint& ep, Reply* reply, bool blocking) {
         receiver.context.set_info(0);
         return;
     }
+    if (receiver.bound_notification)
+        return_lent_context(receiver, *receiver.bound_notification);
     receiver.state = ThreadState::BlockedOnReceive;
     receiver.blocked_on = &ep;
     receiver.reply = reply;

@@ -33,6 +33,9 @@ void reply(Tcb& replier, Reply& reply, bool can_grant);
 
 void signal(Notification& n, uint64_t badge);
 void wait(Tcb& t, Notification& n, bool blocking);
+// A passive thread that ran a signal on the notification's scheduling context
+// gives it back (when it waits again, or takes a call on the caller's context).
+void return_lent_context(Tcb& t, Notification& n);
 
 // Takes a thread out of whatever IPC it is blocked in (it then stays Inactive
 // or is restarted by the caller).

@@ -36,12 +36,21 @@ void lend_context(Notification& n, Tcb& t) {
 
 } // namespace
 
+void return_lent_context(Tcb& t, Notification& n) {
+    if (t.sched_context && t.sched_context == n.sched_context) {
+        t.sched_context->tcb = nullptr;
+        t.sched_context = nullptr;
+    }
+}
+
 void signal(Notification& n, uint64_t badge) {
     Tcb* bound = n.bound_tcb;
     if (n.state() != NotificationState::Waiting && bound &&
         bound->state == ThreadState::BlockedOnReceive) {
-        // The bound thread waits on an endpoint: the signal wakes it instead.
+        // The bound thread waits on an endpoint: the signal wakes it instead,
+        // a passive one on the notification's context.
         cancel(*bound);
+        lend_context(n, *bound);
         deliver_signal(*bound, badge | (n.state() == NotificationState::Active ? n.word : 0));
         n.word = 0;
         set_state(n, NotificationState::Idle);
@@ -60,16 +69,14 @@ void signal(Notification& n, uint64_t badge) {
 }
 
 void wait(Tcb& t, Notification& n, bool blocking) {
-    if (t.sched_context && t.sched_context == n.sched_context) {
-        // A passive thread waits again: the lent context goes home to the notification.
-        t.sched_context->tcb = nullptr;
-        t.sched_context = nullptr;
-    }
     if (n.state() == NotificationState::Active) {
+        // Taken at once: a passive thread (on a donated context, or none) goes on
+        // running, on the notification's context if it has none.
         t.context.set_badge(n.word);
         t.context.set_info(0);
         n.word = 0;
         set_state(n, NotificationState::Idle);
+        lend_context(n, t);
         return;
     }
     if (!blocking) {
@@ -77,6 +84,8 @@ void wait(Tcb& t, Notification& n, bool blocking) {
         t.context.set_info(0);
         return;
     }
+    // A passive thread waits again: the lent context goes home to the notification.
+    return_lent_context(t, n);
     t.state = ThreadState::BlockedOnNotification;
     t.blocked_on = &n;
     if (t.in_ready_queue || t.in_release_queue) // not when it was running, as usual

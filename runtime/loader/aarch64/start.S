@@ -29,6 +29,43 @@ reset:
     mov     x9, #0x45
     msr     pmcr_el0, x9
     msr     daifset, #0xf
+    /* The raw image may have been placed anywhere in RAM: seL4 Microkit's QEMU
+       command puts loader.img at 0x70000000 and starts there. The loader
+       (position-dependent C++) and its payload move to the link address first,
+       with the MMU and data cache off; then the moved copy starts over. */
+    adr     x0, _start                  /* where the image is */
+    ldr     x1, =_start                 /* where it is linked */
+    cmp     x0, x1
+    b.eq    placed
+    ldr     x2, =__loader_image_size
+    add     x3, x0, x2
+    ldr     x4, [x3, #16]               /* rampart_image_header.payload_size */
+    add     x2, x2, x4
+    add     x2, x2, #7
+    bic     x2, x2, #7                  /* whole words (reads at most 7 bytes past the end) */
+    cmp     x1, x0
+    b.hi    move_down_from_top
+move_up:                                /* destination below the source: ascending */
+    ldr     x5, [x0], #8
+    str     x5, [x1], #8
+    subs    x2, x2, #8
+    b.ne    move_up
+    b       moved
+move_down_from_top:                     /* destination above the source: descending */
+    add     x0, x0, x2
+    add     x1, x1, x2
+1:  ldr     x5, [x0, #-8]!
+    str     x5, [x1, #-8]!
+    subs    x2, x2, #8
+    b.ne    1b
+moved:
+    dsb     sy
+    ic      iallu                       /* the moved code is fetched afresh */
+    dsb     sy
+    isb
+    ldr     x9, =reset
+    br      x9
+placed:
     mrs     x19, CurrentEL
     lsr     x19, x19, #2
     cmp     x19, #2

@@ -27,8 +27,5 @@ void asid_release(uint64_t asid);
 // `pool`; how many pools are installed.
 [[nodiscard]] bool asid_pool_installed_at(uint64_t base, kernel::Paddr pool);
 [[nodiscard]] uint64_t asid_pools_installed();
-// Removes all TLB entries tagged with `asid`.
-void tlb_flush_asid(uint64_t asid);
-void tlb_flush_page(uint64_t asid, uint64_t vaddr);
 
 } // namespace rampart::arch

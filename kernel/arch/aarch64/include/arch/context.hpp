@@ -110,7 +110,7 @@ struct UserContext {
         w[12] = x[7];
     }
     // The reply's words 0..11 go to these registers (read/write_register order).
-    static constexpr unsigned unknown_syscall_reply_registers[] = {3, 4, 5, 6, 7, 8,
+    static constexpr unsigned unknown_syscall_reply_registers[] = {3, 4,  5, 6, 7,  8,
                                                                    9, 10, 0, 1, 33, 2};
     // A user exception's reply sets pc, sp and spsr (read/write_register 0..2).
     static constexpr unsigned user_exception_reply_registers = 3;

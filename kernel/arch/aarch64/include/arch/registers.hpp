@@ -4,6 +4,8 @@
 
 #include <stdint.h>
 
+#include "arch/barrier.hpp"
+
 #define RAMPART_READ_SYSREG(name)                                                                  \
     ([] {                                                                                          \
         uint64_t v_;                                                                               \
@@ -18,16 +20,6 @@
     } while (0)
 
 namespace rampart::arch {
-
-inline void isb() {
-    asm volatile("isb" ::: "memory");
-}
-inline void dsb_ish() {
-    asm volatile("dsb ish" ::: "memory");
-}
-inline void dsb_ishst() {
-    asm volatile("dsb ishst" ::: "memory");
-}
 
 // ESR_EL1 (Arm ARM D17.2.37): exception class in bits 31:26, syndrome below.
 struct Esr {

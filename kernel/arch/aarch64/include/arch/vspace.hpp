@@ -1,7 +1,6 @@
 // Address spaces: the kernel window (TTBR1) and user translation tables (TTBR0).
 #pragma once
 
-#include "arch/pte.hpp"
 #include "arch/registers.hpp"
 #include "kernel/cap.hpp"
 
@@ -11,17 +10,6 @@ namespace rampart::arch {
 
 // Installs the kernel's own level-1 window table, replacing the loader's.
 void kernel_window_init();
-
-// Hands out zeroed, page-aligned 4 KiB tables (physical addresses) during boot.
-struct TableSource {
-    uint64_t (*alloc)(void* self);
-    void* self;
-};
-
-// Maps one 4 KiB user page, creating missing tables from `tables`. Returns
-// false when the slot is already mapped or the address is not a user address.
-[[nodiscard]] bool map_user_page(uint64_t root, uint64_t vaddr, uint64_t paddr, Access access,
-                                 MemType type, TableSource tables);
 
 // Makes `root` the current user address space under `asid`.
 // Inline: it is on every context switch.

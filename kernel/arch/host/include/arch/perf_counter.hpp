@@ -1,0 +1,8 @@
+// The host machine has no performance counter for user code.
+#pragma once
+
+namespace rampart::arch {
+
+inline void perf_counter_enable_for_user() {}
+
+} // namespace rampart::arch

@@ -1,0 +1,87 @@
+// The host machine's MMU registers and maintenance operations, and clearing
+// memory: recorded for the harness (arch/host_machine.hpp); the tables
+// themselves are in the AArch64 format and handled by the AArch64 table code.
+#include "arch/cache.hpp"
+#include "arch/host_machine.hpp"
+#include "arch/kernel_window.hpp"
+#include "arch/object_hooks.hpp"
+#include "arch/tlb.hpp"
+#include "arch/vspace.hpp"
+
+#include <platform/platform.hpp>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+namespace rampart::arch {
+
+void kernel_window_init() {}
+
+void vspace_activate(uint64_t root, uint16_t asid) {
+    host::machine().active_root = root;
+    host::machine().active_asid = asid;
+}
+
+void set_user_ipc_buffer(uint64_t vaddr) {
+    host::machine().ipc_buffer = vaddr;
+}
+
+void vspace_activate_none() {
+    vspace_activate(0, 0);
+}
+
+uint64_t user_translation_base() {
+    return host::machine().active_root | (host::machine().active_asid << 48);
+}
+
+uint64_t translation_base_of(const kernel::Cap& vspace) {
+    if (vspace.type() == kernel::CapType::VSpace && vspace.table_is_mapped())
+        return vspace.paddr().value | (vspace.mapped_word() << 48);
+    return 0;
+}
+
+void tlb_flush_asid(uint64_t asid) {
+    if (asid >> 16) {
+        fprintf(stderr, "host machine: TLB flush of ASID %#llx\n",
+                static_cast<unsigned long long>(asid));
+        abort();
+    }
+    ++host::machine().tlb_flushes;
+}
+
+void tlb_flush_page(uint64_t asid, uint64_t) {
+    tlb_flush_asid(asid);
+}
+
+namespace {
+
+bool within(uint64_t pa, uint64_t size, uint64_t base, uint64_t bytes) {
+    return pa >= base && size <= bytes && pa - base <= bytes - size;
+}
+
+} // namespace
+
+// Nothing to maintain, but the kernel must only name RAM or device memory.
+void cache_maintain(CacheOp, uint64_t pa, uint64_t size) {
+    bool ok = within(pa, size, kernel::host::phys_base, kernel::host::phys_size);
+    for (const auto& d : platform::user_devices)
+        ok = ok || within(pa, size, d.base, d.size);
+    if (!ok) {
+        fprintf(stderr, "host machine: cache maintenance of [%#llx, +%#llx) outside memory\n",
+                static_cast<unsigned long long>(pa), static_cast<unsigned long long>(size));
+        abort();
+    }
+}
+
+} // namespace rampart::arch
+
+namespace rampart::kernel {
+
+// Zeroes RAM for Untyped Retype and reset (counted for the tests).
+void arch_clear_memory(Paddr base, uint64_t bytes) {
+    arch::host::machine().cleared_bytes += bytes;
+    memset(ptr_from_paddr(base.value), 0, bytes);
+}
+
+} // namespace rampart::kernel

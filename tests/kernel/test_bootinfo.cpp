@@ -6,7 +6,7 @@
 
 #include <catch2/catch.hpp>
 
-#include <cstring>
+#include <algorithm>
 #include <vector>
 
 namespace {
@@ -15,7 +15,7 @@ namespace {
 struct Pages {
     std::vector<uint64_t> words;
     explicit Pages(const std::vector<uint64_t>& extra) : words(RAMPART_PAGE_SIZE / 8 + extra.size()) {
-        std::memcpy(&words[RAMPART_PAGE_SIZE / 8], extra.data(), extra.size() * 8);
+        std::copy(extra.begin(), extra.end(), words.begin() + RAMPART_PAGE_SIZE / 8);
         bi()->extra_len = extra.size() * 8;
     }
     rampart_bootinfo* bi() { return reinterpret_cast<rampart_bootinfo*>(words.data()); }

@@ -107,7 +107,9 @@ void Builder::create_objects() {
                                                      cs_.ws(k), cs_.root(),
                                                      cs_.ws(pool_slot(pools++)), 64),
                       "ASIDControl MakePool", s_, k);
-            if (is_frame(made.type)) {
+            // One run is placed contiguously: its first frame's address
+            // checks the run (attestation checks every mapped frame).
+            if (is_frame(made.type) && k == i) {
                 uint64_t paddr = 0;
                 check(rampart_page_get_address(cs_.ws(k), &paddr), "Page GetAddress", s_, k);
                 if (paddr != made.paddr) {
@@ -151,8 +153,17 @@ void Builder::check_clearing() {
 
 void Builder::write_frame(uint32_t frame, uint32_t first_fill, bool zero_first) {
     const rampart_spec_object& o = s_.objects[frame];
+    // Once the PDs are mapped, a frame's own cap may be mapped in its PD (a
+    // cap maps once): a restart writes through a copy in the scratch slot.
+    rampart_cptr_t cap = cs_.ws(frame);
+    if (zero_first) {
+        check(rampart_cnode_copy(cs_.root(), scratch_, cs_.workspace_depth(), cs_.root(), cap, 64,
+                                 RAMPART_RIGHTS_ALL),
+              "CNode Copy (the fill window)", s_, frame);
+        cap = cs_.root_slot(scratch_);
+    }
     uint64_t err = 0;
-    uint8_t* bytes = window_.map(cs_.ws(frame), o.type, err);
+    uint8_t* bytes = window_.map(cap, o.type, err);
     if (!bytes)
         check(err, "Page Map (the fill window)", s_, frame);
     uint64_t from = zero_first ? 0 : ~0ull, to = zero_first ? frame_bytes(o.type) : 0;
@@ -164,7 +175,10 @@ void Builder::write_frame(uint32_t frame, uint32_t first_fill, bool zero_first) 
         from = fill.frame_offset < from ? fill.frame_offset : from;
         to = fill.frame_offset + fill.size > to ? fill.frame_offset + fill.size : to;
     }
-    window_.close(cs_.ws(frame), from, to);
+    window_.close(cap, from, to);
+    if (zero_first)
+        check(rampart_cnode_delete(cs_.root(), scratch_, cs_.workspace_depth()),
+              "CNode Delete (scratch)", s_, frame);
 }
 
 void Builder::fill_frames() {
@@ -197,10 +211,11 @@ void Builder::map() {
                   "PageTable Map", s_, m.object);
             continue;
         }
-        const rampart_cptr_t copy = cs_.ws(mapping_slot(j));
-        check(rampart_cnode_copy(cs_.root(), copy, 64, cs_.root(), cs_.ws(m.object), 64,
-                                 RAMPART_RIGHTS_ALL),
-              "CNode Copy (for a mapping)", s_, m.object);
+        const rampart_cptr_t copy = mapping_cap(j);
+        if (m.kind == RAMPART_SPEC_MAP_FRAME)
+            check(rampart_cnode_copy(cs_.root(), copy, 64, cs_.root(), cs_.ws(m.object), 64,
+                                     RAMPART_RIGHTS_ALL),
+                  "CNode Copy (for a mapping)", s_, m.object);
         const uint64_t rights =
             RAMPART_RIGHT_READ | (m.rights & RAMPART_SPEC_MAP_W ? RAMPART_RIGHT_WRITE : 0u);
         const uint64_t attrs = (m.attrs & RAMPART_SPEC_ATTR_CACHED ? RAMPART_ATTR_CACHEABLE : 0u) |

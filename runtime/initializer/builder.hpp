@@ -33,6 +33,11 @@ class Builder {
 
     // Workspace slots beyond the objects (docs/spec.md, "The workspace CNode").
     uint64_t mapping_slot(uint32_t j) const { return s_.objects.count + j; }
+    // The cap mapping j maps: the frame's own, or its copy in mapping_slot(j).
+    rampart_cptr_t mapping_cap(uint32_t j) const {
+        const rampart_spec_mapping& m = s_.mappings[j];
+        return cs_.ws(m.kind == RAMPART_SPEC_MAP_FRAME_OWN ? m.object : mapping_slot(j));
+    }
     uint64_t irq_slot(uint32_t k) const { return s_.objects.count + s_.mappings.count + k; }
     uint64_t pool_slot(uint32_t p) const {
         return s_.objects.count + s_.mappings.count + s_.irqs.count + p;

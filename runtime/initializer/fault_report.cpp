@@ -18,7 +18,7 @@ uint64_t stack_bottom(const SpecView& s, uint32_t pd) {
     for (bool grew = true; grew;) {
         grew = false;
         for (const rampart_spec_mapping& m : s.mappings)
-            if (m.pd == pd && m.kind == RAMPART_SPEC_MAP_FRAME && m.vaddr == bottom - kPage) {
+            if (m.pd == pd && rampart_spec_maps_frame(m.kind) && m.vaddr == bottom - kPage) {
                 bottom -= kPage;
                 grew = true;
             }
@@ -28,7 +28,7 @@ uint64_t stack_bottom(const SpecView& s, uint32_t pd) {
 
 const rampart_spec_mapping* mapping_at(const SpecView& s, uint32_t pd, uint64_t vaddr) {
     for (const rampart_spec_mapping& m : s.mappings) {
-        if (m.pd != pd || m.kind != RAMPART_SPEC_MAP_FRAME)
+        if (m.pd != pd || !rampart_spec_maps_frame(m.kind))
             continue;
         if (vaddr >= m.vaddr && vaddr - m.vaddr < frame_bytes(s.objects[m.object].type))
             return &m;

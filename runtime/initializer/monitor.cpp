@@ -149,8 +149,8 @@ class Monitor {
         }
         for (uint32_t j = 0; j < s_.mappings.count; ++j) {
             const rampart_spec_mapping& m = s_.mappings[j];
-            if (m.pd == pd && m.kind == RAMPART_SPEC_MAP_FRAME && (m.rights & RAMPART_SPEC_MAP_X))
-                (void)rampart_page_cache(cs_.ws(b_.mapping_slot(j)), RAMPART_PAGE_UNIFY_INSTRUCTION,
+            if (m.pd == pd && rampart_spec_maps_frame(m.kind) && (m.rights & RAMPART_SPEC_MAP_X))
+                (void)rampart_page_cache(b_.mapping_cap(j), RAMPART_PAGE_UNIFY_INSTRUCTION,
                                          0, frame_bytes(s_.objects[m.object].type));
         }
         if (t.sc != RAMPART_SPEC_NONE && (s_.scs[t.sc].flags & RAMPART_SPEC_SC_PASSIVE)) {

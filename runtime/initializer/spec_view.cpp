@@ -75,7 +75,7 @@ void check_indices(const SpecView& s) {
     for (uint32_t i = 0; i < s.mappings.count; ++i) {
         const auto& m = s.mappings[i];
         const bool table = m.kind == RAMPART_SPEC_MAP_PAGE_TABLE;
-        if (!typed(m.vspace, RAMPART_OBJ_VSPACE) || m.kind > RAMPART_SPEC_MAP_FRAME ||
+        if (!typed(m.vspace, RAMPART_OBJ_VSPACE) || m.kind > RAMPART_SPEC_MAP_FRAME_OWN ||
             !(table ? typed(m.object, RAMPART_OBJ_PAGE_TABLE)
                     : object_ok(m.object) && is_frame(s.objects[m.object].type)))
             refuse("bad VSpace, kind or object", i, "mapping");
@@ -138,7 +138,7 @@ SpecView check_spec(const void* boot_data, uint64_t boot_data_size) {
     if (h->total_size > boot_data_size || h->total_size < h->header_size)
         refuse("the total size exceeds the boot data");
     const auto* bytes = static_cast<const uint8_t*>(boot_data);
-    if (rampart_fnv1a(RAMPART_FNV_OFFSET, bytes + h->header_size, h->total_size - h->header_size) !=
+    if (rampart_checksum(bytes + h->header_size, h->total_size - h->header_size) !=
         h->checksum)
         refuse("checksum mismatch");
 

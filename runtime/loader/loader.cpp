@@ -13,6 +13,7 @@ extern "C" {
 extern char __loader_start[];
 extern char __payload_start[];
 void loader_sync_code(uint64_t base, uint64_t end);
+void loader_sync_instructions();
 [[noreturn]] void loader_enter_kernel(uint64_t entry, uint64_t handoff_pa);
 [[noreturn]] void loader_main(uint32_t entry_el);
 void* memcpy(void* dst, const void* src, unsigned long n);
@@ -39,6 +40,20 @@ bool overlaps(uint64_t a, uint64_t a_end, uint64_t b, uint64_t b_end) {
     return a < b_end && b < a_end;
 }
 
+// Whether the bytes a copy writes may be executed: anything but a root-task
+// segment without execute permission (the spec, the initializer's data).
+// Zeroed memory is never code, so only the copied bytes need cleaning.
+bool may_hold_code(const rampart_image_header& h, const rampart_image_copy* copies,
+                   const rampart_image_copy& c) {
+    const auto* segments = reinterpret_cast<const rampart_user_segment*>(copies + h.copy_count);
+    for (uint32_t i = 0; i < h.segment_count; ++i) {
+        const rampart_user_segment& s = segments[i];
+        if (c.dest >= s.paddr && c.dest + c.file_size <= s.paddr + s.size)
+            return (s.perms & RAMPART_SEG_X) != 0;
+    }
+    return true;
+}
+
 bool in_ram(uint64_t base, uint64_t end) {
     for (const auto& r : rampart::platform::ram)
         if (base >= r.base && end <= r.base + r.size && base <= end)
@@ -63,7 +78,7 @@ void loader_main(uint32_t entry_el) {
                                 hdr->segment_count * sizeof(rampart_user_segment) ||
         hdr->segment_count > RAMPART_MAX_ROOT_SEGMENTS)
         refuse("malformed payload header");
-    if (rampart_fnv1a(RAMPART_FNV_OFFSET, base + hdr->header_size, hdr->payload_size - hdr->header_size) != hdr->checksum)
+    if (rampart_checksum(base + hdr->header_size, hdr->payload_size - hdr->header_size) != hdr->checksum)
         refuse("payload checksum mismatch (corrupted image)");
 
     const uint64_t image_start = address(__loader_start);
@@ -77,9 +92,10 @@ void loader_main(uint32_t entry_el) {
             refuse("a payload copy is out of bounds");
         memcpy(reinterpret_cast<void*>(c.dest), base + c.src_offset, c.file_size);
         memset(reinterpret_cast<void*>(c.dest + c.file_size), 0, c.mem_size - c.file_size);
+        if (may_hold_code(*hdr, copies, c))
+            loader_sync_code(c.dest, c.dest + c.file_size);
     }
-    loader_sync_code(hdr->kernel.base, hdr->kernel.end);
-    loader_sync_code(hdr->root_image.base, hdr->root_image.end);
+    loader_sync_instructions();
 
     handoff.magic = RAMPART_HANDOFF_MAGIC;
     handoff.entry_el = entry_el;

@@ -14,7 +14,7 @@ using namespace rampart::kernel::test;
 
 namespace {
 
-constexpr unsigned radix = 10; // two batches
+constexpr unsigned radix = 10; // 1024 empty slots fit one batch, 1024 caps two
 
 // The test's own FNV-1a 64 over little-endian words.
 struct Expect {
@@ -56,9 +56,36 @@ TEST_CASE_METHOD(WithCNode, "CNode Digest of an empty CNode is the offset basis"
                  "[kernel][digest]") {
     uint64_t next = 0, hash = RAMPART_DIGEST_START;
     REQUIRE(cnode_digest(cnode, next, hash).is_ok());
-    CHECK(next == RAMPART_DIGEST_BATCH);
+    CHECK(next == (1u << radix)); // empty slots count 1/16 of a cap
     unsigned steps = 0;
     CHECK(digest(steps) == RAMPART_DIGEST_START);
+    CHECK(steps == 1);
+}
+
+TEST_CASE_METHOD(WithCNode, "CNode Digest visits at most a batch of caps per invocation",
+                 "[kernel][digest]") {
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_ENDPOINT, 0, 20).is_ok());
+    Expect e;
+    for (uint64_t i = 0; i < (1u << radix); ++i) {
+        REQUIRE(cnode_mint(in(i), addr(20), Rights::all(), i + 1).is_ok());
+        e.words({i, RAMPART_OBJ_ENDPOINT, cap(20).paddr().value, RAMPART_RIGHTS_ALL, i + 1});
+    }
+    uint64_t next = 0, hash = RAMPART_DIGEST_START;
+    REQUIRE(cnode_digest(cnode, next, hash).is_ok());
+    CHECK(next == RAMPART_DIGEST_BATCH);
+    // Half empty: a batch of caps, and the empty slots between them at 1/16.
+    for (uint64_t i = 0; i < (1u << radix); i += 2) {
+        Budget budget = Budget::unlimited();
+        REQUIRE(cnode_delete(in(i), budget).is_ok());
+    }
+    next = 0;
+    REQUIRE(cnode_digest(cnode, next, hash).is_ok());
+    CHECK(next == 2 * (RAMPART_DIGEST_BATCH * RAMPART_DIGEST_EMPTY_SHARE /
+                       (RAMPART_DIGEST_EMPTY_SHARE + 1)) + 1);
+    for (uint64_t i = 0; i < (1u << radix); i += 2)
+        REQUIRE(cnode_mint(in(i), addr(20), Rights::all(), i + 1).is_ok());
+    unsigned steps = 0;
+    CHECK(digest(steps) == e.h);
     CHECK(steps == 2);
 }
 

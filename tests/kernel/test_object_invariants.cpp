@@ -64,6 +64,7 @@ TEST_CASE_METHOD(Objects, "consistent objects pass", "[kernel][invariants]") {
     n.bound_tcb = &b;
     b.bound_notification = &n;
     block_receiving(a, ep, &reply);
+    reply.tcb = &a;
     CHECK(object_violation().empty());
 }
 
@@ -116,6 +117,7 @@ TEST_CASE_METHOD(Objects, "a queue's state must match its threads", "[kernel][in
 
 TEST_CASE_METHOD(Objects, "a receiver's reply object must be live", "[kernel][invariants]") {
     block_receiving(a, ep, &reply);
+    reply.tcb = &a;
     CHECK(object_violation().empty());
     mdb_remove(slot(25));
     CHECK(object_violation() == "a receiver waits with a reply object that is not live");
@@ -123,19 +125,33 @@ TEST_CASE_METHOD(Objects, "a receiver's reply object must be live", "[kernel][in
 
 TEST_CASE_METHOD(Objects, "two receivers may not share a reply object", "[kernel][invariants]") {
     block_receiving(a, ep, &reply);
+    reply.tcb = &a;
+    CHECK(object_violation().empty());
     block_receiving(b, ep, &reply);
-    CHECK(object_violation() == "two receivers wait with one reply object");
+    CHECK(object_violation() == "a receiver's reply object serves another thread");
 }
 
 TEST_CASE_METHOD(Objects, "a caller must wait on the reply that names it", "[kernel][invariants]") {
-    reply.caller = &a;
-    CHECK(object_violation() == "a reply's caller does not wait for it");
+    reply.tcb = &a;
+    CHECK(object_violation() == "a reply's thread does not wait with it or for it");
     a.state = ThreadState::BlockedOnReply;
     a.reply = &reply;
     CHECK(object_violation().empty());
     b.state = ThreadState::BlockedOnReply;
     b.reply = &reply;
     CHECK(object_violation() == "a thread waits for a reply that does not lead back to it");
+}
+
+TEST_CASE_METHOD(Objects, "a lent context and its replies name each other", "[kernel][invariants]") {
+    a.state = ThreadState::BlockedOnReply;
+    a.reply = &reply;
+    reply.tcb = &a;
+    reply.next = reinterpret_cast<uintptr_t>(&sc) | top_of_stack;
+    CHECK(object_violation() == "a reply lends a scheduling context that does not know it");
+    sc.reply = &reply;
+    CHECK(object_violation().empty());
+    mdb_remove(slot(22)); // the context goes without leaving the stack
+    CHECK(object_violation() == "a reply lends a scheduling context that does not know it");
 }
 
 TEST_CASE_METHOD(Objects, "a refill ring must fit its object", "[kernel][invariants]") {

@@ -115,8 +115,7 @@ TEST_CASE("the spec carries the clearing plan, and a changed one does not pass")
     auto* check = reinterpret_cast<rampart_spec_untyped_check*>(tampered.data() +
                                                                 h.untyped_checks.offset);
     check->clear_mark += 256;
-    h.checksum = rampart_fnv1a(RAMPART_FNV_OFFSET, tampered.data() + sizeof h,
-                               h.total_size - sizeof h);
+    h.checksum = rampart_checksum(tampered.data() + sizeof h, h.total_size - sizeof h);
     std::memcpy(tampered.data(), &h, sizeof h);
     CHECK_THROWS_WITH(verify::check_spec(tampered), Catch::Contains("what boot clears"));
 }

@@ -35,7 +35,7 @@ std::optional<std::uint64_t> word_at(const plan::Plan& p, std::uint32_t pd, std:
         if (f.pd != pd)
             continue;
         for (const auto& m : p.mappings) {
-            if (m.object != f.frame || m.kind != RAMPART_SPEC_MAP_FRAME || m.pd != pd)
+            if (m.object != f.frame || !rampart_spec_maps_frame(m.kind) || m.pd != pd)
                 continue;
             const std::uint64_t start = m.vaddr + f.frame_offset, end = start + f.size;
             for (std::uint64_t b = 0; b < 8; ++b)

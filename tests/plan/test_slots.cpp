@@ -122,7 +122,7 @@ TEST_CASE("setvars are patched into the program's data") {
         if (f.pd != client)
             continue;
         for (const auto& m : p.mappings)
-            if (m.object == f.frame && m.kind == RAMPART_SPEC_MAP_FRAME && m.pd == client &&
+            if (m.object == f.frame && rampart_spec_maps_frame(m.kind) && m.pd == client &&
                 m.vaddr + f.frame_offset <= sym && sym + 8 <= m.vaddr + f.frame_offset + f.size) {
                 std::uint64_t v = 0;
                 std::memcpy(&v, p.data.data() + f.data_offset + (sym - m.vaddr - f.frame_offset),

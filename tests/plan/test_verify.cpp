@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
+
 using namespace rampart;
 
 namespace {
@@ -56,7 +58,7 @@ TEST_CASE("a slot written twice is not free") {
 TEST_CASE("a frame needs its page tables, an aligned address and a free entry") {
     auto p = echo_plan();
     auto frame = std::find_if(p.mappings.begin(), p.mappings.end(), [](const plan::Mapping& m) {
-        return m.kind == RAMPART_SPEC_MAP_FRAME;
+        return rampart_spec_maps_frame(m.kind);
     });
     REQUIRE(frame != p.mappings.end());
     auto bad = p;
@@ -67,7 +69,30 @@ TEST_CASE("a frame needs its page tables, an aligned address and a free entry") 
     CHECK_THROWS_WITH(verify::dry_run(bad), Catch::Contains("not aligned"));
     bad = p;
     bad.mappings.push_back(*frame);
+    bad.mappings.back().kind = RAMPART_SPEC_MAP_FRAME; // a copy, at the same entry
     CHECK_THROWS_WITH(verify::dry_run(bad), Catch::Contains("already in use"));
+}
+
+TEST_CASE("a frame's own cap maps once, as its first mapping") {
+    auto p = echo_plan();
+    const auto own = std::find_if(p.mappings.begin(), p.mappings.end(), [](const plan::Mapping& m) {
+        return m.kind == RAMPART_SPEC_MAP_FRAME_OWN;
+    });
+    REQUIRE(own != p.mappings.end());
+    auto bad = p;
+    bad.mappings.push_back(*own);
+    bad.mappings.back().vaddr += 0x100000000; // elsewhere: only the cap is reused
+    CHECK_THROWS_WITH(verify::dry_run(bad), Catch::Contains("mapped only once"));
+    bad = p;
+    bad.mappings[static_cast<std::size_t>(own - p.mappings.begin())].kind = RAMPART_SPEC_MAP_FRAME;
+    CHECK_THROWS_WITH(verify::dry_run(bad), Catch::Contains("first mapping maps its own cap"));
+    // Every frame the plan maps has exactly one own-cap mapping.
+    std::map<std::uint32_t, int> owns;
+    for (const auto& m : p.mappings)
+        if (rampart_spec_maps_frame(m.kind))
+            owns[m.object] += m.kind == RAMPART_SPEC_MAP_FRAME_OWN;
+    for (const auto& [frame, n] : owns)
+        CHECK(n == 1);
 }
 
 TEST_CASE("thread settings are checked") {

@@ -76,11 +76,9 @@ int main(int argc, char** argv) {
         return fail("unknown mode '" + mode + "' or nothing to change");
     }
     if (mode != "spec-byte")
-        h->checksum = rampart_fnv1a(RAMPART_FNV_OFFSET, &b[spec + h->header_size],
-                                    h->total_size - h->header_size);
+        h->checksum = rampart_checksum(&b[spec + h->header_size], h->total_size - h->header_size);
     auto* p = at<rampart_image_header>(b, payload);
-    p->checksum = rampart_fnv1a(RAMPART_FNV_OFFSET, &b[payload + p->header_size],
-                                p->payload_size - p->header_size);
+    p->checksum = rampart_checksum(&b[payload + p->header_size], p->payload_size - p->header_size);
     std::ofstream out(argv[2], std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(b.data()), static_cast<std::streamsize>(b.size()));
     return out ? 0 : fail(std::string("cannot write ") + argv[2]);

@@ -164,7 +164,7 @@ Image build_image(const ImageInputs& in) {
     for (auto& c : p.copies)
         c.src_offset += h.header_size;
     h.payload_size = h.header_size + p.data.size();
-    h.checksum = rampart_fnv1a(RAMPART_FNV_OFFSET, p.data.data(), p.data.size());
+    h.checksum = rampart_checksum(p.data.data(), p.data.size());
 
     const std::uint64_t payload_off = payload_sym->value - img.load_address;
     if (img.load_address + payload_off + h.payload_size > h.root_image.base)

@@ -150,8 +150,11 @@ Allocation allocate(const std::vector<rampart_untyped_desc>& untypeds,
         (r.first ? first : r.fixed ? fixed : movable).push_back(&r);
     std::stable_sort(fixed.begin(), fixed.end(),
                      [](const Request* x, const Request* y) { return x->paddr < y->paddr; });
+    // Largest first; among equal sizes by type, so that the initializer makes
+    // each type of object with as few Retypes as possible (up to 256 at once).
     std::stable_sort(movable.begin(), movable.end(), [](const Request* x, const Request* y) {
-        return object_bits(x->type, x->size_bits) > object_bits(y->type, y->size_bits);
+        const unsigned xb = object_bits(x->type, x->size_bits), yb = object_bits(y->type, y->size_bits);
+        return xb != yb ? xb > yb : x->type < y->type;
     });
     for (const Request* r : fixed)
         a.reserve_for_fixed(*r);

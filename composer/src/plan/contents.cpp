@@ -15,6 +15,8 @@
 namespace rampart::plan {
 namespace {
 
+constexpr unsigned kFillAlignBits = 3; // fills start and end on words of the frame and data
+
 struct Patch {
     std::string symbol;
     std::vector<std::uint8_t> bytes;
@@ -38,6 +40,7 @@ class Blob {
         for (std::uint64_t off : offsets)
             if (std::memcmp(data_.data() + off, p, n) == 0)
                 return off;
+        data_.resize(align_up(data_.size(), kFillAlignBits)); // word copies at boot
         const std::uint64_t off = data_.size();
         data_.insert(data_.end(), p, p + n);
         offsets.push_back(off);
@@ -65,6 +68,12 @@ void add_fills(Context& c, Blob& blob, std::uint32_t pd, std::uint64_t at, const
             ++lo;
         while (hi > lo && p[hi - 1] == 0)
             --hi;
+        // Whole words of the frame where the chunk allows, so that the
+        // initializer copies words, not bytes.
+        if (hi > lo) {
+            lo = std::max(done, lo - ((at + lo - page) & (bit(kFillAlignBits) - 1)));
+            hi = std::min(done + chunk, align_up(at + hi - page, kFillAlignBits) + page - at);
+        }
         if (hi > lo) {
             rampart_spec_fill f{};
             f.frame = frame_of(page);

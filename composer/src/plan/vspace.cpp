@@ -9,6 +9,8 @@ void map_vspaces(Context& c) {
     for (const PdPlan& p : c.pds)
         total += p.l2.size() + p.l3.size() + p.layout.pages.size();
     c.out.mappings.reserve(total);
+    // A frame's first mapping maps its own cap; later ones map copies.
+    std::vector<bool> mapped(c.out.objects.size());
     for (std::uint32_t i = 0; i < c.pds.size(); ++i) {
         const PdPlan& p = c.pds[i];
         for (const auto& [v, id] : p.l2)
@@ -17,8 +19,12 @@ void map_vspaces(Context& c) {
             c.out.mappings.push_back({v, p.vspace, id, RAMPART_SPEC_MAP_PAGE_TABLE, 3, 0, 0, i});
         for (std::size_t k = 0; k < p.layout.pages.size(); ++k) {
             const Page& page = p.layout.pages[k];
-            c.out.mappings.push_back({page.vaddr, p.vspace, p.frames[k], RAMPART_SPEC_MAP_FRAME, 0,
-                                      page.rights, page.attrs, i});
+            const std::uint32_t frame = p.frames[k];
+            if (frame >= mapped.size())
+                mapped.resize(frame + 1);
+            const std::uint8_t kind = mapped[frame] ? RAMPART_SPEC_MAP_FRAME : RAMPART_SPEC_MAP_FRAME_OWN;
+            mapped[frame] = true;
+            c.out.mappings.push_back({page.vaddr, p.vspace, frame, kind, 0, page.rights, page.attrs, i});
             if (page.region != kNone && page.index == 0)
                 c.out.regions[page.region].mapped_by.push_back(p.info->pd->name.value + "@" +
                                                                hex(page.vaddr));

@@ -40,7 +40,7 @@ std::string capdl(const plan::Plan& p) {
             vspace = m.vspace;
         }
         o << "    " << hex(m.vaddr) << ": " << p.objects[m.object].name;
-        if (m.kind == RAMPART_SPEC_MAP_FRAME)
+        if (rampart_spec_maps_frame(m.kind))
             o << " (" << map_rights(m.rights)
               << (m.attrs & RAMPART_SPEC_ATTR_CACHED ? "" : ", uncached") << ")";
         o << "\n";

@@ -94,7 +94,7 @@ std::vector<std::uint8_t> write_spec(const plan::Plan& plan) {
     h.flags = plan.has_domains ? RAMPART_SPEC_F_DOMAINS : 0;
     h.cleared_bytes = plan.cleared_bytes;
     h.total_size = out.size();
-    h.checksum = rampart_fnv1a(RAMPART_FNV_OFFSET, out.data() + sizeof h, out.size() - sizeof h);
+    h.checksum = rampart_checksum(out.data() + sizeof h, out.size() - sizeof h);
     std::memcpy(out.data(), &h, sizeof h);
     return out;
 }
@@ -126,7 +126,7 @@ SpecView read_spec(const std::vector<std::uint8_t>& in) {
         throw std::runtime_error("unsupported spec version " + std::to_string(h.version));
     if (h.total_size != in.size())
         throw std::runtime_error("spec size mismatch");
-    if (rampart_fnv1a(RAMPART_FNV_OFFSET, in.data() + sizeof h, in.size() - sizeof h) != h.checksum)
+    if (rampart_checksum(in.data() + sizeof h, in.size() - sizeof h) != h.checksum)
         throw std::runtime_error("spec checksum mismatch");
     take(in, h.untypeds, v.untypeds, "untypeds");
     take(in, h.untyped_checks, v.untyped_checks, "untyped_checks");

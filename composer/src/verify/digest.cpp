@@ -83,7 +83,7 @@ std::vector<Digest> digests(const plan::Plan& plan) {
     const std::vector<bool> device = device_objects(plan);
     std::vector<std::vector<const plan::Mapping*>> frames(n);
     for (const plan::Mapping& m : plan.mappings)
-        if (m.kind == RAMPART_SPEC_MAP_FRAME && pd_of_vspace[m.vspace] != plan::kNone)
+        if (rampart_spec_maps_frame(m.kind) && pd_of_vspace[m.vspace] != plan::kNone)
             frames[pd_of_vspace[m.vspace]].push_back(&m);
     std::vector<Digest> out(n);
     for (std::size_t i = 0; i < n; ++i) {

@@ -25,6 +25,7 @@ void check_mappings(const plan::Plan& p) {
     std::unordered_set<std::uint64_t> used;   // occupied entries
     std::unordered_set<std::uint64_t> tables; // entries holding a table
     std::unordered_set<std::uint32_t> mapped_tables;
+    std::unordered_set<std::uint32_t> frames_mapped;
     for (const plan::Mapping& m : p.mappings) {
         need_type(p, m.vspace, RAMPART_OBJ_VSPACE, "a mapping's VSpace");
         if (m.object >= p.objects.size())
@@ -41,9 +42,14 @@ void check_mappings(const plan::Plan& p) {
                 fail(what, "a page table is mapped only once");
             level = m.level - 1;
             bits = m.level == 2 ? plan::kL2Span : plan::kL3Span;
-        } else if (m.kind == RAMPART_SPEC_MAP_FRAME) {
+        } else if (rampart_spec_maps_frame(m.kind)) {
             if (!plan::is_frame(o.type))
                 fail(what, "only frames are mapped as pages");
+            // The frame's own cap maps once, before any copy of it.
+            if ((m.kind == RAMPART_SPEC_MAP_FRAME_OWN) == !frames_mapped.insert(m.object).second)
+                fail(what, m.kind == RAMPART_SPEC_MAP_FRAME_OWN
+                               ? "a frame's own cap is mapped only once, first"
+                               : "a frame's first mapping maps its own cap");
             bits = plan::object_bits(o.type, o.size_bits);
             level = bits == kHugePageBits ? 1 : bits == kLargePageBits ? 2 : 3;
             if ((m.rights & RAMPART_SPEC_MAP_W) && !(m.rights & RAMPART_SPEC_MAP_R))
@@ -70,7 +76,7 @@ void check_mappings(const plan::Plan& p) {
 void check_threads(const plan::Plan& p) {
     std::unordered_map<std::uint64_t, std::uint32_t> frame_at; // (vspace, vaddr) -> frame
     for (const plan::Mapping& m : p.mappings)
-        if (m.kind == RAMPART_SPEC_MAP_FRAME)
+        if (rampart_spec_maps_frame(m.kind))
             frame_at.emplace((std::uint64_t{m.vspace} << 40) ^ m.vaddr, m.object);
     for (std::size_t i = 0; i < p.tcbs.size(); ++i) {
         const rampart_spec_tcb& t = p.tcbs[i];

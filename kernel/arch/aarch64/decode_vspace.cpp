@@ -27,7 +27,8 @@ using kernel::Status;
 
 namespace {
 
-constexpr uint64_t attr_cacheable = 1, attr_execute_never = 4; // as seL4's VM attributes
+constexpr uint64_t attr_cacheable = RAMPART_ATTR_CACHEABLE;
+constexpr uint64_t attr_execute_never = RAMPART_ATTR_EXECUTE_NEVER;
 
 uint64_t mapped_word(uint64_t asid, uint64_t vaddr) {
     return (asid << 48) | vaddr;

@@ -1,5 +1,6 @@
 // VSpace Digest: a depth-first walk of the translation tables from a vaddr,
-// reading at most RAMPART_DIGEST_BATCH entries; each valid leaf whose vaddr is
+// reading at most RAMPART_DIGEST_BATCH valid entries (an invalid one counts as
+// 1/RAMPART_DIGEST_EMPTY_SHARE of one); each valid leaf whose vaddr is
 // at or above the start enters the stream as (vaddr, paddr, size bits, rights,
 // attributes), decoded from the entry as Page Map wrote it.
 #include "arch/vspace_digest.hpp"
@@ -18,7 +19,7 @@ namespace {
 struct Cursor {
     uint64_t va;
     uint64_t hash;
-    unsigned budget; // entries still to read
+    uint64_t budget; // an invalid entry costs one unit, a valid one RAMPART_DIGEST_EMPTY_SHARE
 };
 
 void feed(Cursor& c, Pte e, unsigned level) {
@@ -30,6 +31,20 @@ void feed(Cursor& c, Pte e, unsigned level) {
     c.hash = lib::fnv_words(c.hash, words, 5);
 }
 
+// The first entry at or after `i` (and before `limit`) with the valid bit:
+// most of a table is empty, so empty entries go eight at a time.
+uint64_t skip_invalid(const Pte* entry, uint64_t i, uint64_t limit) {
+    const auto* raw = reinterpret_cast<const uint64_t*>(entry);
+    for (; i + 8 <= limit; i += 8)
+        if (((raw[i] | raw[i + 1] | raw[i + 2] | raw[i + 3] | raw[i + 4] | raw[i + 5] |
+              raw[i + 6] | raw[i + 7]) &
+             Pte::valid_bit) != 0)
+            break;
+    while (i < limit && (raw[i] & Pte::valid_bit) == 0)
+        ++i;
+    return i;
+}
+
 // Reads the entries of `table` (at `level`) from c.va to the end of the range
 // the table maps; false when the budget ran out first (c.va: where to go on).
 bool scan(uint64_t table, unsigned level, Cursor& c) {
@@ -37,9 +52,16 @@ bool scan(uint64_t table, unsigned level, Cursor& c) {
     const uint64_t end = (c.va | lib::mask(shift + table_bits)) + 1;
     const Pte* entry = kernel::ptr_from_paddr<Pte>(table);
     while (c.va < end) {
-        if (c.budget == 0)
+        const uint64_t at = (c.va >> shift) & (entries - 1);
+        const uint64_t next = skip_invalid(entry, at, lib::min(entries, at + c.budget));
+        if (next != at) {
+            c.budget -= next - at;
+            c.va = lib::align_down(c.va, shift) + ((next - at) << shift);
+            continue;
+        }
+        if (c.budget < RAMPART_DIGEST_EMPTY_SHARE)
             return false;
-        --c.budget;
+        c.budget -= RAMPART_DIGEST_EMPTY_SHARE;
         const Pte e = entry[(c.va >> shift) & (entries - 1)];
         if (e.valid() && e.is_table(level)) {
             if (!scan(e.paddr(), level + 1, c))
@@ -60,7 +82,7 @@ static_assert(level_shift(1) + table_bits == 39 && RAMPART_DIGEST_VSPACE_END == 
 kernel::Status decode_vspace_digest(const api::Invocation& inv, api::Results& out) {
     if (!inv.has(2))
         return kernel::Status::truncated_message();
-    Cursor c{inv.arg(0), inv.arg(1), RAMPART_DIGEST_BATCH};
+    Cursor c{inv.arg(0), inv.arg(1), uint64_t{RAMPART_DIGEST_BATCH} * RAMPART_DIGEST_EMPTY_SHARE};
     if (c.va > RAMPART_DIGEST_VSPACE_END)
         return kernel::Status::range_error(0, RAMPART_DIGEST_VSPACE_END);
     if (!lib::is_aligned(c.va, page_bits))

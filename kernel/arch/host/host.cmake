@@ -9,11 +9,20 @@ include(${CMAKE_CURRENT_LIST_DIR}/../../sources.cmake)
 set(_host ${CMAKE_CURRENT_LIST_DIR})
 set(_aarch64 ${CMAKE_CURRENT_LIST_DIR}/../aarch64)
 
-set(RAMPART_HOST_SANITIZE -fsanitize=address,undefined -fno-sanitize-recover=all
-    -fno-omit-frame-pointer)
+# A build may ask for other instrumentation (the libFuzzer build adds coverage)
+# under other library names.
+if(NOT DEFINED RAMPART_HOST_SANITIZE)
+  set(RAMPART_HOST_SANITIZE -fsanitize=address,undefined -fno-sanitize-recover=all
+      -fno-omit-frame-pointer)
+endif()
+set(_k rampart-host-kernel${RAMPART_HOST_KERNEL_SUFFIX})
+set(_m rampart-host-machine${RAMPART_HOST_KERNEL_SUFFIX})
+if(TARGET ${_k})
+  return()
+endif()
 set(RAMPART_HOST_STRICT -Wall -Wextra -Wshadow -Wconversion -Wold-style-cast -Werror)
 
-add_library(rampart-host-kernel STATIC
+add_library(${_k} STATIC
   ${RAMPART_KERNEL_GENERIC_SOURCES}
   ${_host}/machine.cpp
   ${_host}/mmu.cpp
@@ -25,18 +34,18 @@ add_library(rampart-host-kernel STATIC
   ${_aarch64}/invariants.cpp
   ${_aarch64}/vspace_digest.cpp
   ${_aarch64}/vspace_ops.cpp)
-target_include_directories(rampart-host-kernel PUBLIC
+target_include_directories(${_k} PUBLIC
   ${RAMPART_ROOT}/kernel/src ${_host}/include ${RAMPART_ROOT}/kernel/include)
-target_compile_definitions(rampart-host-kernel PUBLIC RAMPART_DEBUG=1)
-target_compile_options(rampart-host-kernel PRIVATE
+target_compile_definitions(${_k} PUBLIC RAMPART_DEBUG=1)
+target_compile_options(${_k} PRIVATE
   ${RAMPART_HOST_STRICT} -ffreestanding -fno-exceptions -fno-rtti
   PUBLIC ${RAMPART_HOST_SANITIZE})
-target_link_options(rampart-host-kernel PUBLIC ${RAMPART_HOST_SANITIZE}
+target_link_options(${_k} PUBLIC ${RAMPART_HOST_SANITIZE}
   -Wl,-T,${_host}/kernel_state.ld)
-set_target_properties(rampart-host-kernel PROPERTIES LINK_DEPENDS ${_host}/kernel_state.ld)
+set_target_properties(${_k} PROPERTIES LINK_DEPENDS ${_host}/kernel_state.ld)
 
-add_library(rampart-host-machine STATIC ${_host}/reset.cpp)
-target_compile_options(rampart-host-machine PRIVATE ${RAMPART_HOST_STRICT})
+add_library(${_m} STATIC ${_host}/reset.cpp)
+target_compile_options(${_m} PRIVATE ${RAMPART_HOST_STRICT})
 # Kernel and machine call each other: a cycle of static libraries.
-target_link_libraries(rampart-host-machine PUBLIC rampart-host-kernel)
-target_link_libraries(rampart-host-kernel PUBLIC rampart-host-machine)
+target_link_libraries(${_m} PUBLIC ${_k})
+target_link_libraries(${_k} PUBLIC ${_m})

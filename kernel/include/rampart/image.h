@@ -37,7 +37,7 @@ struct rampart_image_header {
     uint32_t version;
     uint32_t header_size;  /* bytes of header + copies + segments */
     uint64_t payload_size; /* bytes of the whole payload, header included */
-    uint64_t checksum;     /* FNV-1a 64 of the payload bytes after header_size */
+    uint64_t checksum;     /* rampart_checksum of the payload bytes after header_size */
     rampart_vaddr_t kernel_entry;
     struct rampart_region kernel;     /* physical extent of the kernel, bss included */
     struct rampart_region root_image; /* physical extent of the root task (reserved) */
@@ -52,9 +52,9 @@ struct rampart_image_header {
     struct rampart_domain_schedule domains;
 };
 
-/* FNV-1a, 64 bit: the payload and spec checksums, and the attestation digests
-   (docs/spec.md, "Digests"). The one implementation: start from
-   RAMPART_FNV_OFFSET and feed bytes, or 64-bit words as 8 little-endian bytes. */
+/* FNV-1a, 64 bit: the attestation digests (docs/spec.md, "Digests"). The one
+   implementation: start from RAMPART_FNV_OFFSET and feed bytes, or 64-bit
+   words as 8 little-endian bytes. */
 #define RAMPART_FNV_OFFSET 0xcbf29ce484222325ull
 #define RAMPART_FNV_PRIME 0x100000001b3ull
 
@@ -68,6 +68,46 @@ static inline uint64_t rampart_fnv1a_word(uint64_t hash, uint64_t word) {
     for (unsigned byte = 0; byte < 8; ++byte)
         hash = (hash ^ ((word >> (8 * byte)) & 0xffu)) * RAMPART_FNV_PRIME;
     return hash;
+}
+
+/* The payload and spec checksum: FNV-1a over 64-bit little-endian words (the
+   last one zero-padded), each step folded (h ^= h >> 32) so that every bit
+   of the data reaches every bit of the sum, and the byte count fed last. A
+   step per 8 bytes (the byte-wise FNV-1a took 8): a corrupted image is still
+   refused, at an eighth of the cost. */
+static inline uint64_t rampart_checksum_step(uint64_t hash, uint64_t word) {
+    hash = (hash ^ word) * RAMPART_FNV_PRIME;
+    return hash ^ (hash >> 32);
+}
+
+static inline uint64_t rampart_checksum(const uint8_t* bytes, uint64_t count) {
+    uint64_t hash = RAMPART_FNV_OFFSET, i = 0;
+#ifdef __cplusplus
+    const uintptr_t address = reinterpret_cast<uintptr_t>(bytes);
+#else
+    const uintptr_t address = (uintptr_t)bytes;
+#endif
+    if ((address & 7u) == 0) {
+        for (; i + 16 <= count; i += 16) {
+            uint64_t words[2];
+            __builtin_memcpy(words, __builtin_assume_aligned(bytes + i, 8), 16);
+            hash = rampart_checksum_step(rampart_checksum_step(hash, words[0]), words[1]);
+        }
+        for (; i + 8 <= count; i += 8) {
+            uint64_t word;
+            __builtin_memcpy(&word, __builtin_assume_aligned(bytes + i, 8), 8);
+            hash = rampart_checksum_step(hash, word);
+        }
+    }
+    for (; i < count; i += 8) {
+        uint64_t word = 0;
+        for (unsigned b = 0; b < 8 && i + b < count; ++b) {
+            const uint64_t byte = bytes[i + b];
+            word |= byte << (8 * b);
+        }
+        hash = rampart_checksum_step(hash, word);
+    }
+    return rampart_checksum_step(hash, count);
 }
 
 #endif

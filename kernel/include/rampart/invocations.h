@@ -26,9 +26,10 @@ enum rampart_invocation_label {
                                  c0 pivot root, c1 src root */
     /* Attestation (docs/spec.md, "Digests"): the canonical FNV-1a 64 digest of
        the invoked CNode's slots. Resumable and bounded: m0 first slot, m1 the
-       digest so far (RAMPART_DIGEST_START to begin); the kernel feeds at most
-       RAMPART_DIGEST_BATCH slots and replies m0 the digest so far, m1 the next
-       slot (2^radix when done). */
+       digest so far (RAMPART_DIGEST_START to begin); the kernel visits at most
+       RAMPART_DIGEST_BATCH non-empty slots (an empty one counts as
+       1/RAMPART_DIGEST_EMPTY_SHARE of one) and replies m0 the digest so far,
+       m1 the next slot (2^radix when done). */
     RAMPART_CNODE_DIGEST = 9,
 
     /* Untyped. */
@@ -109,15 +110,23 @@ enum rampart_invocation_label {
     /* Attestation: the canonical digest of the invoked VSpace's leaf mappings
        (docs/spec.md, "Digests"). m0 first vaddr, m1 the digest so far
        (RAMPART_DIGEST_START to begin); the kernel visits at most
-       RAMPART_DIGEST_BATCH table entries and replies m0 the digest so far, m1
-       the next vaddr (RAMPART_DIGEST_VSPACE_END when done). */
+       RAMPART_DIGEST_BATCH valid table entries (an invalid one counts as
+       1/RAMPART_DIGEST_EMPTY_SHARE of one) and replies m0 the digest so far,
+       m1 the next vaddr (RAMPART_DIGEST_VSPACE_END when done). */
     RAMPART_VSPACE_DIGEST = 127
 };
 
+/* VM attributes of Page Map and PageTable Map (seL4's values). */
+#define RAMPART_ATTR_CACHEABLE 1u
+#define RAMPART_ATTR_EXECUTE_NEVER 4u
+
 /* The digest invocations' starting value (the FNV-1a 64 offset basis), the
-   most slots or table entries one invocation visits, and the VSpace walk's end. */
+   most non-empty slots or valid table entries one invocation visits, how many
+   empty ones count as one (a table or CNode is mostly empty, and skipping an
+   empty entry costs little), and the VSpace walk's end. */
 #define RAMPART_DIGEST_START 0xcbf29ce484222325ull
 #define RAMPART_DIGEST_BATCH 512u
+#define RAMPART_DIGEST_EMPTY_SHARE 16u
 #define RAMPART_DIGEST_VSPACE_END (1ull << 39)
 
 #endif

@@ -26,7 +26,7 @@ struct rampart_spec_header {
     uint32_t version;
     uint32_t header_size;               /* sizeof(struct rampart_spec_header) */
     uint64_t total_size;                /* bytes of the whole spec, header included */
-    uint64_t checksum;                  /* FNV-1a 64 (image.h) of the bytes after the header */
+    uint64_t checksum;                  /* rampart_checksum (image.h) of the bytes after the header */
     struct rampart_spec_table untypeds; /* struct rampart_untyped_desc: the predicted boot list */
     struct rampart_spec_table untyped_checks; /* struct rampart_spec_untyped_check */
     struct rampart_spec_table objects;  /* struct rampart_spec_object, in creation order */
@@ -105,8 +105,14 @@ struct rampart_spec_cap {
 
 enum rampart_spec_mapping_kind {
     RAMPART_SPEC_MAP_PAGE_TABLE = 0, /* PageTable Map of `object` at vaddr */
-    RAMPART_SPEC_MAP_FRAME = 1       /* Page Map of a copy of frame `object` at vaddr */
+    RAMPART_SPEC_MAP_FRAME = 1,      /* Page Map of a copy of frame `object` at vaddr */
+    RAMPART_SPEC_MAP_FRAME_OWN = 2   /* Page Map of frame `object`'s own cap (its first mapping) */
 };
+
+/* A mapping of a frame, through a copy or the frame's own cap. */
+static inline int rampart_spec_maps_frame(uint8_t kind) {
+    return kind == RAMPART_SPEC_MAP_FRAME || kind == RAMPART_SPEC_MAP_FRAME_OWN;
+}
 
 struct rampart_spec_mapping {
     rampart_vaddr_t vaddr;

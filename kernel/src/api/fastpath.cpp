@@ -112,20 +112,17 @@ bool vspace_ok(const Cap& vs) {
     Tcb& server = *ep.queue.head();
     kernel::Reply* reply = server.reply;
     const Cap& server_vspace = server.slot(kernel::TcbSlot::VSpace).cap;
-    if (!reply || reply->caller || server.priority < caller.priority ||
-        server.domain != caller.domain || !vspace_ok(server_vspace))
+    if (!reply || server.priority < caller.priority || server.domain != caller.domain ||
+        !vspace_ok(server_vspace))
         return nullptr;
 
     ep.queue.pop_front();
     if (ep.queue.empty())
         ep.queue.set_tag(static_cast<unsigned>(kernel::EndpointState::Idle));
-    server.reply = nullptr;
-    reply->caller = &caller;
-    caller.reply = reply;
-    caller.state = ThreadState::BlockedOnReply;
+    server.reply = nullptr; // the reply object now serves us
     caller.ipc_can_grant = rights.grant();
     caller.ipc_can_grant_reply = rights.grant_reply();
-    ipc::donate(*reply, caller, server); // a passive server runs on our time
+    ipc::reply_push(caller, server, *reply, true); // a passive server runs on our time
     return hand_over(caller, server, server_vspace, info, cap.badge());
 }
 
@@ -145,8 +142,11 @@ bool vspace_ok(const Cap& vs) {
         return nullptr;
     auto& reply = *kernel::phys_ptr<kernel::Reply>(reply_cap.paddr());
     auto& ep = *kernel::phys_ptr<kernel::Endpoint>(ep_cap.paddr());
-    Tcb* client = reply.caller;
-    if (!client || client->fault != kernel::FaultType::None ||
+    Tcb* client = reply.tcb;
+    // The client runs next: on its own context, or on the one it lent.
+    if (!client || client->state != ThreadState::BlockedOnReply ||
+        (!client->sched_context && !kernel::lent_context(reply)) ||
+        client->fault != kernel::FaultType::None ||
         ep.state() == kernel::EndpointState::Send ||
         (server.bound_notification &&
          server.bound_notification->state() == kernel::NotificationState::Active) ||
@@ -159,12 +159,10 @@ bool vspace_ok(const Cap& vs) {
     // The server waits for the next call with the same reply object.
     server.state = ThreadState::BlockedOnReceive;
     server.blocked_on = &ep;
-    server.reply = &reply;
     ep.queue.append(&server);
     ep.queue.set_tag(static_cast<unsigned>(kernel::EndpointState::Receive));
-    reply.caller = nullptr;
-    client->reply = nullptr;
-    ipc::return_donation(reply, server, *client);
+    ipc::reply_remove(reply, *client); // a lent context comes back with the reply
+    ipc::reply_wait(reply, server);
     return hand_over(server, *client, client_vspace, info, 0);
 }
 

@@ -24,23 +24,44 @@ void set_state(Endpoint& ep, EndpointState s) {
     ep.queue.set_tag(static_cast<unsigned>(s));
 }
 
-// The caller waits for the reply on `reply`; a passive receiver runs on the caller's SC.
-void link_reply(Tcb& caller, Tcb& receiver, Reply& reply) {
-    if (reply.caller)
-        cancel(*reply.caller);
-    reply.caller = &caller;
-    caller.reply = &reply;
-    caller.state = ThreadState::BlockedOnReply;
-    donate(reply, caller, receiver);
-}
-
 // A call was received: with a reply object and the right to grant a reply, the
-// caller waits for it; otherwise it just stops (as in seL4).
+// caller waits for it (a passive receiver runs on its context, unless the
+// call is a timeout fault: that context has no budget left); otherwise it
+// just stops (as in seL4).
 void after_call(Tcb& caller, Tcb& receiver, Reply* reply) {
     if (reply && (caller.ipc_can_grant || caller.ipc_can_grant_reply))
-        link_reply(caller, receiver, *reply);
+        reply_push(caller, receiver, *reply, caller.fault != kernel::FaultType::Timeout);
     else
         caller.state = ThreadState::Inactive;
+}
+
+// A receive names a reply object another thread is linked to: a caller
+// waiting on it is abandoned (its lent context comes back, seL4's
+// reply_remove), a receiver waiting with it stops (seL4's cancelIPC).
+void take_over(Reply& reply, Tcb& receiver) {
+    Tcb* t = reply.tcb;
+    if (!t || t == &receiver)
+        return;
+    if (t->state == ThreadState::BlockedOnReply) {
+        reply_remove(reply, *t);
+        t->state = ThreadState::Inactive;
+    } else {
+        cancel(*t);
+    }
+}
+
+// A thread taken off a queue whose IPC cannot go on makes its system call
+// again when it next runs; a thread that was sending a fault was not in a
+// system call, so it stops instead (seL4's restart_thread_if_no_fault).
+void restart_if_no_fault(Tcb& t) {
+    t.blocked_on = nullptr;
+    if (t.fault != kernel::FaultType::None) {
+        t.state = ThreadState::Inactive;
+        return;
+    }
+    t.state = ThreadState::Restart;
+    t.context.restart_syscall();
+    sched::make_runnable(&t);
 }
 
 void deliver(Tcb& from, Tcb& to, const Endpoint& ep, uint64_t badge, bool can_grant) {
@@ -58,7 +79,8 @@ void send(Tcb& sender, Endpoint& ep, SendRights rights, bool blocking, bool is_c
         if (ep.queue.empty())
             set_state(ep, EndpointState::Idle);
         Reply* reply = receiver.reply;
-        receiver.reply = nullptr;
+        if (reply)
+            reply_unlink(*reply, receiver);
         deliver(sender, receiver, ep, rights.badge, rights.can_grant);
         if (is_call) {
             sender.ipc_can_grant = rights.can_grant;
@@ -82,13 +104,13 @@ void send(Tcb& sender, Endpoint& ep, SendRights rights, bool blocking, bool is_c
 }
 
 void receive(Tcb& receiver, Endpoint& ep, Reply* reply, bool blocking) {
+    if (reply)
+        take_over(*reply, receiver); // a reply object serves one thread at a time
     if (Notification* n = receiver.bound_notification;
         n && n->state() == kernel::NotificationState::Active) {
         wait(receiver, *n, false);
         return;
     }
-    if (reply && reply->caller)
-        cancel(*reply->caller); // a reply object serves one caller at a time
     if (ep.state() == EndpointState::Send) {
         Tcb& sender = *ep.queue.pop_front();
         if (ep.queue.empty())
@@ -113,19 +135,18 @@ void receive(Tcb& receiver, Endpoint& ep, Reply* reply, bool blocking) {
         return_lent_context(receiver, *receiver.bound_notification);
     receiver.state = ThreadState::BlockedOnReceive;
     receiver.blocked_on = &ep;
-    receiver.reply = reply;
+    if (reply)
+        reply_wait(*reply, receiver);
     sched::remove(&receiver);
     ep.queue.append(&receiver);
     set_state(ep, EndpointState::Receive);
 }
 
 void reply(Tcb& replier, Reply& r, bool can_grant) {
-    Tcb* caller = r.caller;
-    if (!caller)
+    Tcb* caller = r.tcb;
+    if (!caller || caller->state != ThreadState::BlockedOnReply)
         return;
-    r.caller = nullptr;
-    caller->reply = nullptr;
-    return_donation(r, replier, *caller);
+    reply_remove(r, *caller);
     if (caller->fault != kernel::FaultType::None) {
         if (handle_fault_reply(*caller, replier))
             wake(*caller);
@@ -145,7 +166,8 @@ void cancel(Tcb& t) {
         ep->queue.remove(&t);
         if (ep->queue.empty())
             set_state(*ep, EndpointState::Idle);
-        t.reply = nullptr;
+        if (t.reply)
+            reply_unlink(*t.reply, t);
         break;
     }
     case ThreadState::BlockedOnNotification: {
@@ -156,13 +178,7 @@ void cancel(Tcb& t) {
         break;
     }
     case ThreadState::BlockedOnReply:
-        if (Reply* r = t.reply) {
-            if (r->donated) { // the caller's SC stays with the server until it replies
-                t.sched_context = nullptr;
-            }
-            r->caller = nullptr;
-            t.reply = nullptr;
-        }
+        reply_abandon(t);
         break;
     default:
         break;
@@ -178,10 +194,7 @@ void cancel_badged_sends(Endpoint& ep, uint64_t badge) {
         Tcb* next = t->ipc_link.next;
         if (t->ipc_badge == badge) {
             ep.queue.remove(t);
-            t->state = ThreadState::Restart; // it sends again when it next runs
-            t->context.restart_syscall();
-            t->blocked_on = nullptr;
-            sched::make_runnable(t);
+            restart_if_no_fault(*t); // it sends again when it next runs
         }
         t = next;
     }
@@ -191,11 +204,9 @@ void cancel_badged_sends(Endpoint& ep, uint64_t badge) {
 
 void restart_all(kernel::ThreadQueue& queue) {
     while (Tcb* t = queue.pop_front()) {
-        t->state = ThreadState::Restart;
-        t->context.restart_syscall();
-        t->blocked_on = nullptr;
-        t->reply = nullptr;
-        sched::make_runnable(t);
+        if (t->reply)
+            reply_unlink(*t->reply, *t);
+        restart_if_no_fault(*t);
     }
     queue.set_tag(0); // idle
 }
@@ -209,10 +220,15 @@ void endpoint_cancel_all(Endpoint& ep) {
 }
 
 void reply_finalise(Reply& r) {
-    if (Tcb* caller = r.caller)
-        ipc::cancel(*caller);
-    r.caller = nullptr;
-    r.donated = nullptr;
+    Tcb* t = r.tcb;
+    if (!t)
+        return;
+    if (t->state == ThreadState::BlockedOnReply) {
+        ipc::reply_remove(r, *t); // as seL4: the lent context goes home
+        t->state = ThreadState::Inactive;
+    } else {
+        ipc::cancel(*t); // a receiver waiting with it
+    }
 }
 
 } // namespace rampart::kernel

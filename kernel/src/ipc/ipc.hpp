@@ -40,9 +40,12 @@ void return_lent_context(Tcb& t, Notification& n);
 // Takes a thread out of whatever IPC it is blocked in (it then stays Inactive
 // or is restarted by the caller).
 void cancel(Tcb& t);
+// The senders of the badge make their system call again (a thread sending a
+// fault stops instead, as below).
 void cancel_badged_sends(Endpoint& ep, uint64_t badge);
 // The object waited on is going away: every waiter makes its system call
-// again (which then fails on the missing cap) and the queue is left empty.
+// again (which then fails on the missing cap) and the queue is left empty;
+// a thread that was sending a fault stops (it was in no system call).
 void restart_all(kernel::ThreadQueue& queue);
 
 // Binding a notification to a TCB: signals reach the TCB while it waits on an endpoint.

@@ -113,6 +113,9 @@ void notification_finalise(Notification& n) {
     ipc::restart_all(n.queue);
     if (n.bound_tcb)
         ipc::unbind_notification(*n.bound_tcb);
+    if (SchedContext* sc =
+            n.sched_context) // it may be bound again (seL4's schedContext_unbindNtfn)
+        sc->notification = nullptr;
     n.sched_context = nullptr;
     n.word = 0;
 }

@@ -38,7 +38,6 @@ enum class CheckMark : uint64_t {
     Reply,
     TcbOnIpcQueue,   // on the queue of the endpoint or notification it is blocked on
     TcbOnSchedQueue, // on a ready queue or the release queue
-    ReplyClaimed,    // a receiver waits with the reply object
 };
 
 // One run of the checker: its marks, its work count and its first violation.

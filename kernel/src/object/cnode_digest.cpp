@@ -1,4 +1,5 @@
-// CNode Digest: one pass over at most RAMPART_DIGEST_BATCH slots.
+// CNode Digest: one pass over at most RAMPART_DIGEST_BATCH caps (empty slots
+// count 1/RAMPART_DIGEST_EMPTY_SHARE each).
 #include "object/cnode_digest.hpp"
 
 #include "kernel/phys.hpp"
@@ -70,19 +71,44 @@ CapDigest cap_digest(const Cap& c) {
     return d;
 }
 
+namespace {
+
+// The first slot at or after `i` (and before `limit`) holding a cap: most of
+// a CNode is empty, so empty slots go eight at a time (a cap's type is in the
+// top bits of its first word, and the null type is 0).
+uint64_t skip_null(const Slot* table, uint64_t i, uint64_t limit) {
+    for (; i + 8 <= limit; i += 8) {
+        uint64_t words = 0;
+        for (unsigned k = 0; k < 8; ++k)
+            words |= table[i + k].cap.word0();
+        if ((words >> Cap::type_shift) != 0)
+            break;
+    }
+    while (i < limit && table[i].cap.is_null())
+        ++i;
+    return i;
+}
+
+} // namespace
+
 Status cnode_digest(const Cap& cnode, uint64_t& at, uint64_t& hash) {
     const uint64_t slots = lib::bit(cnode.cnode_radix());
     if (at > slots)
         return Status::range_error(0, slots);
     const Slot* table = phys_ptr<Slot>(cnode.paddr());
-    const uint64_t end = lib::min(slots, at + RAMPART_DIGEST_BATCH);
-    for (; at < end; ++at) {
-        const Cap& c = table[at].cap;
-        if (c.is_null())
-            continue;
-        const CapDigest d = cap_digest(c);
+    // An empty slot costs one unit, a cap RAMPART_DIGEST_EMPTY_SHARE.
+    uint64_t budget = uint64_t{RAMPART_DIGEST_BATCH} * RAMPART_DIGEST_EMPTY_SHARE;
+    while (at < slots) {
+        const uint64_t next = skip_null(table, at, lib::min(slots, at + budget));
+        budget -= next - at;
+        at = next;
+        if (at == slots || budget < RAMPART_DIGEST_EMPTY_SHARE)
+            break;
+        const CapDigest d = cap_digest(table[at].cap);
         const uint64_t words[] = {at, d.type, d.address, d.rights, d.badge};
         hash = lib::fnv_words(hash, words, 5);
+        budget -= RAMPART_DIGEST_EMPTY_SHARE;
+        ++at;
     }
     return Status::ok();
 }

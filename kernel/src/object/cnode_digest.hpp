@@ -14,8 +14,9 @@ struct CapDigest {
 };
 [[nodiscard]] CapDigest cap_digest(const Cap& cap);
 
-// Feeds the non-empty slots in [at, at + RAMPART_DIGEST_BATCH) of the CNode
-// into hash and moves at past them (to 2^radix when done). RangeError when at
+// Feeds the non-empty slots of the CNode from `at` into hash, at most
+// RAMPART_DIGEST_BATCH of them (an empty slot counts as 1/RAMPART_DIGEST_EMPTY_SHARE
+// of one), and moves at past them (to 2^radix when done). RangeError when at
 // is beyond 2^radix.
 Status cnode_digest(const Cap& cnode, uint64_t& at, uint64_t& hash);
 

@@ -113,6 +113,8 @@ bool check_notification(InvariantCheck& check, const Notification& n) {
 bool check_sched_context(InvariantCheck& check, const SchedContext& sc, const Cap& cap) {
     if (const Tcb* t = sc.tcb; t && (!is_live(check, t) || t->sched_context != &sc))
         return check.fail("a scheduling context's thread does not run on it", &sc, t);
+    if (const Reply* r = sc.reply; r && (!is_live(check, r) || lent_context(*r) != &sc))
+        return check.fail("a scheduling context's top reply does not lend it", &sc, r);
     if (const Notification* n = sc.notification;
         n && (!is_live(check, n) || n->sched_context != &sc))
         return check.fail("a scheduling context's notification is not bound to it", &sc, n);
@@ -124,23 +126,39 @@ bool check_sched_context(InvariantCheck& check, const SchedContext& sc, const Ca
     return true;
 }
 
+// A reply names the thread it serves, which names it back; a reply in a
+// lent context's stack has a caller, and its neighbours name it back.
 bool check_reply(InvariantCheck& check, const Reply& r) {
-    if (const Tcb* t = r.caller;
-        t && (!is_live(check, t) || t->reply != &r || t->state != ThreadState::BlockedOnReply))
-        return check.fail("a reply's caller does not wait for it", &r, t);
-    if (const SchedContext* sc = r.donated) {
-        if (!is_live(check, sc))
-            return check.fail("a reply lends a scheduling context that is not live", &r, sc);
-        if (!r.caller || r.caller->sched_context)
-            return check.fail("a reply lends a scheduling context but no caller waits without one",
-                              &r, sc);
+    const Tcb* t = r.tcb;
+    if (t &&
+        (!is_live(check, t) || t->reply != &r ||
+         (t->state != ThreadState::BlockedOnReply && t->state != ThreadState::BlockedOnReceive)))
+        return check.fail("a reply's thread does not wait with it or for it", &r, t);
+    if (!r.prev && !r.next)
+        return true;
+    if (!t || t->state != ThreadState::BlockedOnReply)
+        return check.fail("a reply in a lent context's stack has no caller", &r, t);
+    if (const SchedContext* sc = lent_context(r)) {
+        if (!is_live(check, sc) || sc->reply != &r)
+            return check.fail("a reply lends a scheduling context that does not know it", &r, sc);
+        if (t->sched_context == sc)
+            return check.fail("a caller holds the context it lent", &r, sc);
+    } else if (const Reply* above = newer_reply(r);
+               above && (!is_live(check, above) || above->prev != &r)) {
+        return check.fail("a reply's newer neighbour in its stack does not name it", &r, above);
     }
+    if (const Reply* below = r.prev;
+        below && (!is_live(check, below) || below->next != reinterpret_cast<uintptr_t>(&r)))
+        return check.fail("a reply's older neighbour in its stack does not name it", &r, below);
     return true;
 }
 
 bool check_tcb(InvariantCheck& check, const Tcb& t) {
     if (t.state > ThreadState::Idle)
         return check.fail("a thread's state is not one of its states", &t);
+    if (t.fault != FaultType::None &&
+        (t.state == ThreadState::Running || t.state == ThreadState::Restart))
+        return check.fail("a runnable thread still carries a fault", &t);
     if (const SchedContext* sc = t.sched_context; sc && (!is_live(check, sc) || sc->tcb != &t))
         return check.fail("a thread's scheduling context is not bound to it", &t, sc);
     if (const Notification* n = t.bound_notification;
@@ -157,18 +175,14 @@ bool check_tcb(InvariantCheck& check, const Tcb& t) {
     const Reply* r = t.reply;
     switch (t.state) {
     case ThreadState::BlockedOnReply:
-        if (!r || !is_live(check, r) || r->caller != &t)
+        if (!r || !is_live(check, r) || r->tcb != &t)
             return check.fail("a thread waits for a reply that does not lead back to it", &t, r);
         return true;
     case ThreadState::BlockedOnReceive:
-        if (r) {
-            if (!is_live(check, r))
-                return check.fail("a receiver waits with a reply object that is not live", &t, r);
-            const uint64_t claimed = check.mark(r, CheckMark::ReplyClaimed);
-            if (r->check_claimed == claimed)
-                return check.fail("two receivers wait with one reply object", &t, r);
-            const_cast<Reply*>(r)->check_claimed = claimed;
-        }
+        if (r && !is_live(check, r))
+            return check.fail("a receiver waits with a reply object that is not live", &t, r);
+        if (r && r->tcb != &t)
+            return check.fail("a receiver's reply object serves another thread", &t, r);
         return true;
     default:
         return r ? check.fail("a thread that waits for no reply points at a reply object", &t, r)

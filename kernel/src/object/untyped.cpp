@@ -47,22 +47,26 @@ Status reset_untyped(Slot& slot, Budget& budget) {
     return Status::ok();
 }
 
-// Clears [from, to) upwards in steps of a clear unit (at least a chunk), one
-// budget unit per chunk, moving the clear mark with it so that a preempted
-// Retype resumes where it stopped. A step is taken whenever any budget is
-// left, so that units larger than a whole budget (untypeds above 2^43 bytes)
-// still progress.
+// Clears [from, to) upwards, one budget unit per chunk, as many chunks at a
+// time as the budget allows, moving the clear mark with it so that a
+// preempted Retype resumes where it stopped. The mark moves in clear units: a
+// unit larger than the budget left (untypeds above 2^35 bytes) is still
+// cleared whole when any budget is left, so that it progresses.
 Status clear_up_to(Slot& slot, uint64_t from, uint64_t to, Budget& budget) {
-    const Cap cap = slot.cap;
-    const unsigned step_bits =
-        lib::max(rule::clear_unit_bits(cap.untyped_size().bits), untyped_reset_chunk_bits);
+    const unsigned unit_bits = rule::clear_unit_bits(slot.cap.untyped_size().bits);
+    const Paddr base = slot.cap.paddr();
     while (from < to) {
         if (budget.units() == 0) {
             return Status::preempted();
         }
-        const uint64_t end = lib::min(lib::align_down(from, step_bits) + lib::bit(step_bits), to);
-        arch_clear_memory(cap.paddr() + from, end - from);
-        budget.spend(lib::align_up(end - from, untyped_reset_chunk_bits) >> untyped_reset_chunk_bits);
+        const uint64_t chunks = lib::min(budget.units(), (to - from) >> untyped_reset_chunk_bits);
+        const uint64_t end =
+            lib::min(to, lib::max(lib::align_down(from + (chunks << untyped_reset_chunk_bits),
+                                                  unit_bits),
+                                  lib::align_down(from, unit_bits) + lib::bit(unit_bits)));
+        arch_clear_memory(base + from, end - from);
+        budget.spend(lib::align_up(end - from, untyped_reset_chunk_bits) >>
+                     untyped_reset_chunk_bits);
         from = end;
         slot.cap = slot.cap.with_clear_index(end);
     }

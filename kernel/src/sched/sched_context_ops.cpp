@@ -21,7 +21,7 @@ Status configure(kernel::SchedContext& sc, unsigned capacity, uint64_t budget_us
         return Status::range_error(min_budget_us, max_period_us);
     if (budget_us < min_budget_us || budget_us > period_us)
         return Status::range_error(min_budget_us, period_us);
-    if (extra_refills + 1 > capacity)
+    if (extra_refills >= capacity) // not extra_refills + 1 > capacity: ~0 + 1 wraps to 0
         return Status::range_error(0, capacity - 1);
     kernel::Tcb* t = sc.tcb;
     if (t)

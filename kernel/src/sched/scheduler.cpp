@@ -327,16 +327,20 @@ bool check_queued(kernel::InvariantCheck& check, Tcb* t, const Tcb* prev, const 
     return true;
 }
 
-// Every live thread's flags say where the walk found it.
+// Every live thread's flags say where the walk found it, and every thread
+// that can run (on a configured context) is found, or is the current one.
 void check_flags(kernel::InvariantCheck& check, const kernel::Cap& cap, void*) {
     if (cap.type() != kernel::CapType::Tcb)
         return;
-    const Tcb* t = kernel::phys_ptr<const Tcb>(cap.paddr());
+    Tcb* t = kernel::phys_ptr<Tcb>(cap.paddr());
     const bool queued = t->check_sched_queue == check.mark(t, kernel::CheckMark::TcbOnSchedQueue);
     if (queued != (t->in_ready_queue || t->in_release_queue))
         (void)check.fail(queued ? "a thread on a scheduler queue is not flagged as queued"
                                 : "a thread flagged as queued is on no scheduler queue",
                          t);
+    else if (!queued && runnable(t) && t->sched_context && t->sched_context->configured() &&
+             t != thread::current())
+        (void)check.fail("a runnable thread with a context is on no scheduler queue", t);
 }
 
 } // namespace

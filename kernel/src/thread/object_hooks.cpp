@@ -1,5 +1,6 @@
 // Finalisation of threads, scheduling contexts and IRQ handlers when their
 // last cap goes (called by the capability core, object/finalise.cpp).
+#include "ipc/donation.hpp"
 #include "ipc/ipc.hpp"
 #include "irq/irq_state.hpp"
 #include "kernel/phys.hpp"
@@ -27,9 +28,11 @@ void tcb_finalise(Tcb& tcb) {
 }
 
 void sched_context_finalise(SchedContext& sc) {
-    // Its thread becomes passive, its notification lends nothing, and the
-    // scheduler stops charging it.
+    // Its thread becomes passive, its notification lends nothing, the
+    // replies it was lent through give nothing back, and the scheduler stops
+    // charging it.
     sched::unbind(sc);
+    ipc::forget_lent_context(sc);
     sched::forget_context(sc);
 }
 

@@ -119,7 +119,8 @@ void set_domain(Tcb& t, unsigned domain) {
 Status set_priority(Tcb& t, const Tcb& authority, uint64_t priority) {
     if (priority > authority.mc_priority)
         return Status::range_error(0, authority.mc_priority);
-    const bool queued = t.in_ready_queue;
+    // Off its queue and back (the release queue too: it waits there for budget).
+    const bool queued = t.in_ready_queue || t.in_release_queue;
     sched::remove(&t);
     t.priority = static_cast<uint8_t>(priority);
     if (queued)

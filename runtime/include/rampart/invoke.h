@@ -129,8 +129,6 @@ uint64_t rampart_irq_handler_ack(rampart_cptr_t handler);
 uint64_t rampart_irq_handler_clear(rampart_cptr_t handler);
 
 /* Virtual memory (AArch64). */
-#define RAMPART_ATTR_CACHEABLE 1u
-#define RAMPART_ATTR_EXECUTE_NEVER 4u
 uint64_t rampart_page_map(rampart_cptr_t frame, rampart_cptr_t vspace, uint64_t vaddr,
                           uint64_t rights, uint64_t attrs);
 uint64_t rampart_page_unmap(rampart_cptr_t frame);

@@ -148,7 +148,9 @@ loader_enable_mmu:
     isb
     ret
 
-/* void loader_sync_code(uint64_t base, uint64_t end): make copied code visible to fetches. */
+/* void loader_sync_code(uint64_t base, uint64_t end): cleans copied code to
+   the point of unification; loader_sync_instructions() then makes all of it
+   visible to instruction fetches. */
     .global loader_sync_code
 loader_sync_code:
     bic     x0, x0, #63
@@ -157,7 +159,11 @@ loader_sync_code:
     dc      cvau, x0
     add     x0, x0, #64
     b       1b
-2:  dsb     ish
+2:  ret
+
+    .global loader_sync_instructions
+loader_sync_instructions:
+    dsb     ish
     ic      iallu
     dsb     ish
     isb

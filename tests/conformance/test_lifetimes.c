@@ -1,0 +1,266 @@
+/* Object lifetimes under adversarial use (issue #11): each test is named
+   after the finding it shows (lifetime_NN_...). Threads run at the root
+   task's priority and get their turn when it yields; results come back
+   through volatile globals. Each test also asks the kernel to check its
+   invariants at the point where the defect left a dangling pointer, since
+   the runner's own check comes after everything was deleted. */
+#include "framework.h"
+
+#include <rampart/ipc.h>
+
+static volatile uint64_t served, returned;
+static uint64_t g_go; /* a notification a server waits on before it replies */
+
+static void yield_times(unsigned n) {
+    for (unsigned i = 0; i < n; ++i)
+        rampart_yield();
+}
+
+/* Receives once with the reply object, counts it, and stops there. */
+static void serve_once(uint64_t ep, uint64_t reply) {
+    uint64_t mr[4] = {0}, badge = 0;
+    rampart_recv(ep, &badge, reply, mr);
+    served += 1;
+}
+
+/* Receives calls and never replies: each Recv abandons the previous caller. */
+static void forgetful_server(uint64_t ep, uint64_t reply) {
+    uint64_t mr[4] = {0}, badge = 0;
+    for (;;) {
+        rampart_recv(ep, &badge, reply, mr);
+        served += 1;
+    }
+}
+
+/* Receives a call, waits for g_go, then replies and waits for the next. */
+static void slow_server(uint64_t ep, uint64_t reply) {
+    uint64_t mr[4] = {0}, badge = 0;
+    rampart_recv(ep, &badge, reply, mr);
+    for (;;) {
+        served += 1;
+        rampart_wait(g_go);
+        mr[0] += 1;
+        rampart_reply_recv(ep, rampart_msginfo_new(0, 0, 0, 1), &badge, reply, mr);
+    }
+}
+
+static void call_once(uint64_t ep, uint64_t unused) {
+    (void)unused;
+    uint64_t mr[4] = {1, 0, 0, 0};
+    rampart_call(ep, rampart_msginfo_new(0, 0, 0, 1), mr);
+    returned += 1;
+}
+
+/* A server thread that waits in Recv(ep, reply) and has no scheduling
+   context of its own (spawn makes the context right after the TCB). */
+static uint64_t passive_server(struct env* env, void (*fn)(uint64_t, uint64_t), uint64_t ep,
+                               uint64_t reply) {
+    const uint64_t tcb = spawn(env, fn, ep, reply, 255);
+    rampart_yield(); /* it runs to its Recv */
+    CHECK_OK(rampart_sched_context_unbind(tcb + 1));
+    return tcb;
+}
+
+/* 1. The last cap of a reply object a server waits with is deleted: the
+   server stops waiting (seL4 cancels the receive); the kernel kept a
+   pointer to the freed reply and used it for the next message. */
+TEST(lifetime_01_reply_deleted_while_receiver_waits) {
+    served = 0;
+    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0), reply = make(env, RAMPART_OBJ_REPLY, 0);
+    spawn(env, serve_once, ep, reply, 255);
+    rampart_yield(); /* it blocks in Recv with the reply object */
+    CHECK_OK(rampart_cnode_delete(ROOT, reply, DEPTH));
+    CHECK_EQ(rampart_debug_check(), 0);
+    uint64_t mr[4] = {1, 0, 0, 0};
+    rampart_nbsend(ep, rampart_msginfo_new(0, 0, 0, 1), mr);
+    yield_times(2);
+    CHECK_EQ(served, 0);
+}
+
+/* 1. Two receivers wait with one reply object: the second Recv cancels the
+   first (seL4), so only one of them is still waiting. */
+TEST(lifetime_01_two_receivers_share_one_reply) {
+    served = 0;
+    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0), reply = make(env, RAMPART_OBJ_REPLY, 0);
+    spawn(env, serve_once, ep, reply, 255);
+    spawn(env, serve_once, ep, reply, 255);
+    yield_times(2);
+    CHECK_EQ(rampart_debug_check(), 0);
+    uint64_t mr[4] = {1, 0, 0, 0};
+    rampart_nbsend(ep, rampart_msginfo_new(0, 0, 0, 1), mr);
+    rampart_nbsend(ep, rampart_msginfo_new(0, 0, 0, 1), mr);
+    yield_times(3);
+    CHECK_EQ(served, 1);
+}
+
+/* 3a. A passive server receives a call, then calls Recv with the same reply
+   object instead of replying: the caller is abandoned (Inactive) and gets
+   its scheduling context back (seL4's reply_remove), the server is passive
+   again. The server kept it, and the reply kept lending it. */
+TEST(lifetime_03a_recv_with_a_pending_caller_returns_the_context) {
+    served = returned = 0;
+    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0), reply = make(env, RAMPART_OBJ_REPLY, 0);
+    const uint64_t server = passive_server(env, forgetful_server, ep, reply);
+    const uint64_t client = spawn(env, call_once, ep, 0, 255);
+    yield_times(2);
+    CHECK_EQ(served, 1);
+    CHECK_EQ(returned, 0);
+    CHECK_EQ(rampart_debug_check(), 0);
+    CHECK_OK(rampart_sched_context_unbind_object(client + 1, client));
+    CHECK_EQ(rampart_sched_context_unbind_object(client + 1, server), RAMPART_ILLEGAL_OPERATION);
+}
+
+/* 3b. A caller waiting for a reply is bound a new scheduling context: the
+   reply does not give the lent one back over it (seL4's reply_pop gives it
+   back only to a caller without one), so the lent one stays with the server
+   and the new one with the caller. The kernel overwrote the caller's new
+   context, whose thread pointer then named a thread not running on it. */
+TEST(lifetime_03b_context_bound_while_waiting_for_the_reply) {
+    served = returned = 0;
+    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0), reply = make(env, RAMPART_OBJ_REPLY, 0);
+    g_go = make(env, RAMPART_OBJ_NOTIFICATION, 0);
+    const uint64_t server = passive_server(env, slow_server, ep, reply);
+    const uint64_t client = spawn(env, call_once, ep, 0, 255);
+    yield_times(2); /* the client calls; the server runs on its context, waits for g_go */
+    CHECK_EQ(served, 1);
+    const uint64_t fresh = make(env, RAMPART_OBJ_SCHED_CONTEXT, 8);
+    CHECK_OK(rampart_sched_control_configure(SCHED_CONTROL, fresh, 1000, 1000, 0, 0));
+    CHECK_OK(rampart_sched_context_bind(fresh, client));
+    rampart_signal(g_go);
+    yield_times(3);
+    CHECK_EQ(returned, 1);
+    CHECK_EQ(rampart_debug_check(), 0);
+    CHECK_OK(rampart_sched_context_unbind_object(fresh, client));
+    CHECK_EQ(rampart_sched_context_unbind_object(client + 1, client), RAMPART_ILLEGAL_OPERATION);
+    CHECK_OK(rampart_sched_context_unbind_object(client + 1, server));
+}
+
+/* 3c. The scheduling context lent through a reply object is deleted: the
+   reply gives nothing back (the caller stays without a context, so it does
+   not run). The reply kept the freed context and bound the caller to it. */
+TEST(lifetime_03c_context_deleted_while_lent) {
+    served = returned = 0;
+    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0), reply = make(env, RAMPART_OBJ_REPLY, 0);
+    g_go = make(env, RAMPART_OBJ_NOTIFICATION, 0);
+    const uint64_t server = passive_server(env, slow_server, ep, reply);
+    const uint64_t client = spawn(env, call_once, ep, 0, 255);
+    yield_times(2);
+    CHECK_EQ(served, 1);
+    CHECK_OK(rampart_cnode_delete(ROOT, client + 1, DEPTH)); /* the server ran on it */
+    CHECK_EQ(rampart_debug_check(), 0);
+    /* the server needs a context of its own to reply */
+    const uint64_t own = make(env, RAMPART_OBJ_SCHED_CONTEXT, 8);
+    CHECK_OK(rampart_sched_control_configure(SCHED_CONTROL, own, 1000, 1000, 0, 0));
+    CHECK_OK(rampart_sched_context_bind(own, server));
+    rampart_signal(g_go);
+    yield_times(3);
+    CHECK_EQ(served, 1);
+    CHECK_EQ(returned, 0);
+    CHECK_EQ(rampart_debug_check(), 0);
+}
+
+/* 4. A notification with a scheduling context bound to it is deleted: the
+   context is unbound (seL4's schedContext_unbindNtfn) and can be bound
+   again. Its pointer to the freed notification stayed: a later Unbind wrote
+   into freed memory, and every Bind failed. */
+TEST(lifetime_04_notification_deleted_while_a_context_is_bound) {
+    const uint64_t sc = make(env, RAMPART_OBJ_SCHED_CONTEXT, 8);
+    const uint64_t n = make(env, RAMPART_OBJ_NOTIFICATION, 0);
+    CHECK_OK(rampart_sched_context_bind(sc, n));
+    CHECK_OK(rampart_cnode_delete(ROOT, n, DEPTH));
+    CHECK_EQ(rampart_debug_check(), 0);
+    CHECK_OK(rampart_sched_context_bind(sc, make(env, RAMPART_OBJ_NOTIFICATION, 0)));
+}
+
+/* 8. SchedControl ConfigureFlags with extra_refills = ~0: extra_refills + 1
+   wrapped to 0, passed the size check and made a ring of no refills that
+   was then indexed past the object. A range error now. */
+TEST(lifetime_08_extra_refills_do_not_wrap) {
+    const uint64_t sc = make(env, RAMPART_OBJ_SCHED_CONTEXT, 8);
+    CHECK_EQ(rampart_sched_control_configure(SCHED_CONTROL, sc, 500, 1000, ~0ull, 0),
+             RAMPART_RANGE_ERROR);
+    CHECK_EQ(rampart_mr(1), 10);
+    CHECK_EQ(rampart_debug_check(), 0);
+    CHECK_OK(rampart_sched_control_configure(SCHED_CONTROL, sc, 500, 1000, 10, 0));
+    CHECK_OK(rampart_sched_context_bind(sc, make(env, RAMPART_OBJ_TCB, 0)));
+    CHECK_EQ(rampart_debug_check(), 0);
+}
+
+static volatile uint64_t spins;
+
+static void spin_forever(uint64_t unused0, uint64_t unused1) {
+    (void)unused0;
+    (void)unused1;
+    for (;;)
+        spins += 1;
+}
+
+/* The virtual count in microseconds (EL0 may read it, CNTKCTL_EL1.EL0VCTEN). */
+static uint64_t now_us(void) {
+    uint64_t count, freq;
+    __asm__ volatile("isb\n\tmrs %0, cntvct_el0" : "=r"(count));
+    __asm__ volatile("mrs %0, cntfrq_el0" : "=r"(freq));
+    return count / (freq / 1000000);
+}
+
+/* 11. SetPriority on a thread that waits on the release queue for its next
+   refill: it goes back to the release queue at its new priority. It was
+   taken off the queue and never put back, so it never ran again. */
+TEST(lifetime_11_set_priority_while_waiting_for_a_refill) {
+    spins = 0;
+    const uint64_t t = spawn(env, spin_forever, 0, 0, 255);
+    /* a sporadic context: 1 ms every 10 ms */
+    CHECK_OK(rampart_sched_control_configure(SCHED_CONTROL, t + 1, 1000, 10000, 0, 0));
+    for (const uint64_t start = now_us(); now_us() - start < 3000;)
+        rampart_yield(); /* it spends its millisecond and waits for the next */
+    const uint64_t before = spins;
+    CHECK(before != 0);
+    CHECK_OK(rampart_tcb_set_priority(t, RAMPART_ROOT_TCB, 255));
+    CHECK_EQ(rampart_debug_check(), 0);
+    for (const uint64_t start = now_us(); spins == before && now_us() - start < 40000;)
+        rampart_yield();
+    CHECK(spins != before);
+    CHECK_OK(rampart_tcb_suspend(t));
+}
+
+/* Counts in x20, then takes an undefined-instruction fault. */
+static void count_then_fault(uint64_t unused0, uint64_t unused1) {
+    (void)unused0;
+    (void)unused1;
+    __asm__ volatile("mov x20, #0\n\tadd x20, x20, #1\n\tudf #0" ::: "x20", "memory");
+}
+
+/* x20 of a stopped thread (registers in ABI order: pc, sp, spsr, x0..). */
+static uint64_t x20_of(struct env* env, uint64_t tcb) {
+    uint64_t regs[24] = {0};
+    CHECK_OK(rampart_tcb_read_registers(tcb, 0, 24, regs));
+    return regs[23];
+}
+
+/* 12. A thread blocked sending a fault when its handler endpoint is deleted
+   stops (seL4: a thread with a fault is not restarted). It was restarted
+   like a system call: one instruction before the faulting one, with its
+   fault still set. */
+TEST(lifetime_12_endpoint_deleted_while_a_fault_is_sent) {
+    const uint64_t fep = make(env, RAMPART_OBJ_ENDPOINT, 0);
+    const uint64_t t = spawn_with_handler(env, count_then_fault, 0, 0, 255, fep);
+    rampart_yield(); /* it faults and waits to send the fault */
+    CHECK_EQ(x20_of(env, t), 1);
+    CHECK_OK(rampart_cnode_revoke(ROOT, fep, DEPTH));
+    CHECK_OK(rampart_cnode_delete(ROOT, fep, DEPTH));
+    CHECK_EQ(rampart_debug_check(), 0);
+    yield_times(2);
+    CHECK_EQ(x20_of(env, t), 1);
+}
+
+/* 12. The same through CancelBadgedSends on the handler's badge. */
+TEST(lifetime_12_cancel_badged_sends_of_a_fault) {
+    const uint64_t fep = make(env, RAMPART_OBJ_ENDPOINT, 0), badged = new_slot(env);
+    CHECK_OK(rampart_cnode_mint(ROOT, badged, DEPTH, ROOT, fep, DEPTH, RAMPART_RIGHTS_ALL, 5));
+    const uint64_t t = spawn_with_handler(env, count_then_fault, 0, 0, 255, badged);
+    rampart_yield();
+    CHECK_OK(rampart_cnode_cancel_badged_sends(ROOT, badged, DEPTH));
+    CHECK_EQ(rampart_debug_check(), 0);
+    yield_times(2);
+    CHECK_EQ(x20_of(env, t), 1);
+}

@@ -1,6 +1,7 @@
 // rampart-boardgen: turns a board file into the platform constants of the
 // target build (a C++ header and a linker-script fragment), so no address is
 // ever copied by hand.
+#include "diag/hex.hpp"
 #include "board/board.hpp"
 
 #include <cstdio>
@@ -10,10 +11,9 @@
 
 using rampart::board::Board;
 
+// A C constant: 0x1fULL.
 static std::string hex(std::uint64_t v, const char* suffix = "ull") {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "0x%llx%s", static_cast<unsigned long long>(v), suffix);
-    return buf;
+    return rampart::diag::hex(v) + suffix;
 }
 
 static std::string header(const Board& b) {
@@ -89,7 +89,7 @@ int main(int argc, char** argv) {
             return 1;
         }
     } catch (const rampart::board::BoardError& e) {
-        std::cerr << e.what() << "\n";
+        std::cerr << e.file << ": error: " << e.what() << "\n";
         return 1;
     }
     return 0;

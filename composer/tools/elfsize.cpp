@@ -8,8 +8,13 @@ int main(int argc, char** argv) {
         std::cerr << "usage: rampart-elfsize FILE.elf\n";
         return 2;
     }
-    try {
-        const auto elf = rampart::elf::ElfFile::load(argv[1]);
+    auto read = rampart::elf::ElfFile::read(argv[1]);
+    if (auto* why = std::get_if<std::string>(&read)) {
+        std::cerr << argv[1] << ": error: not a usable ELF64 executable: " << *why << "\n";
+        return 1;
+    }
+    {
+        const auto& elf = std::get<rampart::elf::ElfFile>(read);
         std::uint64_t loaded = 0, zeroed = 0;
         for (const auto& s : elf.segments()) {
             loaded += s.file_size;
@@ -17,9 +22,6 @@ int main(int argc, char** argv) {
         }
         std::cout << elf.name() << ": text+data " << loaded << " bytes, bss " << zeroed
                   << " bytes\n";
-    } catch (const std::exception& e) {
-        std::cerr << e.what() << "\n";
-        return 1;
     }
     return 0;
 }

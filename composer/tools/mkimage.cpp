@@ -2,6 +2,7 @@
 // The composer's `build` does the same for whole systems; this tool serves
 // kernel tests whose root task is a test program rather than the initializer.
 #include "board/board.hpp"
+#include "driver/outputs.hpp"
 #include "emit/image_writer.hpp"
 
 #include <iostream>
@@ -18,7 +19,7 @@ std::vector<rampart_domain_slot> parse_domains(const std::string& text) {
     while (std::getline(in, item, ',')) {
         const auto colon = item.find(':');
         if (colon == std::string::npos)
-            throw std::runtime_error("error: domain slot '" + item +
+            throw std::runtime_error("domain slot '" + item +
                                      "' is not DOMAIN:MICROSECONDS");
         rampart_domain_slot slot{};
         slot.domain = static_cast<std::uint32_t>(std::stoul(item.substr(0, colon)));
@@ -26,6 +27,21 @@ std::vector<rampart_domain_slot> parse_domains(const std::string& text) {
         slots.push_back(slot);
     }
     return slots;
+}
+
+rampart::elf::ElfFile read(const char* path) {
+    auto elf = rampart::elf::ElfFile::read(path);
+    if (auto* why = std::get_if<std::string>(&elf))
+        throw std::runtime_error(std::string(path) + ": not a usable ELF64 executable: " + *why);
+    return std::move(std::get<rampart::elf::ElfFile>(elf));
+}
+
+// All or nothing, as the composer writes its outputs.
+void write(const std::filesystem::path& path, std::vector<std::uint8_t> bytes) {
+    rampart::driver::Outputs out(path.parent_path().empty() ? "." : path.parent_path());
+    out.add(path.filename().string(), std::move(bytes));
+    if (auto failure = out.commit())
+        throw std::runtime_error(failure->file.string() + ": " + failure->reason);
 }
 
 } // namespace
@@ -53,19 +69,22 @@ int main(int argc, char** argv) {
                 cnode_bits = std::stoull(argv[i + 1]);
         }
         const auto board = rampart::board::load_board(argv[1]);
-        using rampart::elf::ElfFile;
-        rampart::emit::ImageInputs in{ElfFile::load(argv[2]),
-                                      ElfFile::load(argv[3]),
-                                      ElfFile::load(argv[4]),
-                                      {},
-                                      board.kernel_paddr() + board.kernel_region_size(),
-                                      domains,
-                                      cnode_bits};
+        const auto loader = read(argv[2]), kernel = read(argv[3]), root = read(argv[4]);
+        const rampart::emit::ImageInputs in{loader, kernel, root, {},
+                                            board.kernel_paddr() + board.kernel_region_size(),
+                                            domains, cnode_bits};
         const auto image = rampart::emit::build_image(in);
-        rampart::emit::write_image_elf(image, argv[5]);
-        rampart::emit::write_image_raw(image, argv[6]);
+        write(argv[5], rampart::emit::image_elf(image));
+        write(argv[6], image.bytes);
+    } catch (const rampart::emit::ImageError& e) {
+        std::cerr << (e.file.empty() ? "rampart-mkimage" : e.file) << ": error: " << e.what()
+                  << "\n";
+        return 1;
+    } catch (const rampart::board::BoardError& e) {
+        std::cerr << e.file << ": error: " << e.what() << "\n";
+        return 1;
     } catch (const std::exception& e) {
-        std::cerr << e.what() << "\n";
+        std::cerr << "rampart-mkimage: error: " << e.what() << "\n";
         return 1;
     }
     return 0;

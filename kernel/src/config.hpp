@@ -4,7 +4,7 @@
 namespace rampart::config {
 
 #ifndef RAMPART_DEBUG
-#error "RAMPART_DEBUG must be defined to 0 or 1 by the build"
+#error "RAMPART_DEBUG must be defined to 0 or 1 by the build: list this file in config_sources (kernel/CMakeLists.txt)"
 #endif
 // Debug builds add the debug system calls and kernel self-checks.
 inline constexpr bool debug = RAMPART_DEBUG != 0;

@@ -35,11 +35,13 @@ typedef seL4_MessageInfo_t microkit_msginfo;
 /* <cspace> entries: slot N of the system file is BASE_USER_CAPS + N. */
 #define BASE_USER_CAPS RAMPART_PD_SLOT_USER_BASE
 
-#define MICROKIT_MAX_CHANNELS (RAMPART_PD_MAX_ID + 1u)
-#define MICROKIT_MAX_CHANNEL_ID RAMPART_PD_MAX_ID
+/* Plain ints as in Microkit (loops over `int i` compare without warnings);
+   libpd checks they match rampart/pd.h. */
+#define MICROKIT_MAX_CHANNELS 62 /* RAMPART_PD_MAX_ID + 1 */
+#define MICROKIT_MAX_CHANNEL_ID (MICROKIT_MAX_CHANNELS - 1)
 #define MICROKIT_MAX_IOPORT_ID MICROKIT_MAX_CHANNELS
 #define MICROKIT_MAX_USER_CAPS RAMPART_PD_USER_CAP_SLOTS
-#define MICROKIT_PD_NAME_LENGTH 64u /* the longest name a system file allows */
+#define MICROKIT_PD_NAME_LENGTH 64 /* the longest name a system file allows */
 
 /* Entry points the PD defines. init and notified are required; libpd has weak
    defaults for protected and fault that report the unexpected call. */

@@ -8,6 +8,8 @@
 #include <rampart/ipc.h>
 #include <rampart/sys.h>
 
+_Static_assert(MICROKIT_MAX_CHANNEL_ID == RAMPART_PD_MAX_ID, "microkit.h's ids are rampart/pd.h's");
+
 void microkit_dbg_putc(int c) {
     rampart_debug_putchar((char)c);
 }

@@ -31,9 +31,10 @@ TEST_CASE("a valid system resolves PDs, segments and page sizes", "[validate]") 
     CHECK(c.pds[0].pd->name.value == "a");
     CHECK_FALSE(c.pds[0].parent);
     CHECK(c.pds[1].parent == 0u);
-    REQUIRE(c.pds[0].segments.size() == 2);
-    CHECK(c.pds[0].segments[0].vaddr == 0x200000);
-    CHECK(c.pds[0].segments[0].perms == (model::kRead | model::kExecute));
+    REQUIRE(c.pds[0].elf);
+    REQUIRE(c.pds[0].elf->segments().size() == 2);
+    CHECK(c.pds[0].elf->segments()[0].vaddr == 0x200000);
+    CHECK(c.pds[0].elf->segments()[0].flags == (elf::kPfR | elf::kPfX));
     CHECK(c.pds[0].image.filename() == "hello.elf");
     REQUIRE(c.regions.size() == 5);
     CHECK(c.regions[0].page_size == 0x1000);   // buf: 4 KiB

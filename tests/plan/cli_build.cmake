@@ -35,3 +35,24 @@ execute_process(COMMAND ${RAMPART} report ${WORK}/a/spec.bin RESULT_VARIABLE rc 
 if(NOT rc EQUAL 0 OR NOT out MATCHES "Rampart spec, version 2" OR NOT out MATCHES "client.cnode\\[75\\] = server.endpoint")
   message(FATAL_ERROR "report of spec.bin: ${rc}: ${out}")
 endif()
+
+# Back-end failures are one diagnostic each, `file: error: …`, with the exit
+# status of their kind (docs/composer.md): a target ELF that cannot be used
+# is the input's fault (1), an output that cannot be written is 74.
+execute_process(COMMAND ${RAMPART} build ${SYSTEMS}/echo.system -o ${WORK}/noelf
+                --kernel ${WORK}/missing.elf
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+string(REGEX MATCHALL "error:" errors "${err}")
+list(LENGTH errors count)
+if(NOT rc EQUAL 1 OR NOT err MATCHES "^${WORK}/missing.elf: error: cannot use it as the kernel: cannot read the file\n1 error generated.\n$")
+  message(FATAL_ERROR "missing target ELF: expected status 1 and one error, got ${rc}: ${err}")
+endif()
+if(EXISTS ${WORK}/noelf)
+  message(FATAL_ERROR "a build with a missing ELF left ${WORK}/noelf")
+endif()
+file(WRITE ${WORK}/not-a-folder "")
+execute_process(COMMAND ${RAMPART} build ${SYSTEMS}/echo.system -o ${WORK}/not-a-folder
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 74 OR NOT err MATCHES "^${WORK}/not-a-folder: error: cannot create the folder: [^\n]*\n1 error generated.\n$")
+  message(FATAL_ERROR "unwritable output: expected status 74 and one error, got ${rc}: ${err}")
+endif()

@@ -69,7 +69,7 @@ std::string generated_system(unsigned n) {
 }
 
 driver::Composition compose(const validate::CheckedSystem& sys) {
-    return driver::compose({sys, board(), nullptr, nullptr, nullptr});
+    return driver::compose(sys, board(), {});
 }
 
 std::string read_file(const std::string& path) {

@@ -11,7 +11,7 @@ TEST_CASE("a PD's pages: program, IPC buffer from its symbol, stack above a guar
     const auto sys = test::load_text(
         "layout.system", "<system><protection_domain name=\"a\" stack_size=\"0x3000\">"
                          "<program_image path=\"pd.elf\" /></protection_domain></system>");
-    const auto elf = elf::ElfFile::load(test::kSystems + "/pd.elf");
+    const auto elf = std::get<elf::ElfFile>(elf::ElfFile::read(test::kSystems + "/pd.elf"));
     const plan::Layout l = plan::lay_out(*sys.pds[0].pd, elf, sys, {});
     CHECK(l.entry == elf.entry());
     CHECK(l.ipc_buffer == elf.symbol(plan::kIpcBufferSymbol)->value);
@@ -43,7 +43,7 @@ TEST_CASE("region maps use the region's page size and cacheability") {
         "<map mr=\"big\" vaddr=\"0x40000000\" perms=\"r\" />"
         "<map mr=\"dev\" vaddr=\"0x50000000\" cached=\"false\" />"
         "</protection_domain></system>");
-    const auto elf = elf::ElfFile::load(test::kSystems + "/pd.elf");
+    const auto elf = std::get<elf::ElfFile>(elf::ElfFile::read(test::kSystems + "/pd.elf"));
     const plan::Layout l = plan::lay_out(*sys.pds[0].pd, elf, sys, {0, 1});
     int big = 0, dev = 0;
     for (const auto& p : l.pages) {

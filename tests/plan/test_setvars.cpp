@@ -49,7 +49,8 @@ std::optional<std::uint64_t> word_at(const plan::Plan& p, std::uint32_t pd, std:
 }
 
 std::uint64_t symbol(const std::string& name) {
-    static const auto elf = elf::ElfFile::load(test::kSystems + "/setvars.elf");
+    static const auto elf =
+        std::get<elf::ElfFile>(elf::ElfFile::read(test::kSystems + "/setvars.elf"));
     return elf.symbol(name)->value;
 }
 

@@ -114,7 +114,7 @@ TEST_CASE("threads: priorities, budgets, stack, IPC buffer, bound notification")
 TEST_CASE("setvars are patched into the program's data") {
     const auto& p = echo();
     // The uart region is fixed at 0x9000000: client's uart_paddr holds it.
-    const auto elf = elf::ElfFile::load(test::kSystems + "/pd.elf");
+    const auto elf = std::get<elf::ElfFile>(elf::ElfFile::read(test::kSystems + "/pd.elf"));
     const std::uint64_t sym = elf.symbol("uart_paddr")->value;
     bool found = false;
     const std::uint32_t client = pd_index(p, "client");

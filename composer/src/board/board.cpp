@@ -15,7 +15,7 @@ struct Reader {
     std::string file;
 
     [[noreturn]] void fail(const std::string& where, const std::string& what) const {
-        throw BoardError(file + ": error: " + where + ": " + what);
+        throw BoardError(file, where + ": " + what);
     }
 
     const json& member(const json& obj, const std::string& where, const char* key) const {
@@ -63,7 +63,7 @@ const Device& Board::device(const std::string& device_name) const {
     for (const Device& d : devices)
         if (d.name == device_name)
             return d;
-    throw BoardError("board " + name + ": no device named '" + device_name + "'");
+    throw BoardError({}, "board " + name + ": no device named '" + device_name + "'");
 }
 
 std::uint64_t Board::kernel_paddr() const {
@@ -76,12 +76,12 @@ Board load_board(const std::filesystem::path& file) {
     Reader r{file.string()};
     std::ifstream in(file);
     if (!in)
-        throw BoardError(file.string() + ": error: cannot open board file");
+        throw BoardError(file.string(), "cannot open board file");
     json j;
     try {
         j = json::parse(in);
     } catch (const json::parse_error& e) {
-        throw BoardError(file.string() + ": error: not valid JSON: " + e.what());
+        throw BoardError(file.string(), std::string("not valid JSON: ") + e.what());
     }
     Board b;
     b.name = r.string(j, "board", "name");

@@ -71,11 +71,15 @@ struct Board {
     std::uint64_t kernel_region_size() const { return 2u << 20; }
 };
 
+// A board file that cannot be used: file names it (empty when the board
+// itself is asked for something it lacks), what() says why.
 struct BoardError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+    BoardError(std::string at, const std::string& message)
+        : std::runtime_error(message), file(std::move(at)) {}
+    std::string file;
 };
 
-// Reads and checks a board file; throws BoardError with "file: error: ..." text.
+// Reads and checks a board file; throws BoardError.
 Board load_board(const std::filesystem::path& file);
 
 // Finds boards/<name>.json below the given root folders.

@@ -1,5 +1,5 @@
-// `rampart build` and `rampart report`: the front end, then plan, verify,
-// spec, report and image (composer back end).
+// `rampart build` and `rampart report`: their options, and the driver's
+// results printed.
 #pragma once
 
 #include <filesystem>
@@ -20,7 +20,7 @@ struct BuildOptions {
 };
 
 struct BuildResult {
-    int status = 1;               // 0 on success, 1 on errors in the input, 70 on internal errors
+    int status = 1;               // the exit status (docs/composer.md)
     bool image = false;           // image.elf and image.bin were written
     std::filesystem::path kernel; // the kernel ELF the image holds (for debuggers)
 };

@@ -63,7 +63,8 @@ void print_help(std::ostream& out) {
            "  --override-kernel KERNEL    use this kernel ELF instead of the SDK's\n"
            "\nMicrokit's --capdl-json, --viper-output and --image-type uimage are not supported;\n"
            "`rampart build --capdl` writes the system's capDL as text.\n"
-           "Exit status: 0; 1 on errors in the arguments or the system; 70 on internal errors.\n";
+           "Exit status: 0; 1 on errors in the arguments or the system; 74 when an output cannot\n"
+           "be written; 70 on internal errors.\n";
 }
 
 // Microkit's parser: options may come in any order; --search-path takes the

@@ -1,12 +1,9 @@
 // `rampart report`: plans and verifies a system and prints one report.
 #include "cli/build.hpp"
 
-#include "driver/frontend.hpp"
-#include "driver/compose.hpp"
-#include "plan/allocator.hpp"
+#include "driver/driver.hpp"
 #include "report/report.hpp"
 #include "report/spec_text.hpp"
-#include "verify/verify.hpp"
 
 #include <fstream>
 #include <iterator>
@@ -39,30 +36,21 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
         out << report::spec_text(*spec);
         return 0;
     }
-    driver::Frontend fe = driver::load_and_validate(o.system, o.board, o.search_paths, err);
-    if (!fe.checked)
-        return 1;
-    try {
-        const driver::Composition c =
-            driver::compose({*fe.checked, *fe.board, nullptr, nullptr, nullptr});
-        if (o.format == "json")
-            out << report::json(c.plan);
-        else if (o.format == "dot")
-            out << report::dot(c.plan);
-        else if (o.format == "capdl")
-            out << report::capdl(c.plan);
-        else
-            out << report::text(c.plan);
-        return 0;
-    } catch (const plan::PlanError& e) {
-        err << fe.error(e.loc.file != diag::kNoFile ? e.loc
-                                                    : diag::Loc::whole(fe.checked->system->file),
-                        e.what());
-        return 1;
-    } catch (const verify::VerifyError& e) {
-        err << o.system.string() << ": " << e.what() << "\n";
-        return 70;
-    }
+    driver::Driver d;
+    const auto build = d.compose({o.system, o.board, o.search_paths, {}, {}, {}, {}}, false);
+    d.flush(err);
+    if (!build)
+        return d.status();
+    const plan::Plan& plan = build->composition.plan;
+    if (o.format == "json")
+        out << report::json(plan);
+    else if (o.format == "dot")
+        out << report::dot(plan);
+    else if (o.format == "capdl")
+        out << report::capdl(plan);
+    else
+        out << report::text(plan);
+    return 0;
 }
 
 } // namespace rampart::cli

@@ -4,7 +4,7 @@
 #include "cli/run.hpp"
 
 #include "cli/backend_commands.hpp"
-#include "driver/frontend.hpp"
+#include "driver/driver.hpp"
 #include "driver/temp_dir.hpp"
 #include "run/process.hpp"
 #include "run/qemu_command.hpp"
@@ -24,9 +24,11 @@ constexpr int kTimeoutStatus = 124; // as timeout(1)
 } // namespace
 
 int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
-    const auto board = driver::load_board(o.build.board, err);
+    driver::Driver d;
+    const board::Board* board = d.board(o.build.board);
+    d.flush(err);
     if (!board)
-        return 1;
+        return d.status();
     // QEMU first: no point building what cannot be booted.
     const std::string& qemu = board->qemu.binary;
     if (!run::find_program(qemu)) {
@@ -118,7 +120,8 @@ RunCommand::RunCommand(CLI::App& app) {
         "\n"
         "Exit status: the system's (the status it halts with, through QEMU's semihosting exit);\n"
         "124 on timeout; 128+N if QEMU is killed by signal N; 1 on build errors, when no image\n"
-        "could be built, or when QEMU is missing; 70 on internal errors.\n"
+        "could be built, or when QEMU is missing; 74 when the build cannot write its output;\n"
+        "70 on internal errors.\n"
         "\n"
         "Example: rampart run systems/hello/hello.system --timeout 30");
 }

@@ -14,6 +14,20 @@ void Diagnostics::add(Severity s, Loc loc, std::string message) {
     list_.push_back({s, loc, std::move(message)});
 }
 
+int Diagnostics::exit_status() const {
+    if (!errors_)
+        return 0;
+    switch (worst_) {
+    case Failure::Input:
+        return 1;
+    case Failure::Output:
+        return 74;
+    case Failure::Internal:
+        return 70;
+    }
+    return 70;
+}
+
 namespace {
 
 const char* severity_name(Severity s) {

@@ -11,6 +11,13 @@ FileId SourceManager::add(std::string name, std::string text) {
     return static_cast<FileId>(files_.size() - 1);
 }
 
+FileId SourceManager::named(const std::string& name) {
+    for (std::size_t i = 0; i < files_.size(); ++i)
+        if (files_[i].name == name && files_[i].text.empty())
+            return static_cast<FileId>(i);
+    return add(name, {});
+}
+
 const std::string& SourceManager::name(FileId id) const {
     static const std::string none;
     return id < files_.size() ? files_[id].name : none;

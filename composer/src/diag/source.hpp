@@ -48,6 +48,9 @@ class SourceManager {
   public:
     // Registers a file's text under the name used in diagnostics.
     FileId add(std::string name, std::string text);
+    // A file named in diagnostics without being quoted (an ELF file, an
+    // output): registered once per name.
+    FileId named(const std::string& name);
 
     const std::string& name(FileId id) const;
     const std::string& text(FileId id) const;

@@ -1,8 +1,8 @@
-// The back half of the composer as one call: predict the boot untypeds, plan,
-// verify, write the spec and (when all target ELFs are given) the image.
-// Resolves the one circularity: the spec's size moves the root image, which
-// moves the untypeds the spec is planned in; the spec is padded to a 64 KiB
-// multiple of an estimate, and planning repeats if that reserve is too small.
+// The back half of the pipeline: plan -> verify -> spec -> image, and the
+// fixed point it hides. The spec's size moves the root image below the
+// kernel, which moves the boot untypeds the spec is planned in; the spec gets
+// a reserve of whole 64 KiB granules, starting with one, and planning repeats
+// with the spec's size rounded up until the spec fits its reserve.
 #pragma once
 
 #include "emit/image_writer.hpp"
@@ -14,12 +14,12 @@
 
 namespace rampart::driver {
 
-struct ComposeInputs {
-    const validate::CheckedSystem& system;
-    const board::Board& board;
-    const elf::ElfFile* kernel = nullptr;      // optional
-    const elf::ElfFile* loader = nullptr;      // optional
-    const elf::ElfFile* initializer = nullptr; // optional: without it, no image
+// The target ELFs; the image needs all three, the plan only the kernel's
+// extent and the initializer's segments (assumed when absent).
+struct TargetElves {
+    const elf::ElfFile* kernel = nullptr;
+    const elf::ElfFile* loader = nullptr;
+    const elf::ElfFile* initializer = nullptr;
 };
 
 struct Composition {
@@ -27,12 +27,15 @@ struct Composition {
     std::vector<std::uint8_t> spec; // padded boot data, as placed in the image
     plan::RootImage root;
     std::optional<emit::Image> image;
+    unsigned plans = 0; // how many times the fixed point planned
 };
 
 inline constexpr std::uint64_t kSpecGranule = 64 * 1024;
 
-// Throws plan::PlanError (user-facing), verify::VerifyError and ImageError.
-Composition compose(const ComposeInputs& in);
+// Throws plan::PlanError (the system does not fit), verify::VerifyError (a
+// composer bug) and emit::ImageError (the target ELFs cannot be packed).
+Composition compose(const validate::CheckedSystem& system, const board::Board& board,
+                    const TargetElves& targets);
 
 // The domain schedule the kernel enforces (image.h): the cycle Microkit's
 // kernel runs, the entries from the start index up to the end marker

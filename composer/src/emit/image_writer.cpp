@@ -29,7 +29,7 @@ void put(std::vector<std::uint8_t>& out, std::uint64_t off, const T& v) {
 std::vector<std::uint8_t> flatten_loader(const elf::ElfFile& loader, std::uint64_t& base,
                                          std::uint64_t& end) {
     if (loader.segments().empty())
-        throw ImageError(loader.name() + ": error: the loader has no loadable segment");
+        throw ImageError(loader.name(), "the loader has no loadable segment");
     base = UINT64_MAX;
     end = 0;
     for (const auto& s : loader.segments()) {
@@ -68,15 +68,15 @@ Image build_image(const ImageInputs& in) {
     Image img;
     img.machine = in.loader.machine();
     if (in.kernel.machine() != img.machine || in.root_task.machine() != img.machine)
-        throw ImageError("error: loader, kernel and root task are built for different machines");
+        throw ImageError({}, "loader, kernel and root task are built for different machines");
 
     std::uint64_t loader_end = 0;
     img.bytes = flatten_loader(in.loader, img.load_address, loader_end);
     img.entry = in.loader.entry();
     const auto payload_sym = in.loader.symbol("__payload_start");
     if (!payload_sym || payload_sym->value != align_up(loader_end, page))
-        throw ImageError(in.loader.name() +
-                         ": error: '__payload_start' must be the page-aligned end of the loader");
+        throw ImageError(in.loader.name(),
+                         "'__payload_start' must be the page-aligned end of the loader");
 
     Payload p;
     auto& h = p.header;
@@ -92,12 +92,12 @@ Image build_image(const ImageInputs& in) {
         h.kernel.end = std::max(h.kernel.end, align_up(s.paddr + s.mem_size, page));
     }
     if (in.kernel.segments().empty() || h.kernel.end > in.kernel_region_end)
-        throw ImageError(in.kernel.name() + ": error: the kernel does not fit its reserved region");
+        throw ImageError(in.kernel.name(), "the kernel does not fit its reserved region");
     h.kernel.end = in.kernel_region_end;
 
     // Root task: pages placed contiguously, directly below the kernel region, in vaddr order.
     struct Span {
-        const elf::ElfSegment* seg;
+        const elf::Segment* seg;
         std::uint64_t vbase, vend;
     };
     std::vector<Span> spans;
@@ -107,7 +107,7 @@ Image build_image(const ImageInputs& in) {
     std::uint64_t total = 0;
     for (std::size_t i = 0; i < spans.size(); ++i) {
         if (i && spans[i].vbase < spans[i - 1].vend)
-            throw ImageError(in.root_task.name() + ": error: two segments share a page");
+            throw ImageError(in.root_task.name(), "two segments share a page");
         total += spans[i].vend - spans[i].vbase;
     }
     // Boot data goes to the root task as extra boot information: one chunk.
@@ -121,19 +121,19 @@ Image build_image(const ImageInputs& in) {
     const std::uint64_t data_pages = align_up(extra.size(), page);
     if (in.root_cnode_bits < RAMPART_ROOT_CNODE_MIN_BITS ||
         in.root_cnode_bits > RAMPART_ROOT_CNODE_MAX_BITS)
-        throw ImageError("error: the root CNode size must be 2^" +
+        throw ImageError({}, "the root CNode size must be 2^" +
                          std::to_string(RAMPART_ROOT_CNODE_MIN_BITS) + " to 2^" +
                          std::to_string(RAMPART_ROOT_CNODE_MAX_BITS) + " slots");
     h.root_cnode_bits = in.root_cnode_bits;
     if (spans.empty() || spans.size() + (data_pages ? 1 : 0) > RAMPART_MAX_ROOT_SEGMENTS)
-        throw ImageError(in.root_task.name() + ": error: unsupported number of segments");
+        throw ImageError(in.root_task.name(), "unsupported number of segments");
     h.root_image.end = h.kernel.base;
     h.root_image.base = h.root_image.end - total - data_pages;
     h.root_entry = in.root_task.entry();
 
     std::uint64_t next = h.root_image.base;
     for (const auto& sp : spans) {
-        const elf::ElfSegment& s = *sp.seg;
+        const elf::Segment& s = *sp.seg;
         p.segments.push_back({sp.vbase, next, sp.vend - sp.vbase, perms_of(s.flags)});
         p.add_copy(next, nullptr, 0, s.vaddr - sp.vbase); // zero the head of the first page
         p.add_copy(next + (s.vaddr - sp.vbase), s.data.data(), s.file_size, sp.vend - s.vaddr);
@@ -146,11 +146,11 @@ Image build_image(const ImageInputs& in) {
     }
 
     if (in.domain_schedule.size() > RAMPART_MAX_DOMAIN_SLOTS)
-        throw ImageError("error: the domain schedule has more than " +
+        throw ImageError({}, "the domain schedule has more than " +
                          std::to_string(RAMPART_MAX_DOMAIN_SLOTS) + " slots");
     for (const auto& slot : in.domain_schedule) {
         if (slot.domain >= RAMPART_DOMAIN_COUNT || slot.duration_us == 0)
-            throw ImageError("error: a domain schedule slot needs a domain below " +
+            throw ImageError({}, "a domain schedule slot needs a domain below " +
                              std::to_string(RAMPART_DOMAIN_COUNT) + " and a non-zero duration");
         h.domains.slots[h.domains.count++] = slot;
     }
@@ -168,7 +168,7 @@ Image build_image(const ImageInputs& in) {
 
     const std::uint64_t payload_off = payload_sym->value - img.load_address;
     if (img.load_address + payload_off + h.payload_size > h.root_image.base)
-        throw ImageError("error: the image overlaps the memory it unpacks into");
+        throw ImageError({}, "the image overlaps the memory it unpacks into");
     std::vector<std::uint8_t>& out = img.bytes;
     out.resize(payload_off);
     put(out, payload_off, h);
@@ -183,53 +183,32 @@ Image build_image(const ImageInputs& in) {
     return img;
 }
 
-namespace {
-
-void write_atomically(const std::filesystem::path& path, const std::vector<std::uint8_t>& bytes) {
-    const auto tmp = std::filesystem::path(path.string() + ".tmp");
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out.write(reinterpret_cast<const char*>(bytes.data()),
-                  static_cast<std::streamsize>(bytes.size()));
-        if (!out) {
-            std::error_code ec;
-            std::filesystem::remove(tmp, ec);
-            throw ImageError(path.string() + ": error: cannot write file");
-        }
-    }
-    std::filesystem::rename(tmp, path);
-}
-
-} // namespace
-
-void write_image_raw(const Image& image, const std::filesystem::path& path) {
-    write_atomically(path, image.bytes);
-}
-
-void write_image_elf(const Image& image, const std::filesystem::path& path) {
+std::vector<std::uint8_t> image_elf(const Image& image) {
     constexpr std::uint64_t data_off = 0x1000;
-    std::vector<std::uint8_t> out(data_off);
+    elf::FileHeader h{};
     const std::uint8_t ident[16] = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0};
-    std::memcpy(out.data(), ident, sizeof ident);
-    put<std::uint16_t>(out, 16, 2); // ET_EXEC
-    put<std::uint16_t>(out, 18, image.machine);
-    put<std::uint32_t>(out, 20, 1);
-    put<std::uint64_t>(out, 24, image.entry);
-    put<std::uint64_t>(out, 32, 64); // program headers right after the ELF header
-    put<std::uint16_t>(out, 52, 64);
-    put<std::uint16_t>(out, 54, 56);
-    put<std::uint16_t>(out, 56, 1);
-    put<std::uint16_t>(out, 58, 64);
-    put<std::uint32_t>(out, 64, 1); // PT_LOAD
-    put<std::uint32_t>(out, 68, 7); // RWX
-    put<std::uint64_t>(out, 72, data_off);
-    put<std::uint64_t>(out, 80, image.load_address);
-    put<std::uint64_t>(out, 88, image.load_address);
-    put<std::uint64_t>(out, 96, image.bytes.size());
-    put<std::uint64_t>(out, 104, image.bytes.size());
-    put<std::uint64_t>(out, 112, page);
-    out.insert(out.end(), image.bytes.begin(), image.bytes.end());
-    write_atomically(path, out);
+    std::memcpy(h.ident, ident, sizeof ident);
+    h.type = 2; // ET_EXEC
+    h.machine = image.machine;
+    h.version = 1;
+    h.entry = image.entry;
+    h.phoff = sizeof(elf::FileHeader); // the program header right after the file header
+    h.ehsize = sizeof(elf::FileHeader);
+    h.phentsize = sizeof(elf::ProgramHeader);
+    h.phnum = 1;
+    h.shentsize = sizeof(elf::SectionHeader);
+    elf::ProgramHeader ph{};
+    ph.type = elf::kPtLoad;
+    ph.flags = elf::kPfR | elf::kPfW | elf::kPfX;
+    ph.offset = data_off;
+    ph.vaddr = ph.paddr = image.load_address;
+    ph.filesz = ph.memsz = image.bytes.size();
+    ph.align = page;
+    std::vector<std::uint8_t> out(data_off + image.bytes.size());
+    put(out, 0, h);
+    put(out, sizeof h, ph);
+    std::copy(image.bytes.begin(), image.bytes.end(), out.begin() + data_off);
+    return out;
 }
 
 } // namespace rampart::emit

@@ -8,16 +8,16 @@
 #include <rampart/domains.h>
 
 #include <cstdint>
-#include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace rampart::emit {
 
 struct ImageInputs {
-    elf::ElfFile loader;
-    elf::ElfFile kernel;
-    elf::ElfFile root_task;
+    const elf::ElfFile& loader;
+    const elf::ElfFile& kernel;
+    const elf::ElfFile& root_task;
     // The root task finds it as an extra boot-info chunk (bootinfo.h,
     // RAMPART_BOOTINFO_HEADER_BOOT_DATA) after its boot-info page; may be empty.
     std::vector<std::uint8_t> boot_data;
@@ -34,15 +34,18 @@ struct Image {
     std::uint64_t root_image_base = 0, root_image_end = 0;
 };
 
+// The target ELFs cannot be packed: the message says why, file names the
+// ELF at fault (empty when it is the combination).
 struct ImageError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+    ImageError(std::string at, const std::string& message)
+        : std::runtime_error(message), file(std::move(at)) {}
+    std::string file;
 };
 
 Image build_image(const ImageInputs& in);
 
-// Writes the image as an ELF with one loadable segment, and as a raw binary.
-// Each file is written to a temporary name and renamed, so no partial output remains.
-void write_image_elf(const Image& image, const std::filesystem::path& path);
-void write_image_raw(const Image& image, const std::filesystem::path& path);
+// The image as an ELF file with one loadable segment (image.elf); image.bin
+// is image.bytes as they are.
+std::vector<std::uint8_t> image_elf(const Image& image);
 
 } // namespace rampart::emit

@@ -2,6 +2,7 @@
 // watermark of every untyped stays aligned and little memory is lost to padding.
 #include "plan/allocator.hpp"
 
+#include "diag/hex.hpp"
 #include "plan/geometry.hpp"
 
 #include <algorithm>
@@ -9,6 +10,8 @@
 #include <cstdio>
 
 namespace rampart::plan {
+using diag::hex;
+
 namespace {
 
 struct Pool {
@@ -22,12 +25,6 @@ struct Pool {
     bool held = false;      // a fixed run lies in it
     std::uint64_t end() const { return base + bit(bits); }
 };
-
-std::string hex(std::uint64_t v) {
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-    return buf;
-}
 
 class Allocator {
   public:

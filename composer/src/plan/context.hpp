@@ -2,6 +2,7 @@
 // for so far under provisional ids, and each PD's pieces.
 #pragma once
 
+#include "diag/hex.hpp"
 #include "plan/allocator.hpp"
 #include "plan/layout.hpp"
 #include "plan/planner.hpp"
@@ -62,7 +63,6 @@ struct Context {
     std::vector<PdPlan> pds;
     std::map<std::string, std::uint32_t> pd_by_name;
     std::map<std::string, std::uint32_t> region_by_name;
-    std::map<std::string, std::unique_ptr<elf::ElfFile>> elves; // by resolved path
     std::vector<std::uint32_t> region_first_frame;               // provisional ids
     std::uint32_t fixed_runs = 0;
 
@@ -86,6 +86,6 @@ void configure_threads(Context& c);
 void fill_frames(Context& c);
 void plan_domains(Context& c);
 
-std::string hex(std::uint64_t v);
+using diag::hex;
 
 } // namespace rampart::plan

@@ -32,18 +32,6 @@ void plan_regions(Context& c) {
 
 namespace {
 
-const elf::ElfFile& load_elf(Context& c, const std::filesystem::path& path, diag::Loc loc) {
-    auto& slot = c.elves[path.string()];
-    if (!slot) {
-        try {
-            slot = std::make_unique<elf::ElfFile>(elf::ElfFile::load(path));
-        } catch (const elf::ElfError& e) {
-            throw PlanError(e.what(), loc);
-        }
-    }
-    return *slot;
-}
-
 // Does any peer make protected procedure calls to this PD?
 bool receives_calls(const Context& c, const std::string& name) {
     for (const auto& ch : c.sys.system->channels)
@@ -67,11 +55,9 @@ void plan_pd(Context& c, std::uint32_t index) {
     std::vector<std::uint32_t> map_regions;
     for (const auto& m : pd.maps)
         map_regions.push_back(c.region_by_name.at(m.mr.value));
-    p.elf = &load_elf(c, p.info->image, pd.program_image->path.loc);
-    // Microkit's path_for_symbols: segments from the image, symbols from this file.
-    p.symbols = p.info->symbols.empty()
-                    ? p.elf
-                    : &load_elf(c, p.info->symbols, pd.program_image->path_for_symbols.loc);
+    p.elf = p.info->elf.get();
+    // Microkit's path_for_symbols: segments from the image, symbols from that file.
+    p.symbols = p.info->symbols ? p.info->symbols.get() : p.elf;
     p.layout = lay_out(pd, *p.elf, c.sys, map_regions);
 
     p.tcb = c.add(n + ".tcb", RAMPART_OBJ_TCB, 0, index);

@@ -8,12 +8,6 @@
 
 namespace rampart::plan {
 
-std::string hex(std::uint64_t v) {
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-    return buf;
-}
-
 std::uint32_t Context::add_run(std::string name, std::uint8_t type, std::uint8_t size_bits,
                                std::uint32_t count, std::uint32_t pd, bool fixed,
                                std::uint64_t paddr, std::uint16_t flags) {
@@ -57,7 +51,7 @@ void plan_system_objects(Context& c) {
 }
 
 Plan plan(const validate::CheckedSystem& sys, const Inputs& in) {
-    Context c{sys, in, {}, {}, {}, {}, {}, {}, {}, {}, 0};
+    Context c{sys, in, {}, {}, {}, {}, {}, {}, {}, 0};
     c.out.board = in.board.name;
     c.out.kernel = in.kernel;
     c.out.root_image = in.root_image;

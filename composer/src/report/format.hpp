@@ -1,6 +1,7 @@
 // Formatting helpers shared by the report writers (internal to report/).
 #pragma once
 
+#include "diag/hex.hpp"
 #include "plan/geometry.hpp"
 #include "plan/plan.hpp"
 
@@ -12,11 +13,7 @@
 
 namespace rampart::report {
 
-inline std::string hex(std::uint64_t v) {
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-    return buf;
-}
+using diag::hex;
 
 // Cap rights as capDL writes them: R W G P (grant reply), '-' when absent.
 inline std::string cap_rights(std::uint8_t r) {

@@ -1,6 +1,7 @@
 // Shared state of the validation passes (internal to validate/).
 #pragma once
 
+#include "diag/hex.hpp"
 #include "validate/validate.hpp"
 
 #include <map>
@@ -35,11 +36,14 @@ struct Context {
     std::optional<std::filesystem::path> find_file(const std::string& path) const;
 };
 
-std::string hex(std::uint64_t v);
+using diag::hex;
 // "[0x1000, 0x2000)"
 std::string range(std::uint64_t base, std::uint64_t size);
 // The lowest address of a PD's stack guard page: maps and segments end below it.
 std::uint64_t stack_limit(const model::ProtectionDomain& pd);
+
+// What a PD without a readable program image has.
+inline const std::vector<elf::Segment> kNoSegments;
 bool overlaps(std::uint64_t a, std::uint64_t a_size, std::uint64_t b, std::uint64_t b_size);
 
 // The passes, in the order validate() runs them.

@@ -3,14 +3,9 @@
 #include "model/limits.hpp"
 #include "validate/context.hpp"
 
-#include <fstream>
-#include <sstream>
 
 namespace rampart::validate {
 namespace {
-
-constexpr std::uint16_t kEmAarch64 = 183;
-constexpr std::uint16_t kEmRiscv = 243;
 
 std::string searched(const Context& c) {
     std::string s = "'" + c.sys.directory + "'";
@@ -19,26 +14,21 @@ std::string searched(const Context& c) {
     return s;
 }
 
-std::optional<std::string> read_file(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in)
-        return std::nullopt;
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    return buf.str();
-}
+// Many PDs often run the same program: each file is read and parsed once,
+// and the checked system carries it to the planner.
+using Elf = std::variant<std::shared_ptr<const elf::ElfFile>, std::string>;
+using ElfCache = std::map<std::filesystem::path, Elf>;
 
-// Many PDs often run the same program: each file is read and parsed once.
-using ElfCache = std::map<std::filesystem::path, std::variant<ElfImage, std::string>>;
-
-const std::variant<ElfImage, std::string>& load_elf(ElfCache& cache,
-                                                    const std::filesystem::path& file) {
+const Elf& load_elf(ElfCache& cache, const std::filesystem::path& file) {
     auto it = cache.find(file);
     if (it != cache.end())
         return it->second;
-    auto bytes = read_file(file);
-    std::variant<ElfImage, std::string> result =
-        bytes ? read_elf64(*bytes) : std::variant<ElfImage, std::string>("cannot read the file");
+    auto read = elf::ElfFile::read(file);
+    Elf result;
+    if (auto* f = std::get_if<elf::ElfFile>(&read))
+        result = std::make_shared<const elf::ElfFile>(std::move(*f));
+    else
+        result = std::get<std::string>(read);
     return cache.emplace(file, std::move(result)).first->second;
 }
 
@@ -51,31 +41,39 @@ void check_image(Context& c, PdInfo& info, ElfCache& cache) {
         return;
     }
     if (img.path_for_symbols.given()) {
-        if (auto symbols = c.find_file(img.path_for_symbols.value))
-            info.symbols = *symbols;
-        else
+        if (auto symbols = c.find_file(img.path_for_symbols.value)) {
+            const auto& read = load_elf(cache, *symbols);
+            if (const auto* why = std::get_if<std::string>(&read))
+                c.error(img.path_for_symbols.loc,
+                        "symbol file '" + img.path_for_symbols.value + "' is unusable: " + *why);
+            else
+                info.symbols = std::get<std::shared_ptr<const elf::ElfFile>>(read);
+        } else {
             c.error(img.path_for_symbols.loc, "symbol file '" + img.path_for_symbols.value +
                                                   "' not found (searched " + searched(c) + ")");
+        }
     }
     const auto& elf = load_elf(cache, *found);
-    if (const auto* why = std::get_if<std::string>(&elf)) {
-        c.error(img.path.loc, "program image '" + img.path.value + "' is unusable: " + *why);
+    const auto* e_ptr = std::get_if<std::shared_ptr<const elf::ElfFile>>(&elf);
+    if (!e_ptr || (*e_ptr)->segments().empty()) {
+        const std::string why = e_ptr ? "ELF file has no loadable segments" : std::get<std::string>(elf);
+        c.error(img.path.loc, "program image '" + img.path.value + "' is unusable: " + why);
         return;
     }
-    const ElfImage& e = std::get<ElfImage>(elf);
-    const std::uint16_t want = c.board.arch == "riscv64" ? kEmRiscv : kEmAarch64;
-    if (e.machine != want) {
+    const auto& e = *e_ptr;
+    const std::uint16_t want = c.board.arch == "riscv64" ? elf::kMachineRiscv : elf::kMachineAarch64;
+    if (e->machine() != want) {
         c.error(img.path.loc, "program image '" + img.path.value + "' is not built for " +
                                   c.board.arch + " (its ELF machine is " +
-                                  std::to_string(e.machine) + ")");
+                                  std::to_string(e->machine()) + ")");
         return;
     }
     info.image = *found;
-    info.segments = e.segments;
+    info.elf = e;
     const std::uint64_t limit = stack_limit(*info.pd);
-    for (const Segment& s : e.segments) {
-        if (s.vaddr + s.memsz > limit) {
-            c.error(img.path.loc, "program segment " + range(s.vaddr, s.memsz) + " of '" +
+    for (const elf::Segment& s : e->segments()) {
+        if (s.vaddr + s.mem_size > limit) {
+            c.error(img.path.loc, "program segment " + range(s.vaddr, s.mem_size) + " of '" +
                                       img.path.value +
                                       "' reaches into the stack and its guard page " +
                                       range(limit, model::kStackTop - limit));

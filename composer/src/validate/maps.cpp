@@ -59,10 +59,10 @@ void check_map_list(Context& c, const std::vector<model::Map>& maps, const PdInf
             }
         }
         if (pd && !clash) {
-            for (const Segment& s : pd->segments) {
+            for (const elf::Segment& s : pd->elf ? pd->elf->segments() : kNoSegments) {
                 const std::uint64_t base = page_down(s.vaddr);
                 const std::uint64_t span =
-                    page_down(s.vaddr + s.memsz + model::kPageSize - 1) - base;
+                    page_down(s.vaddr + s.mem_size + model::kPageSize - 1) - base;
                 if (overlaps(vaddr, size, base, span)) {
                     c.error(m.vaddr.loc, "map of '" + m.mr.value + "' at " + range(vaddr, size) +
                                              " overlaps the program segment at " +

@@ -42,8 +42,9 @@ void check_memory(Context& c) {
     for (const PdInfo& info : c.out.pds) {
         need = saturating_add(need, kPdOverhead);
         need = saturating_add(need, std::min(info.pd->stack_size.value, model::kMaxStackSize));
-        for (const Segment& s : info.segments)
-            need = saturating_add(need, saturating_add(s.memsz, 2 * model::kPageSize));
+        if (info.elf)
+            for (const elf::Segment& s : info.elf->segments())
+                need = saturating_add(need, saturating_add(s.mem_size, 2 * model::kPageSize));
     }
     if (need > ram)
         c.error(diag::Loc::whole(c.sys.file),

@@ -8,12 +8,6 @@
 
 namespace rampart::validate {
 
-std::string hex(std::uint64_t v) {
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-    return buf;
-}
-
 std::string range(std::uint64_t base, std::uint64_t size) {
     std::uint64_t end = base + size < base ? UINT64_MAX : base + size;
     return "[" + hex(base) + ", " + hex(end) + ")";
@@ -58,7 +52,7 @@ namespace {
 
 void flatten(const model::ProtectionDomain& pd, std::optional<std::size_t> parent,
              std::vector<PdInfo>& out) {
-    out.push_back({&pd, parent, {}, {}});
+    out.push_back({&pd, parent, {}, {}, {}});
     std::size_t self = out.size() - 1;
     for (const auto& child : pd.children)
         flatten(child, self, out);

@@ -1,13 +1,13 @@
 // Validation: the semantic rules of a system (names, ranges, references,
 // address-space and physical overlaps, scheduling rules, memory fit). Takes
 // the immutable model and returns a checked system with what the rules had
-// to resolve (program segments, region page sizes), or nothing on errors.
+// to resolve (program images read once, region page sizes), or nothing on errors.
 #pragma once
 
 #include "board/board.hpp"
 #include "diag/diagnostics.hpp"
 #include "model/system.hpp"
-#include "validate/elf64.hpp"
+#include "elf/elf_file.hpp"
 
 #include <filesystem>
 #include <memory>
@@ -27,8 +27,8 @@ struct PdInfo {
     const model::ProtectionDomain* pd = nullptr; // points into CheckedSystem::system
     std::optional<std::size_t> parent;           // index into CheckedSystem::pds
     std::filesystem::path image;                 // resolved program image
-    std::filesystem::path symbols;               // resolved path_for_symbols, if given
-    std::vector<Segment> segments;               // its PT_LOAD segments
+    std::shared_ptr<const elf::ElfFile> elf;     // it, read once (PDs may share it)
+    std::shared_ptr<const elf::ElfFile> symbols; // path_for_symbols read once; null: elf's own
 };
 
 struct RegionInfo {

@@ -57,7 +57,7 @@ void check_spec(const std::vector<std::uint8_t>& bytes) {
     try {
         v = spec::read_spec(bytes);
     } catch (const std::runtime_error& e) {
-        throw VerifyError(std::string("internal error: the written spec does not read back: ") +
+        throw VerifyError(std::string("the written spec does not read back: ") +
                           e.what());
     }
     const plan::Plan p = plan_from_spec(v);
@@ -76,7 +76,7 @@ void check_spec(const std::vector<std::uint8_t>& bytes) {
     const auto d = digests(p);
     for (std::size_t i = 0; i < p.pds.size(); ++i)
         if (d[i].cspace != p.pds[i].cspace_digest || d[i].vspace != p.pds[i].vspace_digest)
-            throw VerifyError("internal error: protection domain '" + v.string_at(p.pds[i].name) +
+            throw VerifyError("protection domain '" + v.string_at(p.pds[i].name) +
                               "': the digests in the spec do not match its layout");
 }
 

@@ -2,6 +2,7 @@
 // that names the object and the rule.
 #pragma once
 
+#include "diag/hex.hpp"
 #include "plan/geometry.hpp"
 #include "verify/verify.hpp"
 
@@ -10,14 +11,10 @@
 
 namespace rampart::verify {
 
-inline std::string hex(std::uint64_t v) {
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-    return buf;
-}
+using diag::hex;
 
 [[noreturn]] inline void fail(const std::string& what, const std::string& rule) {
-    throw VerifyError("internal error: " + what + ": " + rule);
+    throw VerifyError(what + ": " + rule);
 }
 
 inline std::string obj(const plan::Plan& p, std::uint32_t i) {

@@ -264,3 +264,93 @@ TEST(lifetime_12_cancel_badged_sends_of_a_fault) {
     yield_times(2);
     CHECK_EQ(x20_of(env, t), 1);
 }
+
+static uint64_t g_sc, g_tcb;
+static volatile uint64_t rescued;
+
+/* Binds g_sc to g_tcb once woken (it gives the root task its context back if
+   an Unbind took it away). */
+static void rescuer(uint64_t wake, uint64_t unused) {
+    (void)unused;
+    rampart_wait(wake);
+    if (rampart_sched_context_bind(g_sc, g_tcb) == RAMPART_NO_ERROR)
+        rescued = 1;
+}
+
+/* 13. Unbind (and UnbindObject) of the running thread's own context is
+   refused, as in seL4. It was allowed: the thread stopped until someone
+   else bound it a context (here a rescuer thread does). */
+TEST(lifetime_13_unbind_of_the_running_threads_context) {
+    rescued = 0;
+    g_sc = RAMPART_ROOT_SC;
+    g_tcb = RAMPART_ROOT_TCB;
+    const uint64_t wake = make(env, RAMPART_OBJ_NOTIFICATION, 0);
+    spawn(env, rescuer, wake, 0, 255);
+    rampart_yield(); /* it waits */
+    rampart_signal(wake);
+    const uint64_t err = rampart_sched_context_unbind(RAMPART_ROOT_SC);
+    CHECK_EQ(err, RAMPART_ILLEGAL_OPERATION);
+    if (err == RAMPART_ILLEGAL_OPERATION) /* else only the rescuer brought us back */
+        CHECK_EQ(rampart_sched_context_unbind_object(RAMPART_ROOT_SC, RAMPART_ROOT_TCB),
+                 RAMPART_ILLEGAL_OPERATION);
+    yield_times(2);
+    CHECK_EQ(rescued, 0);
+}
+
+static volatile uint64_t after_reply, check_after_reply;
+
+/* A passive server that answers one call by a Send on the reply object,
+   then checks the kernel and counts (it should not run by then). */
+static void reply_by_send(uint64_t ep, uint64_t reply) {
+    uint64_t mr[4] = {0}, badge = 0;
+    rampart_recv(ep, &badge, reply, mr);
+    rampart_send(reply, rampart_msginfo_new(0, 0, 0, 1), mr);
+    check_after_reply = rampart_debug_check() + 1;
+    after_reply = 1;
+    rampart_recv(ep, &badge, reply, mr);
+}
+
+/* 13. A passive server's reply gives the caller's context back: the server
+   has none left and does not run on (choose_and_switch let the current
+   thread go on without looking at its context, charging the caller's). */
+TEST(lifetime_13_a_thread_that_gave_its_context_away_stops) {
+    after_reply = check_after_reply = returned = 0;
+    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0), reply = make(env, RAMPART_OBJ_REPLY, 0);
+    passive_server(env, reply_by_send, ep, reply);
+    spawn(env, call_once, ep, 0, 255);
+    yield_times(3);
+    CHECK_EQ(returned, 1);
+    CHECK_EQ(after_reply, 0);
+    CHECK_EQ(check_after_reply, 0);
+}
+
+static volatile uint64_t got_length, got_word9;
+
+static void receive_long(uint64_t ep, uint64_t done) {
+    uint64_t mr[4] = {0}, badge = 0;
+    const rampart_msginfo_t info = rampart_recv(ep, &badge, 0, mr);
+    got_length = rampart_msginfo_length(info);
+    got_word9 = rampart_ipc->msg[9];
+    rampart_signal(done);
+}
+
+/* 2. A thread whose IPC buffer cap is read-only receives a long message: the
+   kernel writes a receiver's buffer only through a writable frame cap (seL4's
+   lookupIPCBuffer), so the message is cut to its register words. It wrote
+   the words into the frame through the read-only cap. */
+TEST(lifetime_02_ipc_buffer_needs_a_writable_frame) {
+    got_length = got_word9 = 0;
+    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0),
+                   done = make(env, RAMPART_OBJ_NOTIFICATION, 0);
+    const uint64_t t = spawn(env, receive_long, ep, done, 200);
+    const uint64_t read_only = new_slot(env); /* spawn made its buffer right before its TCB */
+    CHECK_OK(rampart_cnode_mint(ROOT, read_only, DEPTH, ROOT, t - 1, DEPTH, RAMPART_RIGHT_READ, 0));
+    CHECK_OK(rampart_tcb_set_ipc_buffer(t, SCRATCH_VA, read_only));
+    for (unsigned i = 4; i < 10; ++i)
+        rampart_ipc->msg[i] = 100 + i;
+    uint64_t mr[4] = {0, 1, 2, 3};
+    rampart_send(ep, rampart_msginfo_new(0, 0, 0, 10), mr);
+    rampart_wait(done);
+    CHECK_EQ(got_length, 4);
+    CHECK_EQ(got_word9, 0);
+}

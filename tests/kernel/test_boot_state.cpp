@@ -3,6 +3,8 @@
 // holding over the resulting tree and after using every untyped.
 #include <catch2/catch.hpp>
 
+#include <vector>
+
 #include <arch/kernel_window.hpp>
 #include <rampart/boot_untypeds.hpp>
 
@@ -63,4 +65,45 @@ TEST_CASE("a boot-like tree from the boot plan keeps the invariants", "[kernel][
     }
     CHECK(check_invariants(1u << 16).ok);
     CHECK(dest < (uint64_t{1} << radix));
+}
+
+TEST_CASE("roots given from the highest down, each after the one before, land where a full walk "
+          "puts them",
+          "[kernel][boot]") {
+    // Some roots first (as the root task's caps are), then untypeds inserted
+    // both ways: the lists must be the same, in the same order.
+    const auto build = [](bool after) {
+        arch::host::reset();
+        mdb_reset();
+        const Paddr at{host::phys_base + 0x60'0000};
+        Slot* slots = phys_ptr<Slot>(at);
+        mdb_insert_root(Cap::cnode(at, 8, 56, 0), slots[0]);
+        mdb_insert_root(Cap::frame(Paddr{host::phys_base + 0x30'0000}, FrameSize::Small,
+                                   Rights::all(), false),
+                        slots[1]);
+        mdb_insert_root(Cap::irq_control(), slots[2]);
+        mdb_insert_root(Cap::frame(Paddr{host::phys_base + 0x10'0000}, FrameSize::Small,
+                                   Rights::all(), false),
+                        slots[3]);
+        const uint64_t bases[] = {0x38'0000, 0x20'0000, 0x18'0000, 0x8'0000, 0x0};
+        Slot* prev = &mdb_sentinel();
+        for (unsigned i = 0; i < 5; ++i) {
+            const Cap ut = boot_untyped_cap(Paddr{host::phys_base + bases[i]}, SizeBits{19}, false);
+            if (after)
+                mdb_insert_root_after(ut, slots[10 + i], *prev);
+            else
+                mdb_insert_root(ut, slots[10 + i]);
+            prev = &slots[10 + i];
+        }
+        std::vector<const Slot*> order;
+        for (const Slot* s = mdb_sentinel().next(); s != nullptr; s = s->next())
+            order.push_back(s);
+        const InvariantReport r = check_invariants(1u << 16);
+        INFO((r.what ? r.what : ""));
+        REQUIRE(r.ok);
+        return order;
+    };
+    const auto walked = build(false);
+    CHECK(build(true) == walked);
+    CHECK(walked.size() == 9);
 }

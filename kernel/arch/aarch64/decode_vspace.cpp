@@ -192,13 +192,13 @@ Status make_pool(const Invocation& inv) {
     if (ut.type() != CapType::Untyped || ut.untyped_is_device() ||
         ut.untyped_size().bits != RAMPART_ASID_POOL_BITS || kernel::has_children(untyped))
         return Status::invalid_capability(1);
-    uint64_t base = asid_pools;
-    for (uint64_t i = 0; i < asid_pools; ++i)
+    uint64_t base = asid_pool_count;
+    for (uint64_t i = 0; i < asid_pool_count; ++i)
         if (asid_pool_slot_free(i << asid_pool_bits)) {
             base = i << asid_pool_bits;
             break;
         }
-    if (base == asid_pools)
+    if (base == asid_pool_count)
         return Status::delete_first(); // every ASID pool slot is taken
     kernel::Slot* dest = nullptr;
     if (const Status s = kernel::lookup_slot_for_cnode_op(

@@ -14,7 +14,7 @@ using kernel::CapType;
 
 struct Counts {
     uint64_t pools = 0;
-    uint64_t mapped_vspaces = 0;
+    uint64_t named_vspaces = 0;
     uint64_t assigned_asids = 0;
 };
 
@@ -30,12 +30,12 @@ void visit(kernel::InvariantCheck& check, const Cap& cap, void* ctx) {
         for (const uint64_t vspace : pool->vspace)
             n.assigned_asids += vspace ? 1 : 0;
     } else if (cap.type() == CapType::VSpace && cap.table_is_mapped()) {
-        const uint64_t asid = cap.mapped_word();
-        if (asid == 0 || vspace_of_asid(asid) != cap.paddr().value) {
-            (void)check.fail("a VSpace's ASID names another address space", &cap);
-            return;
-        }
-        ++n.mapped_vspaces;
+        // Its ASID may name nothing, or another VSpace, once its pool went:
+        // the cap is stale and the VSpace unusable (vspace_usable), as in seL4.
+        if (cap.mapped_word() == 0)
+            (void)check.fail("a VSpace is mapped under ASID 0", &cap);
+        else if (vspace_usable(cap))
+            ++n.named_vspaces;
     }
 }
 
@@ -45,12 +45,13 @@ bool check_invariants(kernel::InvariantCheck& check) {
     Counts n;
     if (!kernel::for_each_object(check, visit, &n))
         return false;
-    // Each live pool is installed at its own base, each mapped VSpace holds
-    // its own ASID: counting shows nothing else is.
+    // Each live pool is installed at its own base, and each ASID counted
+    // names a live VSpace that holds it: counting shows nothing else is.
     if (n.pools != asid_pools_installed())
         return check.fail("the ASID table names a pool that is not live", nullptr);
-    if (n.assigned_asids != n.mapped_vspaces)
-        return check.fail("an ASID names a VSpace that is not live", nullptr);
+    if (n.assigned_asids != n.named_vspaces)
+        return check.fail("an ASID names a VSpace that is not live, or not under that ASID",
+                          nullptr);
     if (const kernel::Tcb* t = thread::current();
         t && user_translation_base() != translation_base_of(t->slot(kernel::TcbSlot::VSpace).cap))
         return check.fail("the address space in use is not the current thread's", t);

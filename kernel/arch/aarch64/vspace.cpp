@@ -25,9 +25,7 @@ uint64_t user_translation_base() {
     return RAMPART_READ_SYSREG(ttbr0_el1);
 }
 
-uint64_t translation_base_of(const kernel::Cap& vspace) {
-    if (vspace.type() == kernel::CapType::VSpace && vspace.table_is_mapped())
-        return vspace.paddr().value | (vspace.mapped_word() << 48);
+uint64_t no_user_space() {
     return kernel::paddr_from_ptr(empty_l1);
 }
 

@@ -6,6 +6,8 @@
 #include "arch/kernel_window.hpp"
 #include "arch/object_hooks.hpp"
 #include "arch/tlb.hpp"
+#include "arch/vspace.hpp"
+#include "thread/current.hpp"
 
 #include <rampart/objects.h>
 
@@ -60,6 +62,11 @@ void unmap_table(uint64_t asid, uint64_t vaddr, uint64_t table) {
     }
 }
 
+void reload_current_vspace() {
+    if (const kernel::Tcb* t = thread::current())
+        vspace_activate_for(t->slot(kernel::TcbSlot::VSpace).cap);
+}
+
 } // namespace rampart::arch
 
 namespace rampart::kernel {
@@ -82,12 +89,16 @@ void arch_finalise_cap(const Cap& cap, bool final) {
             arch::unmap_table(asid, vaddr, cap.paddr().value);
         break;
     case CapType::VSpace:
-        if (final && cap.table_is_mapped())
-            arch::asid_release(cap.mapped_word());
+        if (final && cap.table_is_mapped()) {
+            arch::asid_release(cap.mapped_word(), cap.paddr());
+            arch::reload_current_vspace(); // it may have been the current thread's
+        }
         break;
     case CapType::AsidPool:
-        if (final)
+        if (final) {
             arch::asid_pool_remove(cap.asid_base());
+            arch::reload_current_vspace();
+        }
         break;
     default:
         break;

@@ -132,6 +132,10 @@ uint32_t irq_acknowledge() {
     return irq_spurious;
 }
 
+bool irq_waiting() {
+    return host::interrupt_due();
+}
+
 void irq_set_trigger(uint32_t irq, bool is_edge) {
     host::check_line(irq, "set the trigger of a line that does not exist");
     host::edge[irq] = is_edge;

@@ -36,9 +36,12 @@ uint64_t user_translation_base() {
 }
 
 uint64_t translation_base_of(const kernel::Cap& vspace) {
-    if (vspace.type() == kernel::CapType::VSpace && vspace.table_is_mapped())
-        return vspace.paddr().value | (vspace.mapped_word() << 48);
-    return 0;
+    return vspace_usable(vspace) ? vspace.paddr().value | (vspace.mapped_word() << 48) : 0;
+}
+
+void vspace_activate_for(const kernel::Cap& vspace) {
+    const uint64_t base = translation_base_of(vspace);
+    vspace_activate(base & lib::mask(48), static_cast<uint16_t>(base >> 48));
 }
 
 void tlb_flush_asid(uint64_t asid) {

@@ -38,20 +38,27 @@ Status decode_sched_context(const Invocation& inv, Results& out, kernel::Budget&
         return Status::invalid_capability(1);
     }
     case RAMPART_SCHED_CONTEXT_UNBIND:
+        if (sc.tcb == &inv.thread) // a thread cannot give its own time away (seL4)
+            return Status::illegal_operation();
         sched::unbind(sc);
         return Status::ok();
     case RAMPART_SCHED_CONTEXT_UNBIND_OBJECT: {
         if (!inv.has(0, 1))
             return Status::truncated_message();
         const kernel::Cap& c = inv.extra[0]->cap;
-        const bool bound_here =
-            (c.type() == CapType::Tcb && sc.tcb == kernel::phys_ptr<kernel::Tcb>(c.paddr())) ||
-            (c.type() == CapType::Notification &&
-             sc.notification == kernel::phys_ptr<kernel::Notification>(c.paddr()));
-        if (!bound_here)
-            return Status::illegal_operation();
-        sched::unbind(sc);
-        return Status::ok();
+        if (c.type() == CapType::Tcb) {
+            if (sc.tcb != kernel::phys_ptr<kernel::Tcb>(c.paddr()) || sc.tcb == &inv.thread)
+                return Status::illegal_operation();
+            sched::unbind_tcb(sc);
+            return Status::ok();
+        }
+        if (c.type() == CapType::Notification) {
+            if (sc.notification != kernel::phys_ptr<kernel::Notification>(c.paddr()))
+                return Status::illegal_operation();
+            sched::unbind_notification(sc);
+            return Status::ok();
+        }
+        return Status::invalid_capability(1);
     }
     case RAMPART_SCHED_CONTEXT_CONSUMED:
         sched::charge_running();
@@ -61,7 +68,7 @@ Status decode_sched_context(const Invocation& inv, Results& out, kernel::Budget&
         if (!sc.tcb)
             return Status::illegal_operation();
         kernel::Tcb* t = sc.tcb;
-        if (t->priority > inv.thread.mc_priority)
+        if (t == &inv.thread || t->priority > inv.thread.mc_priority)
             return Status::illegal_operation();
         sched::charge_running();
         out.push(sched::take_consumed(sc));

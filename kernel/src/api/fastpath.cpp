@@ -88,8 +88,9 @@ class FlatCSpace {
     return &to.context;
 }
 
-bool vspace_ok(const Cap& vs) {
-    return vs.type() == CapType::VSpace && vs.table_is_mapped();
+// Mapped, and its ASID still names it (its pool may have gone since).
+[[gnu::always_inline]] inline bool vspace_ok(const Cap& vs) {
+    return arch::vspace_usable(vs);
 }
 
 [[gnu::always_inline]] inline arch::UserContext* try_call(Tcb& caller) {
@@ -146,8 +147,7 @@ bool vspace_ok(const Cap& vs) {
     // The client runs next: on its own context, or on the one it lent.
     if (!client || client->state != ThreadState::BlockedOnReply ||
         (!client->sched_context && !kernel::lent_context(reply)) ||
-        client->fault != kernel::FaultType::None ||
-        ep.state() == kernel::EndpointState::Send ||
+        client->fault != kernel::FaultType::None || ep.state() == kernel::EndpointState::Send ||
         (server.bound_notification &&
          server.bound_notification->state() == kernel::NotificationState::Active) ||
         client->domain != server.domain)

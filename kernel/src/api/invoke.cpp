@@ -20,7 +20,7 @@ using kernel::Cap;
 using kernel::CapType;
 using kernel::Status;
 
-// Work units a long operation may do before it checks for interrupts.
+// Work units a long operation does between checks for a waiting interrupt.
 constexpr uint64_t preemption_units = 256;
 
 bool is_ipc_cap(CapType type) {
@@ -123,7 +123,7 @@ arch::UserContext* handle_invocation(kernel::Tcb& t, bool is_call, bool blocking
             ctx.set_info(rampart_msginfo_new(0, 0, 0, 0));
         return thread::resume_point();
     }
-    rampart_ipc_buffer* buf = ipc_buffer(t);
+    rampart_ipc_buffer* buf = ipc_buffer(t, BufferUse::Read);
     Invocation inv{t, *slot, slot->cap, rampart_msginfo_label(info), 0, {}, 0, buf};
     const uint64_t length = rampart_msginfo_length(info);
     inv.length =
@@ -144,7 +144,7 @@ arch::UserContext* handle_invocation(kernel::Tcb& t, bool is_call, bool blocking
         if (ipc_invocation(t, inv.cap, is_call, blocking, status))
             return thread::resume_point(); // the IPC decided the caller's state
     } else if (const Decoder decode = decoder_for(inv.cap.type())) {
-        kernel::Budget budget{preemption_units};
+        kernel::Budget budget{preemption_units, irq::interrupt_waiting};
         status = decode(inv, results, budget);
         if (status.is_preempted()) {
             // Re-execute the system call once pending interrupts are served.
@@ -156,7 +156,7 @@ arch::UserContext* handle_invocation(kernel::Tcb& t, bool is_call, bool blocking
     }
     if (is_call &&
         (t.state == kernel::ThreadState::Running || t.state == kernel::ThreadState::Restart))
-        reply(t, buf, status, results);
+        reply(t, ipc_buffer(t, BufferUse::Write), status, results);
     return thread::resume_point();
 }
 

@@ -45,7 +45,7 @@ bool send_timeout_fault(kernel::Tcb& t) {
 }
 
 void write_fault_message(kernel::Tcb& t, kernel::Tcb& handler, uint64_t badge) {
-    rampart_ipc_buffer* buf = api::ipc_buffer(handler);
+    rampart_ipc_buffer* buf = api::ipc_buffer(handler, api::BufferUse::Write);
     unsigned length = t.fault_length;
     if (t.fault == FaultType::UnknownSyscall) {
         // The registers themselves, so the handler can emulate the call.
@@ -70,7 +70,7 @@ bool handle_fault_reply(kernel::Tcb& t, kernel::Tcb& replier) {
     const uint64_t info = replier.context.info();
     if (rampart_msginfo_label(info) != 0)
         return false;
-    rampart_ipc_buffer* buf = api::ipc_buffer(replier);
+    rampart_ipc_buffer* buf = api::ipc_buffer(replier, api::BufferUse::Read);
     const uint64_t length = rampart_msginfo_length(info);
     using Context = arch::UserContext;
     if (type == FaultType::UnknownSyscall) {

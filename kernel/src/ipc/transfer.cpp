@@ -68,8 +68,8 @@ uint64_t transfer_caps(kernel::Tcb& from, rampart_ipc_buffer& from_buf, kernel::
 void transfer(kernel::Tcb& from, kernel::Tcb& to, const kernel::Endpoint* ep, uint64_t badge,
               bool can_grant) {
     const uint64_t info = from.context.info();
-    rampart_ipc_buffer* from_buf = api::ipc_buffer(from);
-    rampart_ipc_buffer* to_buf = api::ipc_buffer(to);
+    rampart_ipc_buffer* from_buf = api::ipc_buffer(from, api::BufferUse::Read);
+    rampart_ipc_buffer* to_buf = api::ipc_buffer(to, api::BufferUse::Write);
     uint64_t length = rampart_msginfo_length(info);
     if (length > RAMPART_MSG_MAX_LENGTH)
         length = RAMPART_MSG_MAX_LENGTH;

@@ -16,6 +16,10 @@ void init() {
     arch::irq_enable(arch::timer_irq());
 }
 
+bool interrupt_waiting() {
+    return arch::irq_waiting();
+}
+
 void handle_pending_interrupts() {
     for (;;) {
         const uint32_t irq = arch::irq_acknowledge();

@@ -8,5 +8,7 @@ namespace rampart::irq {
 void init();
 // Acknowledges and handles every pending interrupt.
 void handle_pending_interrupts();
+// Whether an interrupt waits for the kernel (a long operation's preemption point).
+bool interrupt_waiting();
 
 } // namespace rampart::irq

@@ -209,11 +209,20 @@ void mdb_insert(const Cap& new_cap, Slot& src, Slot& dest) {
 }
 
 void mdb_insert_root(const Cap& new_cap, Slot& dest) {
+    mdb_insert_root_after(new_cap, dest, sentinel);
+}
+
+void mdb_insert_root_after(const Cap& new_cap, Slot& dest, Slot& start) {
     // The physical roots stay in descending address order, as the caps under
     // any parent do (kernel/invariants.hpp): the new one goes before the
     // first root below it. Boot only, where roots have few descendants.
-    Slot* anchor = &sentinel;
-    for (Slot* root = sentinel.next(); root != nullptr && is_physical(new_cap);) {
+    Slot* anchor = &start;
+    Slot* first = start.next();
+    while (first != nullptr && &start != &sentinel && is_parent_of(start, *first)) {
+        anchor = first;
+        first = first->next();
+    }
+    for (Slot* root = first; root != nullptr && is_physical(new_cap);) {
         if (is_physical(root->cap) && root->cap.paddr() < new_cap.paddr()) {
             break;
         }

@@ -35,6 +35,10 @@ void mdb_reset();
 void mdb_insert(const Cap& new_cap, Slot& src, Slot& dest);
 // Puts new_cap into the empty dest as a new root (boot), in address order.
 void mdb_insert_root(const Cap& new_cap, Slot& dest);
+// The same, looking for its place only after `start` (the sentinel or a
+// root no lower than new_cap): caps given in descending address order, each
+// after the one before, take one walk of the list in all.
+void mdb_insert_root_after(const Cap& new_cap, Slot& dest, Slot& start);
 // Puts a new object's cap into the empty dest as a child of the untyped in parent.
 void mdb_insert_new(const Cap& new_cap, Slot& parent, Slot& dest);
 // Moves the cap (as new_cap) and its place in the tree from src to the empty dest.

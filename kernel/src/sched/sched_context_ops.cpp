@@ -53,17 +53,24 @@ Status bind_notification(kernel::SchedContext& sc, kernel::Notification& n) {
     return Status::ok();
 }
 
-void unbind(kernel::SchedContext& sc) {
+void unbind_tcb(kernel::SchedContext& sc) {
     if (kernel::Tcb* t = sc.tcb) {
         remove(t);
         t->sched_context = nullptr;
         sc.tcb = nullptr;
-        timeslice_expired(); // it may be the running thread: choose again
     }
+}
+
+void unbind_notification(kernel::SchedContext& sc) {
     if (kernel::Notification* n = sc.notification) {
         n->sched_context = nullptr;
         sc.notification = nullptr;
     }
+}
+
+void unbind(kernel::SchedContext& sc) {
+    unbind_tcb(sc);
+    unbind_notification(sc);
 }
 
 uint64_t take_consumed(kernel::SchedContext& sc) {

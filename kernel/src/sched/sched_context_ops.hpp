@@ -27,6 +27,12 @@ kernel::Status configure(kernel::SchedContext& sc, unsigned capacity, uint64_t b
                          uint64_t period_us, uint64_t extra_refills, uint64_t badge);
 kernel::Status bind_tcb(kernel::SchedContext& sc, kernel::Tcb& t);
 kernel::Status bind_notification(kernel::SchedContext& sc, kernel::Notification& n);
+// The thread (or notification, or both) stops using the context. The
+// current thread may lose its own this way only when the context is deleted
+// (the scheduler then chooses again, as it does whenever the current
+// thread's context is not the one being charged).
+void unbind_tcb(kernel::SchedContext& sc);
+void unbind_notification(kernel::SchedContext& sc);
 void unbind(kernel::SchedContext& sc);
 // Time consumed since the last query, in µs (and the count restarts).
 uint64_t take_consumed(kernel::SchedContext& sc);

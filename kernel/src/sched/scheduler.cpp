@@ -124,11 +124,8 @@ void program_timer(Tcb* cur, uint64_t now) {
 }
 
 void switch_address_space(Tcb* t) {
-    const kernel::Cap& vs = t->slot(kernel::TcbSlot::VSpace).cap;
-    if (vs.type() == kernel::CapType::VSpace && vs.table_is_mapped())
-        arch::vspace_activate(vs.paddr().value, static_cast<uint16_t>(vs.mapped_word()));
-    else
-        arch::vspace_activate_none(); // every access faults
+    // Its address space, if its ASID still names it; otherwise every access faults.
+    arch::vspace_activate_for(t->slot(kernel::TcbSlot::VSpace).cap);
     arch::set_user_ipc_buffer(t->ipc_buffer_vaddr);
     thread::fpu_switch_to(t);
 }
@@ -298,9 +295,12 @@ namespace {
 
 arch::UserContext* choose_and_switch() {
     Tcb* cur = thread::current();
-    // Common case: the same thread (so the same context) goes on. Its charge
-    // can wait until it stops; the timer still fires at its budget's end.
-    if (!deadline_passed && !rotate && runnable(cur) && cur->domain == domain &&
+    // Common case: the same thread on the same context goes on. Its charge
+    // can wait until it stops; the timer still fires at its budget's end. A
+    // thread whose context changed (it gave it away, or got one by a call or
+    // a signal) is charged and chosen afresh, like seL4's switchSchedContext.
+    if (!deadline_passed && !rotate && runnable(cur) && cur->sched_context == running_sc &&
+        cur->domain == domain &&
         (ready.empty(domain) || ready.highest_priority(domain) <= cur->priority)) {
         cur->state = ThreadState::Running;
         return &cur->context;

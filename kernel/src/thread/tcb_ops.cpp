@@ -49,8 +49,8 @@ Status set_vspace(Tcb& t, Slot& root, Budget& budget, unsigned arg_index) {
     if (cap.type() != CapType::VSpace || !cap.table_is_mapped())
         return Status::invalid_capability(arg_index);
     const Status s = install_tcb_cap(t, TcbSlot::VSpace, root, cap, budget);
-    if (s.is_ok() && &t == current())
-        sched::timeslice_expired(); // reload the address space on the way out
+    if (&t == current()) // it returns from this call into its new space (or none, if preempted)
+        arch::vspace_activate_for(t.slot(TcbSlot::VSpace).cap);
     return s;
 }
 
@@ -154,8 +154,7 @@ void suspend(Tcb& t) {
 void resume(Tcb& t) {
     const auto s = t.state;
     if (s == kernel::ThreadState::BlockedOnSend || s == kernel::ThreadState::BlockedOnReceive ||
-        s == kernel::ThreadState::BlockedOnNotification ||
-        s == kernel::ThreadState::BlockedOnReply)
+        s == kernel::ThreadState::BlockedOnNotification || s == kernel::ThreadState::BlockedOnReply)
         suspend(t);
     if (t.state != kernel::ThreadState::Inactive)
         return;

@@ -17,7 +17,9 @@ void arch_init_object(uint64_t type, Paddr base, bool device);
 // pool when `final`.
 void arch_finalise_cap(const Cap& cap, bool final);
 
-// Zeroes [base, base + bytes) of RAM; both are multiples of 16.
+// Zeroes [base, base + bytes) of RAM, in the memory itself and not only in
+// the caches (an uncached mapping or a device reading it sees the zeroes);
+// both are multiples of 16.
 void arch_clear_memory(Paddr base, uint64_t bytes);
 
 } // namespace rampart::kernel

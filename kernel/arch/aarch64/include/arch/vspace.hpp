@@ -1,6 +1,7 @@
 // Address spaces: the kernel window (TTBR1) and user translation tables (TTBR0).
 #pragma once
 
+#include "arch/asid.hpp"
 #include "arch/registers.hpp"
 #include "kernel/cap.hpp"
 
@@ -17,6 +18,21 @@ inline void vspace_activate(uint64_t root, uint16_t asid) {
     RAMPART_WRITE_SYSREG(ttbr0_el1, root | (uint64_t{asid} << 48));
     isb();
 }
+
+// The table every user access faults in (a thread without a valid VSpace).
+uint64_t no_user_space();
+
+// TTBR0 for a thread with this VSpace cap: its table and ASID, or none.
+inline uint64_t translation_base_of(const kernel::Cap& vs) {
+    return vspace_usable(vs) ? vs.paddr().value | (vs.mapped_word() << 48) : no_user_space();
+}
+
+// Makes the address space of a thread with this VSpace cap the current one.
+inline void vspace_activate_for(const kernel::Cap& vs) {
+    RAMPART_WRITE_SYSREG(ttbr0_el1, translation_base_of(vs));
+    isb();
+}
+
 // Tells user code where its IPC buffer is (TPIDRRO_EL0: readable, not writable, at EL0).
 inline void set_user_ipc_buffer(uint64_t vaddr) {
     asm volatile("msr tpidrro_el0, %0" ::"r"(vaddr));
@@ -25,9 +41,7 @@ inline void set_user_ipc_buffer(uint64_t vaddr) {
 // No user address space: every user access faults (a thread without a valid VSpace).
 void vspace_activate_none();
 
-// The user address space in use (TTBR0_EL1), and the one a thread with this
-// VSpace cap runs in (for the invariant checker).
+// The user address space in use (TTBR0_EL1), for the invariant checker.
 uint64_t user_translation_base();
-uint64_t translation_base_of(const kernel::Cap& vspace);
 
 } // namespace rampart::arch

@@ -8,6 +8,11 @@
 
 namespace rampart::arch {
 
+// An ASID went: the current thread's address space is made current again,
+// so that it does not go on in one its ASID no longer names (seL4's
+// setVMRoot(ksCurThread) after deleteASID / deleteASIDPool).
+void reload_current_vspace();
+
 // The entry that maps `vaddr` at `level` in the tree rooted at `root`, or
 // nullptr when a table on the way is missing (or a block is in the way).
 Pte* lookup_entry(uint64_t root, uint64_t vaddr, unsigned level);

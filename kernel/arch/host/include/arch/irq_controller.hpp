@@ -14,6 +14,8 @@ void irq_enable(uint32_t irq);
 void irq_disable(uint32_t irq);
 // Returns the pending interrupt's id (irq_spurious when none) and activates it.
 uint32_t irq_acknowledge();
+// Whether an enabled line is pending (a long operation's preemption point).
+bool irq_waiting();
 void irq_set_trigger(uint32_t irq, bool edge);
 void irq_end(uint32_t irq);
 const char* irq_controller_name();

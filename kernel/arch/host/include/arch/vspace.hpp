@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 
+#include "arch/asid.hpp"
 #include "kernel/cap.hpp"
 
 namespace rampart::arch {
@@ -17,8 +18,11 @@ void set_user_ipc_buffer(uint64_t vaddr);
 void vspace_activate_none();
 
 // The user address space in use, and the one a thread with this VSpace cap
-// runs in (for the invariant checker): root | asid << 48, 0 for none.
+// runs in (its table and ASID when arch::vspace_usable, else none): root |
+// asid << 48, 0 for none.
 uint64_t user_translation_base();
 uint64_t translation_base_of(const kernel::Cap& vspace);
+// Makes the address space of a thread with this VSpace cap the current one.
+void vspace_activate_for(const kernel::Cap& vspace);
 
 } // namespace rampart::arch

@@ -1,6 +1,7 @@
-// libFuzzer target for the front ends: the first byte picks XML or JSON, the
-// rest is the system text. Parsing, model building, validation and
-// diagnostic rendering must never crash, whatever the input.
+// libFuzzer target for the front end: the input is a system file, read as
+// JSON when its first non-blank character is '{' and as XML otherwise (as
+// `rampart check` reads a file without a .json name). Parsing, model building,
+// validation and diagnostic rendering must never crash, whatever the input.
 #include "board/board.hpp"
 #include "diag/diagnostics.hpp"
 #include "parse/load.hpp"
@@ -10,10 +11,6 @@
 #include <cstdint>
 #include <memory>
 #include <string>
-
-#ifndef RAMPART_SOURCE_ROOT
-#define RAMPART_SOURCE_ROOT "."
-#endif
 
 namespace {
 
@@ -26,14 +23,10 @@ const rampart::board::Board& board() {
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    if (size == 0)
-        return 0;
-    const bool json = data[0] & 1;
-    std::string text(reinterpret_cast<const char*>(data + 1), size - 1);
+    std::string text(reinterpret_cast<const char*>(data), size);
     rampart::diag::SourceManager sources;
     rampart::diag::Diagnostics diags;
-    auto system = rampart::parse::parse_system(json ? "fuzz.json" : "fuzz.system", std::move(text),
-                                               sources, diags);
+    auto system = rampart::parse::parse_system("fuzz", std::move(text), sources, diags);
     if (system && !diags.has_errors()) {
         rampart::validate::Options options{{RAMPART_SOURCE_ROOT "/tests/corpus/images"}};
         auto shared = std::make_shared<const rampart::model::System>(std::move(*system));

@@ -420,8 +420,7 @@ static uint64_t server_and_client(struct env* env, uint64_t done) {
     const uint64_t server = spawn(env, echo_server, ep, reply, 255);
     rampart_yield(); /* it waits in Recv */
     const uint64_t client = spawn(env, call_then_compute, ep, done, 255);
-    CHECK_OK(rampart_sched_control_configure(RAMPART_ROOT_SCHED_CONTROL, client + 1, 5000, 5000,
-                                             0, 0));
+    CHECK_OK(rampart_sched_control_configure(SCHED_CONTROL, client + 1, 5000, 5000, 0, 0));
     return server;
 }
 

@@ -250,6 +250,10 @@ void supervise(Run& r) {
     if (thread::current() == nullptr || kernel::phys_of(thread::current()).value != r.root_tcb)
         fail("the root task lost the processor while it supervised");
     revive_workers(r);
+    // Each worker can run again: without a domain schedule only domain 0 does.
+    for (unsigned i = 0; i < KF_WORKERS; ++i)
+        if (kernel::phys_ptr<const kernel::Tcb>(kernel::Paddr{r.workers[i]})->domain != 0)
+            fail("the supervisor left a worker outside domain 0");
     set_root_priority(r, 1);
 }
 

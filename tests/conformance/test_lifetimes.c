@@ -476,3 +476,42 @@ TEST(lifetime_06_fastpath_call_switches_to_the_servers_context) {
         CHECK_EQ(mr[0], 0);
     }
 }
+
+/* Receives one call, then gives its turn away for ever (on whatever context
+   it runs). */
+static void receive_then_yield(uint64_t ep, uint64_t reply) {
+    uint64_t mr[4] = {0}, badge = 0;
+    rampart_recv(ep, &badge, reply, mr);
+    served += 1;
+    for (;;)
+        rampart_yield();
+}
+
+/* Replies through the reply object another server received with, then
+   waits with it. */
+static void reply_for_another(uint64_t ep, uint64_t reply) {
+    uint64_t mr[4] = {7, 0, 0, 0}, badge = 0;
+    for (;;)
+        rampart_reply_recv(ep, rampart_msginfo_new(0, 0, 0, 1), &badge, reply, mr);
+}
+
+/* Fuzzer seed 3005 (docs/kernel-fuzz.md): a passive server A receives a
+   call from B with reply object R, so runs on B's context; a server C with
+   a context of its own ReplyRecvs with R. B's context comes back to B from
+   A (seL4's reply_pop), C keeps its own, and B runs on its context. The
+   fastpath took the lent context for the one C ran on and left C's charged
+   (B's checker saw it). */
+TEST(fuzz_3005_reply_through_a_shared_reply_object_switches_the_charged_context) {
+    served = 0;
+    client_check = 0;
+    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0), reply = make(env, RAMPART_OBJ_REPLY, 0),
+                   done = make(env, RAMPART_OBJ_NOTIFICATION, 0);
+    passive_server(env, receive_then_yield, ep, reply);
+    spawn(env, call_then_compute, ep, done, 255);
+    yield_times(2); /* B calls; A receives on B's context and yields */
+    CHECK_EQ(served, 1);
+    spawn(env, reply_for_another, ep, reply, 255);
+    rampart_wait(done); /* C replies to B through R, B checks and signals */
+    CHECK_EQ(client_check, 1);
+    CHECK_EQ(rampart_debug_check(), 0);
+}

@@ -154,9 +154,12 @@ class FlatCSpace {
     auto& reply = *kernel::phys_ptr<kernel::Reply>(reply_cap.paddr());
     auto& ep = *kernel::phys_ptr<kernel::Endpoint>(ep_cap.paddr());
     Tcb* client = reply.tcb;
-    // The client runs next: on its own context, or on the one it lent.
+    // The client runs next: on its own context, or on the one it lent us,
+    // which comes back from us. Lent through this reply object to another
+    // thread that received with it (fuzzer seed 3005), it comes back from
+    // that thread while we keep ours: the slow path decides what runs.
     if (!client || client->state != ThreadState::BlockedOnReply ||
-        (!client->sched_context && !kernel::lent_context(reply)) ||
+        (!client->sched_context && kernel::lent_context(reply) != server.sched_context) ||
         client->fault != kernel::FaultType::None || ep.state() == kernel::EndpointState::Send ||
         (server.bound_notification &&
          server.bound_notification->state() == kernel::NotificationState::Active) ||

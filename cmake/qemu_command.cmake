@@ -1,5 +1,5 @@
 # Builds the QEMU command line for BOARD_JSON and IMAGE into `qemu_cmd`, from
-# the board file's qemu section (optional overrides: CPU, MACHINE, ICOUNT;
+# the board file's qemu section (optional overrides: CPU, MACHINE, ICOUNT, NO_SLEEP;
 # FIRMWARE_DIR replaces QEMU's firmware search path, see -L).
 file(READ ${BOARD_JSON} board)
 string(JSON qemu_binary GET "${board}" qemu binary)
@@ -17,7 +17,9 @@ foreach(i RANGE ${last})
   string(JSON a GET "${board}" qemu args ${i})
   list(APPEND qemu_args "${a}")
 endforeach()
-if(ICOUNT)
+if(ICOUNT AND NO_SLEEP)
+  list(APPEND qemu_args -icount shift=0,sleep=off)
+elseif(ICOUNT)
   list(APPEND qemu_args -icount shift=0)
 endif()
 if(FIRMWARE_DIR)

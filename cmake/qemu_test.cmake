@@ -1,6 +1,6 @@
 # Boots an image under QEMU with the board file's settings and checks its serial output.
 #   cmake -DBOARD_JSON=... -DIMAGE=... -DEXPECT=file [-DCPU=...] [-DMACHINE=...]
-#         [-DTIMEOUT=s] [-DEXIT_STATUS=n | -DEXPECT_TIMEOUT=ON] [-DICOUNT=ON]
+#         [-DTIMEOUT=s] [-DEXIT_STATUS=n | -DEXPECT_TIMEOUT=ON] [-DICOUNT=ON [-DNO_SLEEP=ON]]
 #         [-DINPUT=file] -P qemu_test.cmake
 # INPUT is fed to the serial input (QEMU's standard input). Instead of IMAGE,
 # -DRAMPART=<rampart> -DSYSTEM=<system file> [-DSEARCH_PATH=dir] builds and

@@ -25,10 +25,11 @@ endfunction()
 # rampart_qemu_test(NAME IMAGE EXPECT [CPU c] [MACHINE m] [EXIT_STATUS n] [EXPECT_TIMEOUT]
 #                   [ICOUNT] [TIMEOUT s] [INPUT file] [FIRMWARE_DIR d] BOARD b)
 # ICOUNT runs QEMU with -icount shift=0: virtual time follows instructions, so
-# tests that depend on budgets and timers are deterministic. INPUT is fed to
+# tests that depend on budgets and timers are deterministic; NO_SLEEP (with
+# ICOUNT) lets virtual time jump over idle periods instead of waiting for them. INPUT is fed to
 # the serial input. FIRMWARE_DIR is QEMU's only firmware directory (-L).
 function(rampart_qemu_test name)
-  cmake_parse_arguments(T "EXPECT_TIMEOUT;ICOUNT" "IMAGE;EXPECT;CPU;MACHINE;EXIT_STATUS;TIMEOUT;BOARD;INPUT;FIRMWARE_DIR" "" ${ARGN})
+  cmake_parse_arguments(T "EXPECT_TIMEOUT;ICOUNT;NO_SLEEP" "IMAGE;EXPECT;CPU;MACHINE;EXIT_STATUS;TIMEOUT;BOARD;INPUT;FIRMWARE_DIR" "" ${ARGN})
   set(defs -DBOARD_JSON=${RAMPART_ROOT}/boards/${T_BOARD}.json -DIMAGE=${T_IMAGE}
            -DEXPECT=${T_EXPECT})
   foreach(opt CPU MACHINE EXIT_STATUS TIMEOUT INPUT FIRMWARE_DIR)
@@ -41,6 +42,9 @@ function(rampart_qemu_test name)
   endif()
   if(T_ICOUNT)
     list(APPEND defs -DICOUNT=ON)
+  endif()
+  if(T_NO_SLEEP)
+    list(APPEND defs -DNO_SLEEP=ON)
   endif()
   add_test(NAME ${name} COMMAND ${CMAKE_COMMAND} ${defs} -P ${RAMPART_ROOT}/cmake/qemu_test.cmake)
   set_tests_properties(${name} PROPERTIES LABELS qemu)

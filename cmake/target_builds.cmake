@@ -40,6 +40,7 @@ foreach(board IN LISTS RAMPART_BOARDS)
                      ${dir}/tests/boot/hello-root.elf ${dir}/tests/boot/fault-root.elf
                      ${dir}/tests/boot/exit-root.elf ${dir}/tests/bench/kernel-entry-bench.elf
                      ${dir}/tests/conformance/conformance.elf ${dir}/tests/bench/ipc-bench.elf
+                     ${dir}/tests/kfuzz/qemu/kfuzz-short.elf ${dir}/tests/kfuzz/qemu/kfuzz-long.elf
                      ${dir}/tests/boot/domain-root.elf
                      ${dir}/runtime/initializer/initializer.elf ${system_images}
                      ${dir}/tests/libpd/libpd-client.elf ${dir}/tests/libpd/libpd-server.elf

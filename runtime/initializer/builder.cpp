@@ -166,16 +166,13 @@ void Builder::write_frame(uint32_t frame, uint32_t first_fill, bool zero_first) 
     uint8_t* bytes = window_.map(cap, o.type, err);
     if (!bytes)
         check(err, "Page Map (the fill window)", s_, frame);
-    uint64_t from = zero_first ? 0 : ~0ull, to = zero_first ? frame_bytes(o.type) : 0;
     if (zero_first)
         __builtin_memset(bytes, 0, frame_bytes(o.type));
     for (uint32_t f = first_fill; f < s_.fills.count && s_.fills[f].frame == frame; ++f) {
         const rampart_spec_fill& fill = s_.fills[f];
         __builtin_memcpy(bytes + fill.frame_offset, s_.data + fill.data_offset, fill.size);
-        from = fill.frame_offset < from ? fill.frame_offset : from;
-        to = fill.frame_offset + fill.size > to ? fill.frame_offset + fill.size : to;
     }
-    window_.close(cap, from, to);
+    window_.close(cap);
     if (zero_first)
         check(rampart_cnode_delete(cs_.root(), scratch_, cs_.workspace_depth()),
               "CNode Delete (scratch)", s_, frame);
@@ -231,7 +228,25 @@ void Builder::map() {
             check(rampart_page_cache(copy, RAMPART_PAGE_UNIFY_INSTRUCTION, 0,
                                      frame_bytes(s_.objects[m.object].type)),
                   "Page UnifyInstruction", s_, m.object);
+        // What the fills wrote through the cached window reaches RAM for an
+        // uncached mapping (a cached one sees it anyway).
+        if (!(m.attrs & RAMPART_SPEC_ATTR_CACHED) && has_fills(m.object))
+            check(rampart_page_cache(copy, RAMPART_PAGE_CLEAN_DATA, 0,
+                                     frame_bytes(s_.objects[m.object].type)),
+                  "Page CleanData", s_, m.object);
     }
+}
+
+bool Builder::has_fills(uint32_t frame) const {
+    uint32_t lo = 0, hi = s_.fills.count; // fills are sorted by frame
+    while (lo < hi) {
+        const uint32_t mid = lo + (hi - lo) / 2;
+        if (s_.fills[mid].frame < frame)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < s_.fills.count && s_.fills[lo].frame == frame;
 }
 
 void Builder::set_up_irqs() {

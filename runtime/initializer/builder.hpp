@@ -43,9 +43,11 @@ class Builder {
         return s_.objects.count + s_.mappings.count + s_.irqs.count + p;
     }
 
-    // Writes the fills of `frame` (zeroing it first when asked): steps 4 and
-    // the monitor's restart.
+    // Writes the fills of `frame` (zeroing it first when asked) through the
+    // cached window: steps 4 and the monitor's restart. An uncached mapping
+    // of the frame needs Page CleanData after it.
     void write_frame(uint32_t frame, uint32_t first_fill, bool zero_first);
+    bool has_fills(uint32_t frame) const;
 
   private:
     void create_workspace();

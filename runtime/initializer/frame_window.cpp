@@ -43,9 +43,7 @@ uint8_t* FrameWindow::map(rampart_cptr_t frame, uint8_t type, uint64_t& error) {
     return error == RAMPART_NO_ERROR ? reinterpret_cast<uint8_t*>(vaddr) : nullptr;
 }
 
-void FrameWindow::close(rampart_cptr_t frame, uint64_t clean_from, uint64_t clean_to) {
-    if (clean_to > clean_from)
-        (void)rampart_page_cache(frame, RAMPART_PAGE_CLEAN_DATA, clean_from, clean_to);
+void FrameWindow::close(rampart_cptr_t frame) {
     (void)rampart_page_unmap(frame);
 }
 

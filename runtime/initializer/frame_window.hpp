@@ -16,11 +16,12 @@ class FrameWindow {
     // Unmaps the initializer's own window page (its first image frame).
     void open(const Cspace& cs, const rampart_bootinfo& bi);
 
-    // Maps `frame` (an object of `type`) read-write and returns its bytes;
-    // close() unmaps it after cleaning [clean_from, clean_to) to the point of
-    // coherency. Returns nullptr (and the kernel's error) when it cannot.
+    // Maps `frame` (an object of `type`) read-write and cached, and returns
+    // its bytes; close() unmaps it. Returns nullptr (and the kernel's error)
+    // when it cannot. What is written stays in the cache: whoever maps the
+    // frame uncached cleans it first (Builder::map).
     uint8_t* map(rampart_cptr_t frame, uint8_t type, uint64_t& error);
-    void close(rampart_cptr_t frame, uint64_t clean_from, uint64_t clean_to);
+    void close(rampart_cptr_t frame);
 
   private:
     Cspace cs_;

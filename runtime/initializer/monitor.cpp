@@ -149,9 +149,16 @@ class Monitor {
         }
         for (uint32_t j = 0; j < s_.mappings.count; ++j) {
             const rampart_spec_mapping& m = s_.mappings[j];
-            if (m.pd == pd && rampart_spec_maps_frame(m.kind) && (m.rights & RAMPART_SPEC_MAP_X))
-                (void)rampart_page_cache(b_.mapping_cap(j), RAMPART_PAGE_UNIFY_INSTRUCTION,
-                                         0, frame_bytes(s_.objects[m.object].type));
+            const rampart_spec_object& o = s_.objects[m.object];
+            if (m.pd != pd || !rampart_spec_maps_frame(m.kind) || o.pd != pd ||
+                o.type == RAMPART_OBJ_FRAME_1G) // the frames rewritten above
+                continue;
+            const uint64_t bytes = frame_bytes(o.type);
+            if (m.rights & RAMPART_SPEC_MAP_X)
+                (void)rampart_page_cache(b_.mapping_cap(j), RAMPART_PAGE_UNIFY_INSTRUCTION, 0,
+                                         bytes);
+            if (!(m.attrs & RAMPART_SPEC_ATTR_CACHED)) // rewritten through the cached window
+                (void)rampart_page_cache(b_.mapping_cap(j), RAMPART_PAGE_CLEAN_DATA, 0, bytes);
         }
         if (t.sc != RAMPART_SPEC_NONE && (s_.scs[t.sc].flags & RAMPART_SPEC_SC_PASSIVE)) {
             const rampart_cptr_t sc = cs_.ws(s_.scs[t.sc].sc);

@@ -15,9 +15,10 @@
 
 static uint64_t fnv5(uint64_t h, uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e) {
     const uint64_t w[5] = {a, b, c, d, e};
-    for (unsigned i = 0; i < 5; ++i)
-        for (unsigned k = 0; k < 8; ++k)
-            h = (h ^ ((w[i] >> (8 * k)) & 0xff)) * 0x100000001b3ull;
+    for (unsigned i = 0; i < 5; ++i) {
+        h = (h ^ w[i]) * 0x100000001b3ull;
+        h ^= h >> 32;
+    }
     return h;
 }
 

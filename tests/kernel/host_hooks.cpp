@@ -12,6 +12,11 @@ void on_halt(uint32_t status) {
     std::abort();
 }
 
+void on_machine_fault(const char* what) {
+    std::fprintf(stderr, "unit test: host machine: %s\n", what);
+    std::abort();
+}
+
 bool on_idle_forever() {
     std::fprintf(stderr, "unit test: the kernel idles with nothing to wait for\n");
     return false;

@@ -232,6 +232,8 @@ static void op_signal(struct gen* g) {
 }
 
 static uint64_t reply_cap(struct gen* g) {
+    if (g->w->avoid & KF_AVOID_REPLY_OBJECTS)
+        return 0;
     return chance(g, 85) ? cap_of(g, KF_REPLY) : 0;
 }
 
@@ -247,7 +249,7 @@ static void op_wait(struct gen* g, uint64_t number) {
 
 static void op_reply_recv(struct gen* g) {
     syscall(g, RAMPART_SYS_REPLY_RECV, cap_of(g, KF_ENDPOINT));
-    g->c->reply = cap_of(g, KF_REPLY);
+    g->c->reply = reply_cap(g);
     user_message(g);
     receive_slot(g);
 }
@@ -476,7 +478,8 @@ static void op_timeout_endpoint(struct gen* g) {
 static void op_sc_configure(struct gen* g) {
     uint64_t budget = 100 + below(g, 5000);
     uint64_t period = chance(g, 50) ? budget : budget * (1 + below(g, 4));
-    uint64_t extra = chance(g, 80) ? below(g, 4) : interesting(g);
+    uint64_t extra =
+        chance(g, 80) || (g->w->avoid & KF_AVOID_HUGE_REFILLS) ? below(g, 4) : interesting(g);
     if (chance(g, 5))
         budget = interesting(g);
     if (chance(g, 5))
@@ -487,8 +490,9 @@ static void op_sc_configure(struct gen* g) {
 }
 
 static void op_sc_bind(struct gen* g, uint64_t label) {
+    const int ntfn = !(g->w->avoid & KF_AVOID_NTFN_SC) && chance(g, 30);
     INVOKE(cap_of(g, KF_SCHED_CONTEXT), label, (),
-           (chance(g, 70) ? cap_of(g, KF_TCB) : cap_of(g, KF_NOTIFICATION)));
+           (ntfn ? cap_of(g, KF_NOTIFICATION) : cap_of(g, KF_TCB)));
 }
 
 static void op_sc_plain(struct gen* g, uint64_t label) {
@@ -732,14 +736,24 @@ static unsigned call_kind(unsigned op) {
     }
 }
 
+static int allowed(struct gen* g, unsigned kinds, unsigned op) {
+    if (!(kinds & (1u << call_kind(op))))
+        return 0;
+    if ((g->w->avoid & KF_AVOID_SPACE_CHANGE) && (op == KF_OP_CONFIGURE || op == KF_OP_SET_SPACE))
+        return 0;
+    if ((g->w->avoid & KF_AVOID_NEW_ASID_POOLS) && op == KF_OP_MAKE_POOL)
+        return 0;
+    return 1;
+}
+
 static unsigned pick_op(struct gen* g, unsigned kinds) {
     unsigned total = 0;
     for (unsigned i = 0; i < sizeof mix / sizeof mix[0]; ++i)
-        if (kinds & (1u << call_kind(mix[i].op)))
+        if (allowed(g, kinds, mix[i].op))
             total += mix[i].weight;
     unsigned k = (unsigned)below(g, total);
     for (unsigned i = 0; i < sizeof mix / sizeof mix[0]; ++i) {
-        if (!(kinds & (1u << call_kind(mix[i].op))))
+        if (!allowed(g, kinds, mix[i].op))
             continue;
         if (k < mix[i].weight)
             return mix[i].op;

@@ -26,6 +26,7 @@ void kf_world_init(struct kf_world* w, uint32_t irq_lines, uint32_t timer_irq,
     w->irq_lines = irq_lines;
     w->timer_irq = timer_irq;
     w->register_count = register_count;
+    w->avoid = 0;
     set(w, KF_SLOT_CNODE, KF_CNODE, KF_RADIX);
     set(w, KF_SLOT_VSPACE, KF_VSPACE, 12);
     set(w, KF_SLOT_ASID_POOL, KF_ASID_POOL, 12);
@@ -195,6 +196,24 @@ static uint64_t make(struct setup* st, uint64_t ut, uint64_t type, uint64_t bits
     return first;
 }
 
+/* Maps root slot `frame` at `vaddr` in `vspace`, with page tables from `ut`
+   where they are missing. */
+static void map(struct setup* st, uint64_t ut, uint64_t frame, uint64_t vspace, uint64_t vaddr,
+                uint64_t rights, uint64_t attrs) {
+    for (unsigned tables = 0; tables < 3 && !st->s->failed; ++tables) {
+        const uint64_t err = st->s->invoke(st->s->self, frame, RAMPART_PAGE_MAP, 3,
+                                           W(vaddr, rights, attrs), 1, W(vspace), 0);
+        if (err == RAMPART_NO_ERROR)
+            return;
+        if (err != RAMPART_FAILED_LOOKUP)
+            break;
+        CALL("map a page table", make(st, ut, RAMPART_OBJ_PAGE_TABLE, 0, 1), RAMPART_PAGE_TABLE_MAP,
+             (vaddr, 0), (vspace));
+    }
+    if (!st->s->failed)
+        st->s->failed = "map a page";
+}
+
 /* Puts root slot `src` into the fuzz CNode's slot `dest` (copied or moved). */
 static void give(struct setup* st, uint64_t cnode, uint64_t dest, uint64_t src, int move) {
     if (move)
@@ -219,6 +238,41 @@ static uint64_t largest_untyped(const struct rampart_bootinfo* bi, unsigned* bit
     return best;
 }
 
+/* Worker i's address space: the root task's image read-only, its IPC
+   buffer, its private pages (also mapped in the root task's view). */
+static uint64_t worker_space(struct setup* st, uint64_t big, unsigned i, uint64_t frame) {
+    struct kf_setup* s = st->s;
+    const uint64_t rw = RAMPART_RIGHT_READ | RAMPART_RIGHT_WRITE;
+    const uint64_t vspace = make(st, big, RAMPART_OBJ_VSPACE, 0, 1);
+    CALL("assign a worker's VSpace an ASID", RAMPART_ROOT_ASID_POOL, RAMPART_ASID_POOL_ASSIGN, (),
+         (vspace));
+    const struct rampart_slot_range image = s->bootinfo->user_image_frames;
+    for (uint64_t k = 0; k < image.end - image.start; ++k) {
+        const uint64_t copy = st->next++;
+        CALL("copy an image frame", RAMPART_ROOT_CNODE, RAMPART_CNODE_COPY,
+             (copy, ROOT_DEPTH, image.start + k, ROOT_DEPTH, RAMPART_RIGHT_READ),
+             (RAMPART_ROOT_CNODE));
+        map(st, big, copy, vspace, s->image_vaddr + (k << 12), RAMPART_RIGHT_READ,
+            RAMPART_ATTR_CACHEABLE);
+    }
+    map(st, big, frame, vspace, KF_IPC_VADDR, rw,
+        RAMPART_ATTR_CACHEABLE | RAMPART_ATTR_EXECUTE_NEVER);
+    if (s->state_pages) {
+        const uint64_t pages = make(st, big, RAMPART_OBJ_FRAME_4K, 0, s->state_pages);
+        for (uint64_t k = 0; k < s->state_pages; ++k) {
+            const uint64_t view = st->next++;
+            CALL("copy a private page", RAMPART_ROOT_CNODE, RAMPART_CNODE_COPY,
+                 (view, ROOT_DEPTH, pages + k, ROOT_DEPTH, RAMPART_RIGHTS_ALL),
+                 (RAMPART_ROOT_CNODE));
+            map(st, big, pages + k, vspace, KF_STATE_VADDR + (k << 12), rw,
+                RAMPART_ATTR_CACHEABLE | RAMPART_ATTR_EXECUTE_NEVER);
+            map(st, big, view, RAMPART_ROOT_VSPACE, KF_ROOT_VIEW + i * KF_VIEW_STRIDE + (k << 12),
+                rw, RAMPART_ATTR_CACHEABLE | RAMPART_ATTR_EXECUTE_NEVER);
+        }
+    }
+    return vspace;
+}
+
 int kf_setup_world(struct kf_setup* s) {
     struct setup setup = {s, s->bootinfo->empty.start};
     struct setup* st = &setup;
@@ -227,6 +281,10 @@ int kf_setup_world(struct kf_setup* s) {
     const uint64_t big = largest_untyped(s->bootinfo, &bits);
     if (!big || bits < 23) {
         s->failed = "no untyped of 8 MiB";
+        return -1;
+    }
+    if (s->state_pages << 12 > KF_VIEW_STRIDE) {
+        s->failed = "too many private pages";
         return -1;
     }
     const uint64_t cnode = make(st, big, RAMPART_OBJ_CNODE, KF_RADIX, 1);
@@ -241,19 +299,11 @@ int kf_setup_world(struct kf_setup* s) {
     const uint64_t frame = make(st, big, RAMPART_OBJ_FRAME_4K, 0, KF_WORKERS);
     const uint64_t ep = make(st, big, RAMPART_OBJ_ENDPOINT, 0, 1);
     const uint64_t ntfn = make(st, big, RAMPART_OBJ_NOTIFICATION, 0, 1);
-    const uint64_t tables = make(st, big, RAMPART_OBJ_PAGE_TABLE, 0, 2);
 
     CALL("assign the world VSpace an ASID", RAMPART_ROOT_ASID_POOL, RAMPART_ASID_POOL_ASSIGN, (),
          (vspace));
-    /* The workers' IPC buffers in the root task's address space. */
-    for (unsigned i = 0; i < 2; ++i)
-        CALL("map a table for the IPC buffers", tables + i, RAMPART_PAGE_TABLE_MAP,
-             (KF_IPC_VADDR, 0), (RAMPART_ROOT_VSPACE));
     for (unsigned i = 0; i < KF_WORKERS; ++i)
-        CALL("map an IPC buffer", frame + i, RAMPART_PAGE_MAP,
-             (KF_IPC_VADDR + ((uint64_t)i << 12), RAMPART_RIGHT_READ | RAMPART_RIGHT_WRITE,
-              RAMPART_ATTR_CACHEABLE | RAMPART_ATTR_EXECUTE_NEVER),
-             (RAMPART_ROOT_VSPACE));
+        s->vspace[i] = worker_space(st, big, i, frame + i);
 
     /* The fuzz CNode: its own cap (guard: a cap address is a slot index), then the rest. */
     CALL("mint the fuzz CNode's own cap", cnode, RAMPART_CNODE_MINT,
@@ -277,24 +327,13 @@ int kf_setup_world(struct kf_setup* s) {
     give(st, cnode, KF_SLOT_ENDPOINT, ep, 0);
     give(st, cnode, KF_SLOT_NOTIFICATION, ntfn, 0);
 
-    /* The workers: the fuzz CSpace, the root task's address space, a round-robin context. */
+    s->root_cnode_slot = cnode;
+    s->endpoint = ep;
     for (unsigned i = 0; i < KF_WORKERS; ++i) {
-        CALL("configure a worker", tcb + i, RAMPART_TCB_CONFIGURE,
-             (RAMPART_CNODE_CAPDATA(0, KF_GUARD_BITS), 0, KF_IPC_VADDR + ((uint64_t)i << 12)),
-             (cnode, RAMPART_ROOT_VSPACE, frame + i));
-        CALL("give a worker its fault endpoint", tcb + i, RAMPART_TCB_SET_SPACE,
-             (RAMPART_CNODE_CAPDATA(0, KF_GUARD_BITS), 0), (ep, cnode, RAMPART_ROOT_VSPACE));
-        CALL("set a worker's priority", tcb + i, RAMPART_TCB_SET_SCHED_PARAMS,
-             (s->worker_priority, s->worker_priority), (RAMPART_ROOT_TCB));
-        CALL("configure a worker's context", RAMPART_ROOT_SCHED_CONTROL,
-             RAMPART_SCHED_CONTROL_CONFIGURE_FLAGS, (1000, 1000, 0, i, 0), (sc + i));
-        CALL("bind a worker's context", sc + i, RAMPART_SCHED_CONTEXT_BIND, (), (tcb + i));
         s->tcb[i] = tcb + i;
         s->sc[i] = sc + i;
         s->frame[i] = frame + i;
     }
-    s->root_cnode_slot = cnode;
-    s->endpoint = ep;
     s->next_free = st->next;
     return s->failed ? -1 : 0;
 }
@@ -307,22 +346,24 @@ static void try_call(struct kf_setup* s, uint64_t cptr, uint64_t label, unsigned
 
 #define TRY(obj, label, words, caps) try_call(s, obj, label, N words, W words, N caps, W caps)
 
-void kf_revive_workers(struct kf_setup* s, uint64_t ip, uint64_t sp) {
+void kf_revive_worker(struct kf_setup* s, unsigned i, const uint64_t* regs, unsigned nregs) {
     const uint64_t data = RAMPART_CNODE_CAPDATA(0, KF_GUARD_BITS);
-    for (unsigned i = 0; i < KF_WORKERS; ++i) {
-        const uint64_t tcb = s->tcb[i], sc = s->sc[i];
-        TRY(tcb, RAMPART_TCB_SUSPEND, (), ());
-        TRY(tcb, RAMPART_TCB_CONFIGURE, (data, 0, KF_IPC_VADDR + ((uint64_t)i << 12)),
-            (s->root_cnode_slot, RAMPART_ROOT_VSPACE, s->frame[i]));
-        TRY(tcb, RAMPART_TCB_SET_SPACE, (data, 0),
-            (s->endpoint, s->root_cnode_slot, RAMPART_ROOT_VSPACE));
-        TRY(tcb, RAMPART_TCB_SET_SCHED_PARAMS, (s->worker_priority, s->worker_priority),
-            (RAMPART_ROOT_TCB));
-        TRY(sc, RAMPART_SCHED_CONTEXT_UNBIND, (), ());
-        TRY(RAMPART_ROOT_SCHED_CONTROL, RAMPART_SCHED_CONTROL_CONFIGURE_FLAGS,
-            (1000, 1000, 0, i, 0), (sc));
-        TRY(sc, RAMPART_SCHED_CONTEXT_BIND, (), (tcb));
-        TRY(tcb, RAMPART_TCB_WRITE_REGISTERS, (0, 2, ip, sp), ());
-        TRY(tcb, RAMPART_TCB_RESUME, (), ());
-    }
+    const uint64_t tcb = s->tcb[i], sc = s->sc[i];
+    uint64_t words[2 + 8];
+    words[0] = 0;
+    words[1] = nregs < 8 ? nregs : 8;
+    for (unsigned k = 0; k < words[1]; ++k)
+        words[2 + k] = regs[k];
+    TRY(tcb, RAMPART_TCB_SUSPEND, (), ());
+    TRY(tcb, RAMPART_TCB_CONFIGURE, (data, 0, KF_IPC_VADDR),
+        (s->root_cnode_slot, s->vspace[i], s->frame[i]));
+    TRY(tcb, RAMPART_TCB_SET_SPACE, (data, 0), (s->endpoint, s->root_cnode_slot, s->vspace[i]));
+    TRY(tcb, RAMPART_TCB_SET_SCHED_PARAMS, (s->worker_priority, s->worker_priority),
+        (RAMPART_ROOT_TCB));
+    TRY(sc, RAMPART_SCHED_CONTEXT_UNBIND, (), ());
+    TRY(RAMPART_ROOT_SCHED_CONTROL, RAMPART_SCHED_CONTROL_CONFIGURE_FLAGS, (1000, 1000, 0, i, 0),
+        (sc));
+    TRY(sc, RAMPART_SCHED_CONTEXT_BIND, (), (tcb));
+    try_call(s, tcb, RAMPART_TCB_WRITE_REGISTERS, 2 + (unsigned)words[1], words, 0, 0);
+    TRY(tcb, RAMPART_TCB_RESUME, (), ());
 }

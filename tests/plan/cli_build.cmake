@@ -32,7 +32,7 @@ endif()
 
 # `rampart report` reads the built spec back.
 execute_process(COMMAND ${RAMPART} report ${WORK}/a/spec.bin RESULT_VARIABLE rc OUTPUT_VARIABLE out)
-if(NOT rc EQUAL 0 OR NOT out MATCHES "Rampart spec, version 2" OR NOT out MATCHES "client.cnode\\[75\\] = server.endpoint")
+if(NOT rc EQUAL 0 OR NOT out MATCHES "Rampart spec, version 3" OR NOT out MATCHES "client.cnode\\[75\\] = server.endpoint")
   message(FATAL_ERROR "report of spec.bin: ${rc}: ${out}")
 endif()
 

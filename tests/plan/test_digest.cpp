@@ -14,12 +14,14 @@ using namespace rampart;
 
 namespace {
 
-// FNV-1a 64 written out independently of verify::Fnv.
+// The digest stream written out independently of verify::Fnv: a folded
+// FNV-1a step per word.
 std::uint64_t fnv(const std::vector<std::uint64_t>& words) {
     std::uint64_t h = 0xcbf29ce484222325ull;
-    for (std::uint64_t w : words)
-        for (int i = 0; i < 8; ++i)
-            h = (h ^ ((w >> (8 * i)) & 0xff)) * 0x100000001b3ull;
+    for (std::uint64_t w : words) {
+        h = (h ^ w) * 0x100000001b3ull;
+        h ^= h >> 32;
+    }
     return h;
 }
 
@@ -58,6 +60,39 @@ TEST_CASE(
     CHECK(d[0].cspace == fnv({1, RAMPART_OBJ_ENDPOINT, 0x40005000, 0xf, 0, 74, RAMPART_OBJ_ENDPOINT,
                               0x40005000, 9, (1ull << 63) | 3}));
     CHECK(d[0].vspace == fnv({0x1000, 0x40006000, 12, 5, 1, 0x3000, 0x40007000, 12, 3, 1}));
+}
+
+// What a digest must do: tell the layout the composer planned from any other.
+// A step is a bijection of the word for a given digest so far, and of the
+// digest so far for a given word, so one wrong word always shows; with the fold,
+// a one-bit difference in each of two neighbouring words never cancels either
+// (without it, bit 63 of one word and bit 63 of the next did).
+TEST_CASE("digest: one wrong word, or a wrong bit in each of two neighbouring words, always shows") {
+    const std::vector<std::uint64_t> stream = {74, RAMPART_OBJ_ENDPOINT, 0x40005000, 9,
+                                               (1ull << 63) | 3, 75};
+    const auto digest = [](const std::vector<std::uint64_t>& words) {
+        verify::Fnv f;
+        for (std::uint64_t w : words)
+            f.word(w);
+        return f.value();
+    };
+    const std::uint64_t good = digest(stream);
+    for (std::size_t i = 0; i < stream.size(); ++i)
+        for (const std::uint64_t change : {1ull, 1ull << 63, ~0ull, 0x40000000ull}) {
+            auto bad = stream;
+            bad[i] ^= change;
+            CHECK(digest(bad) != good);
+        }
+    unsigned cancelled = 0;
+    for (std::size_t i = 0; i + 1 < stream.size(); ++i)
+        for (unsigned k = 0; k < 64; ++k)
+            for (unsigned j = 0; j < 64; ++j) {
+                auto bad = stream;
+                bad[i] ^= 1ull << k;
+                bad[i + 1] ^= 1ull << j;
+                cancelled += digest(bad) == good;
+            }
+    CHECK(cancelled == 0);
 }
 
 TEST_CASE("digests are stable across runs and differ between PDs") {

@@ -1,11 +1,12 @@
 /* Reads every word of its regions and of its 1 MiB bss and says whether all
-   of it is zero (tests/zeroed/zeroed.system). Ends the system with 0 when all
-   is well, 1 otherwise. */
+   of it is zero, and that a prefilled region reads its prefill through an
+   uncached mapping (tests/zeroed/zeroed.system). Ends the system with 0 when
+   all is well, 1 otherwise. */
 #include <microkit.h>
 #include <rampart/sys.h>
 #include <stdint.h>
 
-uintptr_t over_loader, big; /* set by the composer (setvar_vaddr) */
+uintptr_t over_loader, big, greeting; /* set by the composer (setvar_vaddr) */
 
 static uint64_t bss[1u << 17];
 
@@ -18,24 +19,21 @@ static uint64_t nonzero_words(uintptr_t base, uint64_t bytes) {
 }
 
 static void say(const char* what, uint64_t value) {
-    char digits[21];
-    int n = 0;
-    do {
-        digits[n++] = (char)('0' + value % 10);
-        value /= 10;
-    } while (value);
     microkit_dbg_puts(what);
-    char text[2] = {0, 0};
-    while (n) {
-        text[0] = digits[--n];
-        microkit_dbg_puts(text);
-    }
+    microkit_dbg_put32((uint32_t)value); /* at most 2^19 words */
     microkit_dbg_puts("\n");
 }
 
 void init(void) {
     const uint64_t regions = nonzero_words(over_loader, 0x10000) + nonzero_words(big, 0x400000);
     const uint64_t in_bss = nonzero_words((uintptr_t)bss, sizeof bss);
+    static const char expected[] = "prefilled through the cache, read uncached\n";
+    const volatile char* text = (const volatile char*)greeting;
+    for (unsigned i = 0; i < sizeof expected - 1; ++i)
+        if (text[i] != expected[i]) {
+            microkit_dbg_puts("zeroed: the uncached region does not hold its prefill\n");
+            rampart_debug_halt(1);
+        }
     if (regions || in_bss) {
         say("zeroed: non-zero words in the regions: ", regions);
         say("zeroed: non-zero words in the bss: ", in_bss);

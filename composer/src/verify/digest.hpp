@@ -17,10 +17,10 @@ struct Digest {
     std::uint64_t vspace = 0;
 };
 
-// FNV-1a 64 over little-endian 64-bit words (rampart/image.h).
+// The digest stream: one folded FNV-1a step per 64-bit word (rampart/image.h).
 class Fnv {
   public:
-    void word(std::uint64_t w) { h_ = rampart_fnv1a_word(h_, w); }
+    void word(std::uint64_t w) { h_ = rampart_checksum_step(h_, w); }
     std::uint64_t value() const { return h_; }
 
   private:

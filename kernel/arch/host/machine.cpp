@@ -27,8 +27,9 @@ char console[console_size + 1];
 unsigned console_used;
 
 [[noreturn]] void misuse(const char* what, uint32_t irq) {
-    fprintf(stderr, "host machine: the kernel %s (line %u)\n", what, irq);
-    abort();
+    static char text[128];
+    snprintf(text, sizeof text, "the kernel %s (line %u)", what, irq);
+    on_machine_fault(text);
 }
 
 void check_line(uint32_t irq, const char* what) {
@@ -167,10 +168,8 @@ void machine_idle() {
             state.now = state.deadline; // time passes until the timer fires
         return;
     }
-    if (!host::on_idle_forever() || !host::interrupt_due()) {
-        fprintf(stderr, "host machine: idle with no interrupt that could ever come\n");
-        abort();
-    }
+    if (!host::on_idle_forever() || !host::interrupt_due())
+        host::on_machine_fault("the kernel idles and no interrupt can ever come");
 }
 
 bool interrupt_pending() {

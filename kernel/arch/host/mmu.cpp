@@ -46,9 +46,10 @@ void vspace_activate_for(const kernel::Cap& vspace) {
 
 void tlb_flush_asid(uint64_t asid) {
     if (asid >> 16) {
-        fprintf(stderr, "host machine: TLB flush of ASID %#llx\n",
-                static_cast<unsigned long long>(asid));
-        abort();
+        static char text[96];
+        snprintf(text, sizeof text, "the kernel flushed the TLB of ASID %#llx",
+                 static_cast<unsigned long long>(asid));
+        host::on_machine_fault(text);
     }
     ++host::machine().tlb_flushes;
 }
@@ -71,9 +72,11 @@ void cache_maintain(CacheOp, uint64_t pa, uint64_t size) {
     for (const auto& d : platform::user_devices)
         ok = ok || within(pa, size, d.base, d.size);
     if (!ok) {
-        fprintf(stderr, "host machine: cache maintenance of [%#llx, +%#llx) outside memory\n",
-                static_cast<unsigned long long>(pa), static_cast<unsigned long long>(size));
-        abort();
+        static char text[128];
+        snprintf(text, sizeof text,
+                 "the kernel maintained caches of [%#llx, +%#llx), outside memory",
+                 static_cast<unsigned long long>(pa), static_cast<unsigned long long>(size));
+        host::on_machine_fault(text);
     }
 }
 

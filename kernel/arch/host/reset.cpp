@@ -34,10 +34,19 @@ unsigned char* memory() {
     return buffer;
 }
 
-void bad_paddr(uint64_t paddr) {
-    fprintf(stderr, "host machine: the kernel reached paddr %#llx, outside memory\n",
-            static_cast<unsigned long long>(paddr));
-    abort();
+// Reserved, never accessible: an access is a segmentation fault, which the
+// address sanitizer reports with the kernel's stack.
+unsigned char* hole() {
+    static unsigned char* range = [] {
+        void* p =
+            mmap(nullptr, hole_size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (p == MAP_FAILED) {
+            perror("host machine: mmap");
+            abort();
+        }
+        return static_cast<unsigned char*>(p);
+    }();
+    return range;
 }
 
 } // namespace kernel::host

@@ -49,9 +49,7 @@ struct rampart_image_header {
     struct rampart_domain_schedule domains;
 };
 
-/* FNV-1a, 64 bit: the attestation digests (docs/spec.md, "Digests"). The one
-   implementation: start from RAMPART_FNV_OFFSET and feed bytes, or 64-bit
-   words as 8 little-endian bytes. */
+/* FNV-1a, 64 bit, over bytes (the composer's data sharing). */
 #define RAMPART_FNV_OFFSET 0xcbf29ce484222325ull
 #define RAMPART_FNV_PRIME 0x100000001b3ull
 
@@ -61,22 +59,18 @@ static inline uint64_t rampart_fnv1a(uint64_t hash, const uint8_t* bytes, uint64
     return hash;
 }
 
-static inline uint64_t rampart_fnv1a_word(uint64_t hash, uint64_t word) {
-    for (unsigned byte = 0; byte < 8; ++byte)
-        hash = (hash ^ ((word >> (8 * byte)) & 0xffu)) * RAMPART_FNV_PRIME;
-    return hash;
-}
-
-/* The payload and spec checksum: FNV-1a over 64-bit little-endian words (the
-   last one zero-padded), each step folded (h ^= h >> 32) so that every bit
-   of the data reaches every bit of the sum, and the byte count fed last. A
-   step per 8 bytes (the byte-wise FNV-1a took 8): a corrupted image is still
-   refused, at an eighth of the cost. */
+/* One step of FNV-1a over a 64-bit word, folded (h ^= h >> 32) so that every
+   bit of the word reaches every bit of the hash: the attestation digests feed
+   their words with it (docs/spec.md, "Digests"), the checksum below its data. */
 static inline uint64_t rampart_checksum_step(uint64_t hash, uint64_t word) {
     hash = (hash ^ word) * RAMPART_FNV_PRIME;
     return hash ^ (hash >> 32);
 }
 
+/* The payload and spec checksum: those steps over 64-bit little-endian words
+   (the last one zero-padded), the byte count fed last. A step per 8 bytes
+   (the byte-wise FNV-1a took 8): a corrupted image is still refused, at an
+   eighth of the cost. */
 static inline uint64_t rampart_checksum(const uint8_t* bytes, uint64_t count) {
     uint64_t hash = RAMPART_FNV_OFFSET, i = 0;
 #ifdef __cplusplus

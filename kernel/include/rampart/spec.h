@@ -10,7 +10,7 @@
 #include "types.h"
 
 #define RAMPART_SPEC_MAGIC 0x3130434550535452ull /* "RTSPEC01" little-endian */
-#define RAMPART_SPEC_VERSION 2u
+#define RAMPART_SPEC_VERSION 3u
 
 /* "No object / no record" in any 32-bit index field. */
 #define RAMPART_SPEC_NONE 0xffffffffu

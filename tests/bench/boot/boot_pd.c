@@ -23,17 +23,7 @@ extern uint64_t boot_bench_first_count; /* boot_entry.S */
 static void pass(uint64_t token) {
     if (!right_vaddr) {
         microkit_dbg_puts("boot-bench: the token passed ");
-        char digits[21];
-        int n = 0;
-        do {
-            digits[n++] = (char)('0' + token % 10);
-            token /= 10;
-        } while (token);
-        char text[2] = {0, 0};
-        while (n) {
-            text[0] = digits[--n];
-            microkit_dbg_puts(text);
-        }
+        microkit_dbg_put32((uint32_t)token);
         microkit_dbg_puts(" PDs\n");
         rampart_debug_halt(0);
     }

@@ -236,13 +236,20 @@ void set_root_priority(Run& r, uint64_t priority) {
     r.ctx = machine::syscall(r.ctx);
 }
 
+// Each worker starts just after a system call (ip 2): its next step is a fresh call.
+void revive_workers(Run& r) {
+    const uint64_t ip = 2;
+    for (unsigned i = 0; i < KF_WORKERS; ++i)
+        kf_revive_worker(&r.setup, i, &ip, 1);
+}
+
 // Nothing but the root task can run: it puts the workers back on their feet.
 void supervise(Run& r) {
     ++r.supervisions;
     set_root_priority(r, 255);
     if (thread::current() == nullptr || kernel::phys_of(thread::current()).value != r.root_tcb)
         fail("the root task lost the processor while it supervised");
-    kf_revive_workers(&r.setup, 2, 0);
+    revive_workers(r);
     set_root_priority(r, 1);
 }
 
@@ -347,19 +354,13 @@ void start_episode(Run& r) {
     s.invoke = root_invoke;
     s.bootinfo = &info;
     s.worker_priority = worker_priority;
+    s.image_vaddr = image_vaddr;
+    s.state_pages = 2;
     if (kf_setup_world(&s) != 0) {
         std::fprintf(stderr, "kfuzz: setup failed: %s\n", s.failed);
         fail("setup failed");
     }
-    // Each worker starts just after a system call (ip 2): its first step is a fresh call.
-    for (unsigned i = 0; i < KF_WORKERS; ++i) {
-        const uint64_t regs[] = {0, 1, 2};
-        if (root_invoke(nullptr, s.tcb[i], RAMPART_TCB_WRITE_REGISTERS, 3, regs, 0, nullptr,
-                        nullptr) != RAMPART_NO_ERROR ||
-            root_invoke(nullptr, s.tcb[i], RAMPART_TCB_RESUME, 0, nullptr, 0, nullptr, nullptr) !=
-                RAMPART_NO_ERROR)
-            fail("setup: cannot start a worker");
-    }
+    revive_workers(r);
     const kernel::Tcb* root = thread::current();
     r.root_tcb = kernel::phys_of(root).value;
     const auto* root_slots = kernel::phys_ptr<const kernel::Slot>(root->slots[0].cap.paddr());
@@ -597,6 +598,13 @@ void on_halt(uint32_t status) {
     }
     ++r->stats->halts;
     std::longjmp(r->episode_end, 1);
+}
+
+void on_machine_fault(const char* what) {
+    static char text[256];
+    std::snprintf(text, sizeof text, "host machine: %s", what);
+    __sanitizer_print_stack_trace();
+    kfuzz::fail(text);
 }
 
 bool on_idle_forever() {

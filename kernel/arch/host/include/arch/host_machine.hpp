@@ -22,6 +22,9 @@ namespace rampart::arch::host {
 // The kernel has nothing to run and no interrupt is due: the harness may
 // raise one (return true) or end the run (must not return then).
 bool on_idle_forever();
+// The kernel misused the machine (an address outside memory, an interrupt
+// line that does not exist, ...): `what` says how. Must not return.
+[[noreturn]] void on_machine_fault(const char* what);
 
 // --- Power ---
 

@@ -1,7 +1,9 @@
 // The host machine's physical memory: one aligned host buffer of
 // host::phys_size bytes at the fake physical address host::phys_base, the
-// "kernel window" through which generic code reaches every object. An
-// address outside it stops the program: the kernel touched memory it may not.
+// "kernel window" through which generic code reaches every object. Any other
+// physical address (device memory, garbage) becomes a pointer into a range
+// the host never maps: computing it is fine, as on the real window, but an
+// access stops the program (the kernel touched memory it may not).
 // Same interface as kernel/arch/aarch64/include/arch/kernel_window.hpp.
 #pragma once
 
@@ -16,14 +18,16 @@ inline constexpr uint64_t phys_size = uint64_t{64} << 20;
 
 // The buffer (allocated once, 2 MiB aligned; it outlives machine resets).
 unsigned char* memory();
-[[noreturn]] void bad_paddr(uint64_t paddr);
+// The inaccessible range other addresses land in.
+inline constexpr uint64_t hole_size = uint64_t{1} << 32;
+unsigned char* hole();
 
 } // namespace host
 
 template <typename T = void>
 inline T* ptr_from_paddr(uint64_t paddr) {
     if (paddr < host::phys_base || paddr - host::phys_base >= host::phys_size) {
-        host::bad_paddr(paddr);
+        return reinterpret_cast<T*>(host::hole() + (paddr & (host::hole_size - 1)));
     }
     return reinterpret_cast<T*>(host::memory() + (paddr - host::phys_base));
 }

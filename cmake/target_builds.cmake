@@ -3,6 +3,7 @@
 include(ExternalProject)
 include(${RAMPART_ROOT}/systems/systems.cmake)
 include(${RAMPART_ROOT}/tests/test_systems.cmake)
+include(${RAMPART_ROOT}/tests/kfuzz/qemu/long_runs.cmake)
 
 function(rampart_board_arch board out)
   file(READ ${RAMPART_ROOT}/boards/${board}.json json)
@@ -19,6 +20,10 @@ foreach(board IN LISTS RAMPART_BOARDS)
   endforeach()
   foreach(bench hello chain63 pds1000) # tests/bench/CMakeLists.txt
     list(APPEND system_images ${dir}/systems/boot-${bench}/image.elf)
+  endforeach()
+  set(kfuzz_long)
+  foreach(seed IN LISTS RAMPART_KFUZZ_LONG_SEEDS)
+    list(APPEND kfuzz_long ${dir}/tests/kfuzz/qemu/kfuzz-long-${seed}.elf)
   endforeach()
   ExternalProject_Add(target-${board}
     SOURCE_DIR ${RAMPART_ROOT}/cmake/target
@@ -40,7 +45,7 @@ foreach(board IN LISTS RAMPART_BOARDS)
                      ${dir}/tests/boot/hello-root.elf ${dir}/tests/boot/fault-root.elf
                      ${dir}/tests/boot/exit-root.elf ${dir}/tests/bench/kernel-entry-bench.elf
                      ${dir}/tests/conformance/conformance.elf ${dir}/tests/bench/ipc-bench.elf
-                     ${dir}/tests/kfuzz/qemu/kfuzz-short.elf ${dir}/tests/kfuzz/qemu/kfuzz-long.elf
+                     ${dir}/tests/kfuzz/qemu/kfuzz-short.elf ${kfuzz_long}
                      ${dir}/tests/boot/domain-root.elf
                      ${dir}/runtime/initializer/initializer.elf ${system_images}
                      ${dir}/tests/libpd/libpd-client.elf ${dir}/tests/libpd/libpd-server.elf

@@ -6,6 +6,7 @@
    the runner's own check comes after everything was deleted. */
 #include "framework.h"
 
+#include <rampart/faults.h>
 #include <rampart/ipc.h>
 
 static volatile uint64_t served, returned;
@@ -353,4 +354,126 @@ TEST(lifetime_02_ipc_buffer_needs_a_writable_frame) {
     rampart_wait(done);
     CHECK_EQ(got_length, 4);
     CHECK_EQ(got_word9, 0);
+}
+
+static volatile uint64_t counter_read, counter_written;
+
+/* Reads the cycle counter, then tries to reset it. */
+static void reset_cycle_counter(uint64_t unused0, uint64_t unused1) {
+    (void)unused0;
+    (void)unused1;
+    uint64_t v;
+    __asm__ volatile("isb\n\tmrs %0, pmccntr_el0" : "=r"(v));
+    counter_read = v ? v : 1;
+    __asm__ volatile("msr pmccntr_el0, xzr\n\tisb" ::: "memory");
+    counter_written = 1;
+}
+
+/* 14. Debug kernels let user code read the cycle counter (benchmarks), but
+   not write the PMU: a write traps and is the thread's fault. The kernel set
+   PMUSERENR_EL0.EN, which also let any thread reset or stop the counters. */
+TEST(lifetime_14_user_code_reads_but_does_not_write_the_pmu) {
+    counter_read = counter_written = 0;
+    const uint64_t fep = make(env, RAMPART_OBJ_ENDPOINT, 0), reply = make(env, RAMPART_OBJ_REPLY, 0);
+    spawn_with_handler(env, reset_cycle_counter, 0, 0, 255, fep);
+    uint64_t label = 0;
+    for (int i = 0; i < 20 && !label && !counter_written; ++i) {
+        rampart_yield();
+        uint64_t mr[4] = {0}, badge = 0;
+        label = rampart_msginfo_label(rampart_nbrecv(fep, &badge, reply, mr));
+    }
+    CHECK(counter_read != 0);
+    CHECK_EQ(counter_written, 0);
+    CHECK_EQ(label, RAMPART_FAULT_USER_EXCEPTION);
+    CHECK_EQ(rampart_debug_check(), 0);
+}
+
+static volatile uint64_t client_check, client_spins;
+
+/* Answers every call with one word, on the IPC fastpath. */
+static void echo_server(uint64_t ep, uint64_t reply) {
+    uint64_t mr[4] = {0}, badge = 0;
+    rampart_recv(ep, &badge, reply, mr);
+    for (;;)
+        rampart_reply_recv(ep, rampart_msginfo_new(0, 0, 0, 1), &badge, reply, mr);
+}
+
+/* Calls with five words (the slow path); then checks the kernel at once
+   (a0's low bit) or computes for about 3 ms without entering the kernel. */
+static void call_then_compute(uint64_t ep, uint64_t done) {
+    uint64_t mr[4] = {1, 2, 3, 4};
+    rampart_ipc->msg[4] = 5;
+    rampart_call(ep, rampart_msginfo_new(0, 0, 0, 5), mr);
+    if (client_check == 0) {
+        client_check = rampart_debug_check() + 1;
+    } else {
+        for (uint64_t i = 0; i < 300000; ++i)
+            client_spins = client_spins + 1;
+    }
+    rampart_signal(done);
+}
+
+/* A server with a context of its own (1 ms slices) and a client whose
+   context has 5 ms slices; returns the server's TCB. */
+static uint64_t server_and_client(struct env* env, uint64_t done) {
+    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0), reply = make(env, RAMPART_OBJ_REPLY, 0);
+    const uint64_t server = spawn(env, echo_server, ep, reply, 255);
+    rampart_yield(); /* it waits in Recv */
+    const uint64_t client = spawn(env, call_then_compute, ep, done, 255);
+    CHECK_OK(rampart_sched_control_configure(RAMPART_ROOT_SCHED_CONTROL, client + 1, 5000, 5000,
+                                             0, 0));
+    return server;
+}
+
+/* 6. A slow-path Call to an active server, answered by a fastpath ReplyRecv:
+   the client runs on its own context from the reply on. The fastpath
+   switched threads but not the context charged: the client ran on the
+   server's budget (the checker, asked by the client, saw it). */
+TEST(lifetime_06_fastpath_reply_switches_the_charged_context) {
+    client_check = 0;
+    const uint64_t done = make(env, RAMPART_OBJ_NOTIFICATION, 0);
+    server_and_client(env, done);
+    rampart_wait(done);
+    CHECK_EQ(client_check, 1);
+}
+
+/* 6. The same, and the client computes for 3 ms: that time is charged to the
+   client's context and ends with its budget, not the server's. It was
+   charged to the server's until the server's deadline. */
+TEST(lifetime_06_fastpath_reply_charges_the_client) {
+    client_check = 1;
+    client_spins = 0;
+    const uint64_t done = make(env, RAMPART_OBJ_NOTIFICATION, 0);
+    const uint64_t server = server_and_client(env, done);
+    uint64_t us = 0;
+    CHECK_OK(rampart_sched_context_consumed(server + 1, &us)); /* from now on */
+    rampart_wait(done);
+    CHECK(client_spins == 300000);
+    CHECK_OK(rampart_sched_context_consumed(server + 1, &us));
+    CHECK(us < 300); /* the server's own work: far less than the client's 3 ms */
+}
+
+/* Answers every call with the invariant checker's verdict, asked as soon as
+   the call arrives. */
+static void checking_server(uint64_t ep, uint64_t reply) {
+    uint64_t mr[4] = {0}, badge = 0;
+    rampart_recv(ep, &badge, reply, mr);
+    for (;;) {
+        mr[0] = rampart_debug_check();
+        rampart_reply_recv(ep, rampart_msginfo_new(0, 0, 0, 1), &badge, reply, mr);
+    }
+}
+
+/* 6. A fastpath Call to a server with a context of its own: the server runs
+   on its context from the call on. The fastpath left the caller's context
+   charged: the server ran on its caller's budget (its checker saw it). */
+TEST(lifetime_06_fastpath_call_switches_to_the_servers_context) {
+    const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0), reply = make(env, RAMPART_OBJ_REPLY, 0);
+    spawn(env, checking_server, ep, reply, 255);
+    rampart_yield(); /* it waits in Recv */
+    for (int i = 0; i < 3; ++i) {
+        uint64_t mr[4] = {1, 0, 0, 0};
+        rampart_call(ep, rampart_msginfo_new(0, 0, 0, 1), mr);
+        CHECK_EQ(mr[0], 0);
+    }
 }

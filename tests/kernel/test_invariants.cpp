@@ -138,3 +138,45 @@ TEST_CASE_METHOD(Fixture, "a cap outside every live object is reported", "[kerne
     CHECK(invariant_violation() ==
           "a cap in the list lies outside every live CNode, TCB and kernel slot");
 }
+
+namespace {
+
+unsigned probes;
+bool interrupt_on_second_probe() {
+    return ++probes >= 2;
+}
+
+uint64_t work_for(Fixture& f, uint64_t endpoints) {
+    for (uint64_t i = 0; i < endpoints; i += 64)
+        REQUIRE(f.retype(ram_slot, RAMPART_OBJ_ENDPOINT, 0, 32 + i, 64).is_ok());
+    InvariantCheck check{9, 1u << 20};
+    REQUIRE(check_capabilities(check, 0));
+    return check.work();
+}
+
+} // namespace
+
+// Finding 14 (issue #11): DebugCheck compared every pair of caps (quadratic)
+// and could not be interrupted. A run now asks for pending interrupts every
+// few units of work and stops undecided, and its work is linear.
+TEST_CASE_METHOD(Fixture, "lifetime_14_the_checker_is_interruptible_and_linear",
+                 "[kernel][invariants]") {
+    for (uint64_t i = 0; i < 192; i += 64)
+        REQUIRE(retype(ram_slot, RAMPART_OBJ_ENDPOINT, 0, 32 + i, 64).is_ok());
+    probes = 0;
+    InvariantCheck check{5, 1u << 20, interrupt_on_second_probe};
+    CHECK_FALSE(check_capabilities(check, 0));
+    CHECK(check.report().ok);
+    CHECK(check.report().incomplete != nullptr);
+    CHECK(probes == 2);
+    CHECK(check.work() == 2 * InvariantCheck::units_between_probes);
+}
+
+TEST_CASE("lifetime_14_the_checkers_work_grows_linearly", "[kernel][invariants]") {
+    Fixture small{20};
+    const uint64_t w1 = work_for(small, 64);
+    Fixture big{20};
+    const uint64_t w2 = work_for(big, 128);
+    INFO(w1 << " units for 64 endpoints, " << w2 << " for 128");
+    CHECK(w2 < 2 * w1 + 64);
+}

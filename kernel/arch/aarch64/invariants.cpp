@@ -3,6 +3,7 @@
 
 #include "arch/asid.hpp"
 #include "arch/kernel_window.hpp"
+#include "arch/perf_counter.hpp"
 #include "arch/vspace.hpp"
 #include "thread/current.hpp"
 
@@ -52,6 +53,8 @@ bool check_invariants(kernel::InvariantCheck& check) {
     if (n.assigned_asids != n.named_vspaces)
         return check.fail("an ASID names a VSpace that is not live, or not under that ASID",
                           nullptr);
+    if (perf_counter_user_may_write())
+        return check.fail("user code may write the performance counters", nullptr);
     if (const kernel::Tcb* t = thread::current();
         t && user_translation_base() != translation_base_of(t->slot(kernel::TcbSlot::VSpace).cap))
         return check.fail("the address space in use is not the current thread's", t);

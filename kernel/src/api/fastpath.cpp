@@ -12,6 +12,7 @@
 #include "object/notification.hpp"
 #include "object/reply.hpp"
 #include "object/sched_context.hpp"
+#include "sched/charging.hpp"
 #include "sched/scheduler.hpp"
 #include "thread/current.hpp"
 #include "thread/fpu.hpp"
@@ -116,6 +117,12 @@ class FlatCSpace {
     if (!reply || server.priority < caller.priority || server.domain != caller.domain ||
         !vspace_ok(server_vspace))
         return nullptr;
+    // An active server runs on its own context (charged from the switch
+    // on); a passive one on ours, which goes with the call.
+    kernel::SchedContext* const own = server.sched_context;
+    const uint64_t now = own ? arch::timer_now() : 0;
+    if (own && !sched::context_due(*own, now))
+        return nullptr;
 
     ep.queue.pop_front();
     if (ep.queue.empty())
@@ -124,7 +131,10 @@ class FlatCSpace {
     caller.ipc_can_grant = rights.grant();
     caller.ipc_can_grant_reply = rights.grant_reply();
     ipc::reply_push(caller, server, *reply, true); // a passive server runs on our time
-    return hand_over(caller, server, server_vspace, info, cap.badge());
+    arch::UserContext* const next = hand_over(caller, server, server_vspace, info, cap.badge());
+    if (own)
+        sched::switch_context(*own, now);
+    return next;
 }
 
 [[gnu::always_inline]] inline arch::UserContext* try_reply_recv(Tcb& server) {
@@ -155,6 +165,12 @@ class FlatCSpace {
     const Cap& client_vspace = client->slot(kernel::TcbSlot::VSpace).cap;
     if (!vspace_ok(client_vspace) || !sched::may_run_next(*client))
         return nullptr;
+    // The client runs on its own context (charged from the switch on), or
+    // on the one it lent us, which comes back with the reply.
+    kernel::SchedContext* const own = client->sched_context;
+    const uint64_t now = own ? arch::timer_now() : 0;
+    if (own && !sched::context_due(*own, now))
+        return nullptr;
 
     // The server waits for the next call with the same reply object.
     server.state = ThreadState::BlockedOnReceive;
@@ -163,7 +179,10 @@ class FlatCSpace {
     ep.queue.set_tag(static_cast<unsigned>(kernel::EndpointState::Receive));
     ipc::reply_remove(reply, *client); // a lent context comes back with the reply
     ipc::reply_wait(reply, server);
-    return hand_over(server, *client, client_vspace, info, 0);
+    arch::UserContext* const next = hand_over(server, *client, client_vspace, info, 0);
+    if (own)
+        sched::switch_context(*own, now);
+    return next;
 }
 
 } // namespace

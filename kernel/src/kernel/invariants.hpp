@@ -61,6 +61,7 @@ class InvariantCheck {
     [[nodiscard]] uint64_t mark(const void* object, CheckMark kind) const;
 
     [[nodiscard]] uint64_t max_caps() const { return max_caps_; }
+    [[nodiscard]] uint64_t work() const { return units_; } // units done so far
     void saw_irq_handler(uint64_t irq);
     [[nodiscard]] bool irq_handler_seen(uint64_t irq) const;
 

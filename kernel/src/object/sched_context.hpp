@@ -32,6 +32,7 @@ struct SchedContext {
     // Refill refills[refill_max] follow.
 
     [[nodiscard]] Refill* refills() { return reinterpret_cast<Refill*>(this + 1); }
+    [[nodiscard]] const Refill* refills() const { return reinterpret_cast<const Refill*>(this + 1); }
     [[nodiscard]] bool configured() const { return refill_count != 0; }
 };
 

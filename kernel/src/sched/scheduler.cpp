@@ -11,12 +11,16 @@
 #include "irq/interrupt.hpp"
 #include "kernel/phys.hpp"
 #include "object/object_invariants.hpp"
+#include "sched/charging.hpp"
 #include "sched/ready_queues.hpp"
 #include "sched/sched_context_ops.hpp"
 #include "thread/current.hpp"
 #include "thread/fpu.hpp"
 
 namespace rampart::sched {
+
+Charging charging;
+
 namespace {
 
 using kernel::SchedContext;
@@ -30,9 +34,9 @@ rampart_domain_schedule schedule; // static, from the boot image
 uint32_t slot_index;
 uint64_t slot_end; // when the current domain's slot ends (schedule.count > 0)
 bool rotate;
-bool deadline_passed;     // the timer fired: charge, release and choose afresh
-uint64_t charged_until;   // the running context has been charged up to this time
-SchedContext* running_sc; // the context time is charged to (it may move with a donation)
+bool deadline_passed; // the timer fired: charge, release and choose afresh
+SchedContext*& running_sc = charging.running_sc;
+uint64_t& charged_until = charging.since;
 
 bool runnable(const Tcb* t) {
     return t && (t->state == ThreadState::Running || t->state == ThreadState::Restart);
@@ -56,6 +60,10 @@ void enqueue_release(Tcb* t) {
     else
         release_queue.push_back(t);
     t->in_release_queue = true;
+    // Its release may come before the deadline armed (also when the current
+    // thread goes on without a switch, which leaves the timer as it is).
+    if (release_of(t) < charging.deadline)
+        set_deadline(release_of(t));
 }
 
 void enqueue(Tcb* t, uint64_t now) {
@@ -74,22 +82,32 @@ void charge_current(uint64_t now) {
     if (!running_sc || !running_sc->configured())
         return;
     SchedContext& sc = *running_sc;
+    // Round robin: the slice shrinks as it is used (the ring holds one
+    // refill: every reset leaves one); a used-up slice comes back whole at
+    // once, and the thread goes to the end of its queue.
+    if (shrink_slice(sc, used))
+        return;
     sc.consumed += used;
     if (sc.budget == sc.period) {
-        // Round robin: the slice shrinks as it is used; a used-up slice comes
-        // back whole at once, and the thread goes to the end of its queue.
-        // The ring holds one refill (every reset leaves one), shrunk in place.
-        Refill& slice = sc.refills()[sc.refill_head];
-        if (used >= slice.amount) {
-            refills_of(sc).reset(now, sc.budget);
-            rotate = true;
-        } else {
-            slice.amount -= used;
-        }
+        refills_of(sc).reset(now, sc.budget);
+        rotate = true;
         return;
     }
     refills_of(sc).charge(used, sc.period);
 }
+
+} // namespace
+
+void charge_blocked(uint64_t now) {
+    charge_current(now);
+    rotate = false; // its thread no longer runs: nothing to rotate
+}
+
+void unblock_refills(SchedContext& sc, uint64_t now) {
+    refills_of(sc).unblock(now);
+}
+
+namespace {
 
 void release_due(uint64_t now) {
     while (Tcb* t = release_queue.front()) {
@@ -113,6 +131,8 @@ void advance_domain(uint64_t now) {
     domain = schedule.slots[slot_index].domain;
 }
 
+// The deadline for running `cur` (none: idle) from `now`: the end of its
+// budget, the next release or the end of the domain's slot.
 void program_timer(Tcb* cur, uint64_t now) {
     uint64_t deadline = schedule.count ? slot_end : ~uint64_t{0};
     if (cur && cur->sched_context && now + refills_of(*cur->sched_context).head().amount < deadline)
@@ -120,7 +140,7 @@ void program_timer(Tcb* cur, uint64_t now) {
     if (Tcb* next = release_queue.front(); next && release_of(next) < deadline)
         deadline = release_of(next);
     if (deadline != ~uint64_t{0})
-        arch::timer_set_deadline(deadline);
+        set_deadline(deadline);
 }
 
 void switch_address_space(Tcb* t) {
@@ -139,14 +159,7 @@ void make_runnable(Tcb* t) {
     if (!sc || !sc->configured())
         return; // passive: it waits for a context
     const uint64_t now = arch::timer_now();
-    // No banking of time it did not use while blocked; a lone refill (round
-    // robin, or a sporadic context with nothing pending) needs no merging.
-    if (Refill& head = sc->refills()[sc->refill_head]; head.release_time < now) {
-        if (sc->refill_count == 1)
-            head.release_time = now;
-        else
-            refills_of(*sc).unblock(now);
-    }
+    wake_refills(*sc, now);
     if (sc->refills()[sc->refill_head].release_time <= now) {
         ready.append(t, t->domain, t->priority);
         t->in_ready_queue = true;
@@ -177,6 +190,7 @@ void charge_running() {
 }
 void timer_fired() {
     deadline_passed = true;
+    charging.deadline = ~uint64_t{0}; // it fired and was silenced: arm it again
 }
 void forget_context(SchedContext& sc) {
     if (running_sc == &sc) {

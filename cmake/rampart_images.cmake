@@ -1,13 +1,17 @@
 # Host-side helpers: boot images packed from a board's target sub-build, and
 # the QEMU tests that boot them.
 
-# rampart_boot_image(NAME BOARD ROOT_ELF [DOMAINS D:US,...]): images NAME.elf
-# and NAME.bin for BOARD, optionally with a domain schedule.
+# rampart_boot_image(NAME BOARD ROOT_ELF [DOMAINS D:US,...] [CNODE_BITS n]): images
+# NAME.elf and NAME.bin for BOARD, optionally with a domain schedule and a root
+# CNode of 2^n slots.
 function(rampart_boot_image name board root_elf)
-  cmake_parse_arguments(I "" "DOMAINS" "" ${ARGN})
+  cmake_parse_arguments(I "" "DOMAINS;CNODE_BITS" "" ${ARGN})
   set(extra)
   if(I_DOMAINS)
     set(extra --domains ${I_DOMAINS})
+  endif()
+  if(I_CNODE_BITS)
+    list(APPEND extra --root-cnode-bits ${I_CNODE_BITS})
   endif()
   set(dir ${CMAKE_BINARY_DIR}/target/${board})
   set(out ${CMAKE_CURRENT_BINARY_DIR}/${name})

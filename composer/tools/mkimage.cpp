@@ -47,19 +47,32 @@ void write(const std::filesystem::path& path, std::vector<std::uint8_t> bytes) {
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 7 && !(argc == 9 && std::string(argv[7]) == "--domains")) {
-        std::cerr
-            << "usage: rampart-mkimage BOARD.json LOADER.elf KERNEL.elf ROOT.elf OUT.elf OUT.bin"
-               " [--domains D:US,D:US,...]\n";
+    const std::string usage =
+        "usage: rampart-mkimage BOARD.json LOADER.elf KERNEL.elf ROOT.elf OUT.elf OUT.bin"
+        " [--domains D:US,D:US,...] [--root-cnode-bits N]\n";
+    if (argc < 7) {
+        std::cerr << usage;
         return 2;
     }
     try {
+        std::vector<rampart_domain_slot> domains;
+        std::uint64_t cnode_bits = RAMPART_ROOT_CNODE_DEFAULT_BITS;
+        for (int i = 7; i < argc; i += 2) {
+            const std::string option = argv[i];
+            if (i + 1 >= argc || (option != "--domains" && option != "--root-cnode-bits")) {
+                std::cerr << usage;
+                return 2;
+            }
+            if (option == "--domains")
+                domains = parse_domains(argv[i + 1]);
+            else
+                cnode_bits = std::stoull(argv[i + 1]);
+        }
         const auto board = rampart::board::load_board(argv[1]);
         const auto loader = read(argv[2]), kernel = read(argv[3]), root = read(argv[4]);
         const rampart::emit::ImageInputs in{loader, kernel, root, {},
                                             board.kernel_paddr() + board.kernel_region_size(),
-                                            argc == 9 ? parse_domains(argv[8])
-                                                      : std::vector<rampart_domain_slot>{}};
+                                            domains, cnode_bits};
         const auto image = rampart::emit::build_image(in);
         write(argv[5], rampart::emit::image_elf(image));
         write(argv[6], image.bytes);

@@ -28,7 +28,7 @@ void check(uint64_t err, const char* invocation, const SpecView& s, uint32_t obj
 } // namespace
 
 void Builder::check_prediction() {
-    const uint32_t kernel = static_cast<uint32_t>(bi_.untyped_count);
+    const uint32_t kernel = static_cast<uint32_t>(rampart_bootinfo_untyped_count(&bi_));
     const uint32_t n = kernel < s_.untypeds.count ? kernel : s_.untypeds.count;
     for (uint32_t i = 0; i <= n; ++i) {
         if (i == n && kernel == s_.untypeds.count)
@@ -57,7 +57,7 @@ void Builder::check_prediction() {
 void Builder::create_workspace() {
     const uint64_t slot = bi_.empty.start, radix = s_.header->workspace_radix;
     const rampart_spec_object& o = s_.objects[0];
-    if (bi_.empty.end - bi_.empty.start < 2 || radix + RAMPART_ROOT_CNODE_RADIX >= 64 ||
+    if (bi_.empty.end - bi_.empty.start < 2 || radix + bi_.root_cnode_bits >= 64 ||
         o.source >= bi_.untyped.end - bi_.untyped.start) {
         Line line;
         line << "initializer: error: no room for the workspace (radix " << radix << ")";
@@ -67,7 +67,7 @@ void Builder::create_workspace() {
     check(rampart_untyped_retype(bi_.untyped.start + o.source, o.type, o.size_bits,
                                  RAMPART_ROOT_CNODE, 0, 0, slot, 1),
           "Untyped Retype", s_, 0);
-    const uint64_t guard_bits = 64 - RAMPART_ROOT_CNODE_RADIX - radix;
+    const uint64_t guard_bits = 64 - bi_.root_cnode_bits - radix;
     check(rampart_cnode_mint(slot, 0, radix, RAMPART_ROOT_CNODE, RAMPART_ROOT_CNODE, 64,
                              RAMPART_RIGHTS_ALL, RAMPART_CNODE_CAPDATA(0, guard_bits)),
           "CNode Mint of the guarded root CNode into", s_, 0);
@@ -285,7 +285,7 @@ void Builder::place_caps() {
             err = rampart_cnode_copy(cnode, c.slot, depth, cs_.root(), cs_.ws(irq_slot(c.object)),
                                      64, RAMPART_RIGHTS_ALL);
         else if (c.object == 0)
-            err = rampart_cnode_copy(cnode, c.slot, depth, cs_.root(), RAMPART_ROOT_SCHED_CONTROL,
+            err = rampart_cnode_copy(cnode, c.slot, depth, cs_.root(), bi_.sched_control.start,
                                      cs_.workspace_depth(), RAMPART_RIGHTS_ALL);
         else
             err = RAMPART_INVALID_ARGUMENT; // one core
@@ -301,7 +301,7 @@ void Builder::place_caps() {
 void Builder::configure_scs() {
     for (const rampart_spec_sc& sc : s_.scs) {
         const uint64_t err =
-            sc.cpu == 0 ? rampart_sched_control_configure(cs_.root_slot(RAMPART_ROOT_SCHED_CONTROL),
+            sc.cpu == 0 ? rampart_sched_control_configure(cs_.root_slot(bi_.sched_control.start),
                                                           cs_.ws(sc.sc), sc.budget_us, sc.period_us,
                                                           sc.extra_refills, sc.badge)
                         : RAMPART_INVALID_ARGUMENT;

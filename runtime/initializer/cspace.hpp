@@ -1,7 +1,8 @@
-// The initializer's two-level CSpace. At boot the root CNode (radix 12)
-// resolves all 64 bits of a cap address. The initializer puts its workspace
-// CNode (spec object 0, radix R) into root slot W, then re-roots itself on the
-// same root CNode with a guard of 64 - 12 - R bits, so that
+// The initializer's two-level CSpace. At boot the root CNode (radix B, the
+// boot info's root_cnode_bits) resolves all 64 bits of a cap address. The
+// initializer puts its workspace CNode (spec object 0, radix R) into root slot
+// W, then re-roots itself on the same root CNode with a guard of 64 - B - R
+// bits, so that
 //   root slot s      is addressed as  s << R     (any cap but a CNode)
 //   workspace slot i is addressed as  W << R | i (64 bits: exactly one slot)
 // Workspace slot 0 holds the guarded root CNode cap: the CNode every CNode

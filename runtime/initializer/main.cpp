@@ -12,15 +12,17 @@
 using namespace rampart::init;
 
 extern "C" int main(const rampart_bootinfo* bi) {
-    if (!bi || bi->magic != RAMPART_BOOTINFO_MAGIC) {
+    uint64_t spec_size = 0;
+    const void* spec_bytes =
+        bi ? rampart_bootinfo_find(bi, RAMPART_BOOTINFO_HEADER_BOOT_DATA, &spec_size) : nullptr;
+    if (!spec_bytes) {
         Line line;
-        line << "initializer: error: no boot info";
+        line << "initializer: error: no spec in the extra boot information";
         line.end();
         stop_boot();
     }
     const uint64_t started = now_us();
-    const SpecView spec =
-        check_spec(reinterpret_cast<const void*>(bi->boot_data), bi->boot_data_size);
+    const SpecView spec = check_spec(spec_bytes, spec_size);
     Builder b(spec, *bi);
     b.check_prediction();
     b.create_objects();

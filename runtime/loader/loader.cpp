@@ -102,8 +102,8 @@ void loader_main(uint32_t entry_el) {
     handoff.kernel = hdr->kernel;
     handoff.root_image = hdr->root_image;
     handoff.root_entry = hdr->root_entry;
-    handoff.boot_data_vaddr = hdr->boot_data_vaddr;
-    handoff.boot_data_size = hdr->boot_data_size;
+    handoff.extra_bootinfo_size = hdr->extra_bootinfo_size;
+    handoff.root_cnode_bits = hdr->root_cnode_bits;
     handoff.segment_count = hdr->segment_count;
     handoff.domains = hdr->domains;
     if (handoff.domains.count > RAMPART_MAX_DOMAIN_SLOTS)

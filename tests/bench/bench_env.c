@@ -25,7 +25,7 @@ void bench_init(const struct rampart_bootinfo* bi) {
     boot = bi;
     next_slot = bi->empty.start;
     int best = 64;
-    for (uint32_t i = 0; i < bi->untyped_count; ++i)
+    for (uint32_t i = 0; i < rampart_bootinfo_untyped_count(bi); ++i)
         if (!bi->untyped_list[i].is_device && bi->untyped_list[i].size_bits >= 24 &&
             bi->untyped_list[i].size_bits < best) {
             pool = bi->untyped.start + i;
@@ -60,7 +60,7 @@ static void thread_start(void (*fn)(uint64_t, uint64_t), uint64_t a0, uint64_t a
 #define DEVICE_VA 0x20000000ull
 
 volatile uint32_t* bench_map_device(uint64_t paddr) {
-    for (uint32_t i = 0; i < boot->untyped_count; ++i) {
+    for (uint32_t i = 0; i < rampart_bootinfo_untyped_count(boot); ++i) {
         const struct rampart_untyped_desc* d = &boot->untyped_list[i];
         if (d->is_device && d->paddr == paddr) {
             const uint64_t frame = bench_slot();
@@ -105,7 +105,7 @@ uint64_t bench_spawn(void (*fn)(uint64_t, uint64_t), uint64_t a0, uint64_t a1, u
     check(rampart_tcb_configure(tcb, ROOT, 0, vs, BUFFER_VA + 0x1000 * n, buffer));
     check(rampart_tcb_set_priority(tcb, RAMPART_ROOT_TCB, priority));
     const uint64_t sc = bench_make(RAMPART_OBJ_SCHED_CONTEXT, 8);
-    check(rampart_sched_control_configure(RAMPART_ROOT_SCHED_CONTROL, sc, 5000, 5000, 0, 0));
+    check(rampart_sched_control_configure(boot->sched_control.start, sc, 5000, 5000, 0, 0));
     check(rampart_sched_context_bind(sc, tcb));
     uint64_t regs[6] = {0};
     regs[0] = (uint64_t)thread_start;

@@ -15,6 +15,20 @@ static uint64_t counter_overhead(void) {
     return best;
 }
 
+/* The fewest counter ticks of a Call with `words` words to `ep` over RUNS. */
+static uint64_t best_call(uint64_t ep, uint64_t words) {
+    uint64_t best = UINT64_MAX;
+    for (int i = 0; i < RUNS; ++i) {
+        uint64_t mr[4] = {1, 0, 0, 0};
+        const uint64_t t0 = rampart_bench_counter();
+        rampart_call(ep, rampart_msginfo_new(0, 0, 0, words), mr);
+        const uint64_t t1 = rampart_bench_counter();
+        if (t1 - t0 < best)
+            best = t1 - t0;
+    }
+    return best;
+}
+
 static void echo_server(uint64_t ep, uint64_t reply) {
     uint64_t mr[4] = {0}, badge;
     rampart_recv(ep, &badge, reply, mr);
@@ -44,28 +58,10 @@ int main(const struct rampart_bootinfo* bi) {
     const uint64_t ep = bench_make(RAMPART_OBJ_ENDPOINT, 0),
                    reply = bench_make(RAMPART_OBJ_REPLY, 0);
     bench_spawn(echo_server, ep, reply, 255);
-    uint64_t best = UINT64_MAX;
-    for (int i = 0; i < RUNS; ++i) {
-        uint64_t mr[4] = {1, 0, 0, 0};
-        const uint64_t t0 = rampart_bench_counter();
-        rampart_call(ep, rampart_msginfo_new(0, 0, 0, 1), mr);
-        const uint64_t t1 = rampart_bench_counter();
-        if (t1 - t0 < best)
-            best = t1 - t0;
-    }
-    rampart_bench_report("call-replyrecv-roundtrip (fastpath)", best - base);
+    rampart_bench_report("call-replyrecv-roundtrip (fastpath)", best_call(ep, 1) - base);
 
     /* The same with a 5-word message: too long for the fastpath. */
-    best = UINT64_MAX;
-    for (int i = 0; i < RUNS; ++i) {
-        uint64_t mr[4] = {1, 0, 0, 0};
-        const uint64_t t0 = rampart_bench_counter();
-        rampart_call(ep, rampart_msginfo_new(0, 0, 0, 5), mr);
-        const uint64_t t1 = rampart_bench_counter();
-        if (t1 - t0 < best)
-            best = t1 - t0;
-    }
-    rampart_bench_report("call-replyrecv-roundtrip (slowpath, 5 words)", best - base);
+    rampart_bench_report("call-replyrecv-roundtrip (slowpath, 5 words)", best_call(ep, 5) - base);
 
     /* The fastpath round trip to a passive server (no context of its own: it
        runs on ours, so the context charged does not change). */
@@ -75,22 +71,14 @@ int main(const struct rampart_bootinfo* bi) {
     rampart_yield(); /* it waits in Recv (on its own context, as long as it has one) */
     if (rampart_sched_context_unbind(passive + 1)) /* bench_spawn made it after the TCB */
         rampart_debug_halt(2);
-    best = UINT64_MAX;
-    for (int i = 0; i < RUNS; ++i) {
-        uint64_t mr[4] = {1, 0, 0, 0};
-        const uint64_t t0 = rampart_bench_counter();
-        rampart_call(pep, rampart_msginfo_new(0, 0, 0, 1), mr);
-        const uint64_t t1 = rampart_bench_counter();
-        if (t1 - t0 < best)
-            best = t1 - t0;
-    }
-    rampart_bench_report("call-replyrecv-roundtrip (fastpath, passive server)", best - base);
+    rampart_bench_report("call-replyrecv-roundtrip (fastpath, passive server)",
+                         best_call(pep, 1) - base);
 
     /* Notification to another address space and back. */
     const uint64_t to = bench_make(RAMPART_OBJ_NOTIFICATION, 0),
                    back = bench_make(RAMPART_OBJ_NOTIFICATION, 0);
     bench_spawn(ping_server, to, back, 255);
-    best = UINT64_MAX;
+    uint64_t best = UINT64_MAX;
     for (int i = 0; i < RUNS; ++i) {
         const uint64_t t0 = rampart_bench_counter();
         rampart_signal(to);

@@ -26,7 +26,7 @@ int main(const struct rampart_bootinfo* bi) {
     /* Poll of an idle notification: entry, cap lookup, a check, exit. */
     const uint64_t ntfn = bi->empty.start;
     uint64_t arena = 0;
-    for (uint32_t i = 0; i < bi->untyped_count && !arena; ++i)
+    for (uint32_t i = 0; i < rampart_bootinfo_untyped_count(bi) && !arena; ++i)
         if (!bi->untyped_list[i].is_device && bi->untyped_list[i].size_bits >= 12)
             arena = bi->untyped.start + i;
     rampart_untyped_retype(arena, RAMPART_OBJ_NOTIFICATION, 0, RAMPART_ROOT_CNODE, 0, 0, ntfn, 1);

@@ -25,7 +25,7 @@ static void check(uint64_t err, const char* what) {
 
 int main(const struct rampart_bootinfo* bi) {
     uint64_t ut = 0;
-    for (uint32_t i = 0; i < bi->untyped_count && !ut; ++i)
+    for (uint32_t i = 0; i < rampart_bootinfo_untyped_count(bi) && !ut; ++i)
         if (!bi->untyped_list[i].is_device && bi->untyped_list[i].size_bits >= 16)
             ut = bi->untyped.start + i;
     const uint64_t tcb = bi->empty.start, sc = tcb + 1;
@@ -34,7 +34,7 @@ int main(const struct rampart_bootinfo* bi) {
     check(rampart_tcb_configure(tcb, ROOT, 0, RAMPART_ROOT_VSPACE, 0, 0), "configure");
     const uint64_t regs[2] = {(uint64_t)spinner, (uint64_t)(stack + 256)};
     check(rampart_tcb_write_registers(tcb, 0, 2, regs), "registers");
-    check(rampart_sched_control_configure(RAMPART_ROOT_SCHED_CONTROL, sc, 1000, 1000, 0, 0), "sc");
+    check(rampart_sched_control_configure(bi->sched_control.start, sc, 1000, 1000, 0, 0), "sc");
     check(rampart_sched_context_bind(sc, tcb), "bind");
     check(rampart_tcb_set_priority(tcb, RAMPART_ROOT_TCB, 255), "priority");
     const uint64_t one[1] = {1};

@@ -3,7 +3,8 @@
 #include <rampart/sys.h>
 
 int main(const struct rampart_bootinfo* bi) {
-    if (bi->magic != RAMPART_BOOTINFO_MAGIC || bi->version != RAMPART_BOOTINFO_VERSION) {
+    if (bi->node_count != 1 || bi->root_cnode_bits < RAMPART_ROOT_CNODE_MIN_BITS ||
+        bi->untyped.start >= bi->untyped.end || bi->empty.end != 1ull << bi->root_cnode_bits) {
         rampart_debug_puts("root task: bad boot info\n");
         return 1;
     }

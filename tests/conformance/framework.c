@@ -117,7 +117,7 @@ uint64_t spawn_with_handler(struct env* env, void (*fn)(uint64_t, uint64_t), uin
     err |= rampart_tcb_set_priority(tcb, RAMPART_ROOT_TCB, priority);
     /* a scheduling context of its own: round robin, 1 ms slices */
     const uint64_t sc = make(env, RAMPART_OBJ_SCHED_CONTEXT, 8);
-    err |= rampart_sched_control_configure(RAMPART_ROOT_SCHED_CONTROL, sc, 1000, 1000, 0, 0);
+    err |= rampart_sched_control_configure(SCHED_CONTROL, sc, 1000, 1000, 0, 0);
     err |= rampart_sched_context_bind(sc, tcb);
     if (fault_ep)
         err |= rampart_tcb_set_space(tcb, fault_ep, ROOT, 0, RAMPART_ROOT_VSPACE);
@@ -136,7 +136,7 @@ uint64_t spawn_with_handler(struct env* env, void (*fn)(uint64_t, uint64_t), uin
 
 uint64_t map_uart(struct env* env) {
     uint64_t ut = 0;
-    for (uint32_t i = 0; i < env->bi->untyped_count && !ut; ++i) {
+    for (uint32_t i = 0; i < rampart_bootinfo_untyped_count(env->bi) && !ut; ++i) {
         const struct rampart_untyped_desc* d = &env->bi->untyped_list[i];
         if (d->is_device && d->paddr == UART_PA)
             ut = env->bi->untyped.start + i;
@@ -158,7 +158,7 @@ uint64_t map_uart(struct env* env) {
 static uint64_t pick_pool(const struct rampart_bootinfo* bi) {
     uint64_t best = 0;
     int best_bits = 64;
-    for (uint32_t i = 0; i < bi->untyped_count; ++i) {
+    for (uint32_t i = 0; i < rampart_bootinfo_untyped_count(bi); ++i) {
         const struct rampart_untyped_desc* d = &bi->untyped_list[i];
         if (!d->is_device && d->size_bits >= ARENA_BITS + 2 && d->size_bits < best_bits) {
             best = bi->untyped.start + i;
@@ -168,7 +168,10 @@ static uint64_t pick_pool(const struct rampart_bootinfo* bi) {
     return best;
 }
 
+rampart_cptr_t conformance_sched_control;
+
 int main(const struct rampart_bootinfo* bi) {
+    conformance_sched_control = bi->sched_control.start;
     const uint64_t pool = pick_pool(bi);
     if (!pool) {
         rampart_debug_puts("conformance: no untyped large enough for the arenas\n");

@@ -15,6 +15,10 @@
 #define ROOT RAMPART_ROOT_CNODE
 #define DEPTH 64u
 
+/* The SchedControl cap of core 0 (the boot info's sched_control region). */
+extern rampart_cptr_t conformance_sched_control;
+#define SCHED_CONTROL conformance_sched_control
+
 struct env {
     const struct rampart_bootinfo* bi;
     rampart_cptr_t arena; /* an untyped of ARENA_BITS for this test */

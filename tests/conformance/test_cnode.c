@@ -46,7 +46,7 @@ TEST(cnode_copy_depth_out_of_range) {
 TEST(cnode_copy_depth_mismatch) {
     const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0);
     const uint64_t dest = new_slot(env);
-    /* The root CNode resolves 64 bits (guard 52 + radix 12): depth 60 is short. */
+    /* The root CNode resolves 64 bits (guard and radix): depth 60 is short. */
     CHECK_EQ(rampart_cnode_copy(ROOT, dest, 60, ROOT, ep, DEPTH, ALL), RAMPART_FAILED_LOOKUP);
     CHECK_EQ(rampart_mr(0), 0); /* the destination failed */
 }

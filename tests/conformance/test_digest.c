@@ -124,7 +124,7 @@ TEST(digest_on_the_wrong_cap_type_is_illegal) {
 /* A device frame (the UART's), from its device untyped. */
 static uint64_t device_frame(struct env* env) {
     uint64_t ut = 0;
-    for (uint32_t i = 0; i < env->bi->untyped_count && !ut; ++i)
+    for (uint32_t i = 0; i < rampart_bootinfo_untyped_count(env->bi) && !ut; ++i)
         if (env->bi->untyped_list[i].is_device && env->bi->untyped_list[i].paddr == UART_PA)
             ut = env->bi->untyped.start + i;
     CHECK(ut != 0);

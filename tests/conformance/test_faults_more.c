@@ -64,7 +64,7 @@ static void recv_on(uint64_t cptr, uint64_t unused) {
 TEST(fault_cap_fault_reports_a_guard_mismatch) {
     seen = 0;
     const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0);
-    /* the root CNode: a 52-bit guard of zeroes, then 12 bits of index */
+    /* the root CNode: a guard of zeroes, then root_cnode_bits of index */
     const uint64_t bad = 1ull << 40;
     spawn_with_handler(env, recv_on, bad, 0, 200, handler_cap(env, ep, ALL));
     uint64_t mr[4] = {0}, badge = 0;
@@ -74,7 +74,7 @@ TEST(fault_cap_fault_reports_a_guard_mismatch) {
     CHECK_EQ(mr[2], 1);
     CHECK_EQ(mr[3], RAMPART_LOOKUP_GUARD_MISMATCH);
     CHECK_EQ(rampart_mr(4), 64); /* bits left */
-    CHECK_EQ(rampart_mr(6), 52); /* guard size */
+    CHECK_EQ(rampart_mr(6), 64 - env->bi->root_cnode_bits); /* guard size */
     CHECK_EQ(seen, 0);
 }
 

@@ -125,7 +125,7 @@ TEST(lifetime_03b_context_bound_while_waiting_for_the_reply) {
     yield_times(2); /* the client calls; the server runs on its context, waits for g_go */
     CHECK_EQ(served, 1);
     const uint64_t fresh = make(env, RAMPART_OBJ_SCHED_CONTEXT, 8);
-    CHECK_OK(rampart_sched_control_configure(RAMPART_ROOT_SCHED_CONTROL, fresh, 1000, 1000, 0, 0));
+    CHECK_OK(rampart_sched_control_configure(SCHED_CONTROL, fresh, 1000, 1000, 0, 0));
     CHECK_OK(rampart_sched_context_bind(fresh, client));
     rampart_signal(g_go);
     yield_times(3);
@@ -151,7 +151,7 @@ TEST(lifetime_03c_context_deleted_while_lent) {
     CHECK_EQ(rampart_debug_check(), 0);
     /* the server needs a context of its own to reply */
     const uint64_t own = make(env, RAMPART_OBJ_SCHED_CONTEXT, 8);
-    CHECK_OK(rampart_sched_control_configure(RAMPART_ROOT_SCHED_CONTROL, own, 1000, 1000, 0, 0));
+    CHECK_OK(rampart_sched_control_configure(SCHED_CONTROL, own, 1000, 1000, 0, 0));
     CHECK_OK(rampart_sched_context_bind(own, server));
     rampart_signal(g_go);
     yield_times(3);
@@ -178,11 +178,11 @@ TEST(lifetime_04_notification_deleted_while_a_context_is_bound) {
    was then indexed past the object. A range error now. */
 TEST(lifetime_08_extra_refills_do_not_wrap) {
     const uint64_t sc = make(env, RAMPART_OBJ_SCHED_CONTEXT, 8);
-    CHECK_EQ(rampart_sched_control_configure(RAMPART_ROOT_SCHED_CONTROL, sc, 500, 1000, ~0ull, 0),
+    CHECK_EQ(rampart_sched_control_configure(SCHED_CONTROL, sc, 500, 1000, ~0ull, 0),
              RAMPART_RANGE_ERROR);
     CHECK_EQ(rampart_mr(1), 10);
     CHECK_EQ(rampart_debug_check(), 0);
-    CHECK_OK(rampart_sched_control_configure(RAMPART_ROOT_SCHED_CONTROL, sc, 500, 1000, 10, 0));
+    CHECK_OK(rampart_sched_control_configure(SCHED_CONTROL, sc, 500, 1000, 10, 0));
     CHECK_OK(rampart_sched_context_bind(sc, make(env, RAMPART_OBJ_TCB, 0)));
     CHECK_EQ(rampart_debug_check(), 0);
 }
@@ -211,7 +211,7 @@ TEST(lifetime_11_set_priority_while_waiting_for_a_refill) {
     spins = 0;
     const uint64_t t = spawn(env, spin_forever, 0, 0, 255);
     /* a sporadic context: 1 ms every 10 ms */
-    CHECK_OK(rampart_sched_control_configure(RAMPART_ROOT_SCHED_CONTROL, t + 1, 1000, 10000, 0, 0));
+    CHECK_OK(rampart_sched_control_configure(SCHED_CONTROL, t + 1, 1000, 10000, 0, 0));
     for (const uint64_t start = now_us(); now_us() - start < 3000;)
         rampart_yield(); /* it spends its millisecond and waits for the next */
     const uint64_t before = spins;
@@ -420,8 +420,7 @@ static uint64_t server_and_client(struct env* env, uint64_t done) {
     const uint64_t server = spawn(env, echo_server, ep, reply, 255);
     rampart_yield(); /* it waits in Recv */
     const uint64_t client = spawn(env, call_then_compute, ep, done, 255);
-    CHECK_OK(rampart_sched_control_configure(RAMPART_ROOT_SCHED_CONTROL, client + 1, 5000, 5000,
-                                             0, 0));
+    CHECK_OK(rampart_sched_control_configure(SCHED_CONTROL, client + 1, 5000, 5000, 0, 0));
     return server;
 }
 

@@ -61,7 +61,7 @@ static struct island start_island(struct env* env, uint64_t vspace, const uint32
     CHECK_OK(rampart_tcb_configure(is.tcb, ROOT, 0, vspace, 0, 0));
     CHECK_OK(rampart_tcb_set_priority(is.tcb, RAMPART_ROOT_TCB, 255));
     const uint64_t sc = make(env, RAMPART_OBJ_SCHED_CONTEXT, 8);
-    CHECK_OK(rampart_sched_control_configure(RAMPART_ROOT_SCHED_CONTROL, sc, 1000, 1000, 0, 0));
+    CHECK_OK(rampart_sched_control_configure(SCHED_CONTROL, sc, 1000, 1000, 0, 0));
     CHECK_OK(rampart_sched_context_bind(sc, is.tcb));
     uint64_t regs[25] = {0};
     regs[0] = ISLAND_VA; /* pc; sp and spsr 0 */

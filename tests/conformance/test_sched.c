@@ -3,7 +3,7 @@
 
 #include <rampart/ipc.h>
 
-#define CTRL RAMPART_ROOT_SCHED_CONTROL
+#define CTRL SCHED_CONTROL
 static volatile uint64_t counter;
 
 static void spin_and_count(uint64_t a, uint64_t b) {

@@ -4,7 +4,7 @@
 
 #include <rampart/ipc.h>
 
-#define CTRL RAMPART_ROOT_SCHED_CONTROL
+#define CTRL SCHED_CONTROL
 static volatile uint64_t counter, woke;
 
 static void spin(uint64_t a, uint64_t b) {

@@ -29,7 +29,7 @@ static uint64_t make_thread(struct env* env) {
     const uint64_t tcb = make(env, RAMPART_OBJ_TCB, 0);
     CHECK_OK(rampart_tcb_configure(tcb, ROOT, 0, RAMPART_ROOT_VSPACE, 0, 0));
     const uint64_t sc = make(env, RAMPART_OBJ_SCHED_CONTEXT, 8);
-    CHECK_OK(rampart_sched_control_configure(RAMPART_ROOT_SCHED_CONTROL, sc, 1000, 1000, 0, 0));
+    CHECK_OK(rampart_sched_control_configure(SCHED_CONTROL, sc, 1000, 1000, 0, 0));
     CHECK_OK(rampart_sched_context_bind(sc, tcb));
     return tcb;
 }

@@ -25,7 +25,7 @@ static uint64_t stopped_thread(struct env* env) {
     const uint64_t tcb = make(env, RAMPART_OBJ_TCB, 0);
     CHECK_OK(rampart_tcb_configure(tcb, ROOT, 0, RAMPART_ROOT_VSPACE, 0, 0));
     const uint64_t sc = make(env, RAMPART_OBJ_SCHED_CONTEXT, 8);
-    CHECK_OK(rampart_sched_control_configure(RAMPART_ROOT_SCHED_CONTROL, sc, 1000, 1000, 0, 0));
+    CHECK_OK(rampart_sched_control_configure(SCHED_CONTROL, sc, 1000, 1000, 0, 0));
     CHECK_OK(rampart_sched_context_bind(sc, tcb));
     CHECK_OK(rampart_tcb_set_priority(tcb, RAMPART_ROOT_TCB, 255));
     return tcb;
@@ -257,7 +257,7 @@ TEST(tcb_suspended_receiver_misses_messages) {
 TEST(tcb_ipc_buffer_cannot_be_a_device_frame) {
     const struct rampart_bootinfo* bi = env->bi;
     uint64_t dev = 0;
-    for (uint32_t i = 0; i < bi->untyped_count && !dev; ++i)
+    for (uint32_t i = 0; i < rampart_bootinfo_untyped_count(bi) && !dev; ++i)
         if (bi->untyped_list[i].is_device && bi->untyped_list[i].size_bits >= 12)
             dev = bi->untyped.start + i;
     CHECK(dev != 0);

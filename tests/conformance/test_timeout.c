@@ -5,7 +5,7 @@
 #include <rampart/faults.h>
 #include <rampart/ipc.h>
 
-#define CTRL RAMPART_ROOT_SCHED_CONTROL
+#define CTRL SCHED_CONTROL
 static volatile uint64_t spins, woke_with;
 
 static void spinner(uint64_t a, uint64_t b) {

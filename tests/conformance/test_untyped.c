@@ -73,9 +73,10 @@ TEST(retype_count_above_fan_out_is_range_error) {
 }
 
 TEST(retype_window_past_the_cnode_is_range_error) {
-    CHECK_EQ(rampart_untyped_retype(env->arena, RAMPART_OBJ_ENDPOINT, 0, ROOT, 0, 0, 4096, 1),
+    const uint64_t slots = 1ull << env->bi->root_cnode_bits;
+    CHECK_EQ(rampart_untyped_retype(env->arena, RAMPART_OBJ_ENDPOINT, 0, ROOT, 0, 0, slots, 1),
              RAMPART_RANGE_ERROR);
-    CHECK_EQ(rampart_untyped_retype(env->arena, RAMPART_OBJ_ENDPOINT, 0, ROOT, 0, 0, 4095, 2),
+    CHECK_EQ(rampart_untyped_retype(env->arena, RAMPART_OBJ_ENDPOINT, 0, ROOT, 0, 0, slots - 1, 2),
              RAMPART_RANGE_ERROR);
 }
 
@@ -119,7 +120,7 @@ TEST(retype_reuses_memory_after_children_are_gone) {
 TEST(retype_device_untyped_only_into_frames) {
     const struct rampart_bootinfo* bi = env->bi;
     uint64_t dev = 0;
-    for (uint32_t i = 0; i < bi->untyped_count && !dev; ++i)
+    for (uint32_t i = 0; i < rampart_bootinfo_untyped_count(bi) && !dev; ++i)
         if (bi->untyped_list[i].is_device && bi->untyped_list[i].size_bits >= 12)
             dev = bi->untyped.start + i;
     CHECK(dev != 0);

@@ -63,7 +63,7 @@ TEST(describe_on_other_caps_is_illegal) {
 TEST(boot_memory_is_cleared_when_handed_out) {
     const struct rampart_bootinfo* bi = env->bi;
     uint64_t ut = 0, lowest = ~0ull;
-    for (uint32_t i = 0; i < bi->untyped_count; ++i) {
+    for (uint32_t i = 0; i < rampart_bootinfo_untyped_count(bi); ++i) {
         const struct rampart_untyped_desc* d = &bi->untyped_list[i];
         if (!d->is_device && d->size_bits >= 22 && d->paddr < lowest) {
             lowest = d->paddr;

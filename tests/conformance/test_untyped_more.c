@@ -103,7 +103,7 @@ TEST(retype_cnode_radix_too_large_is_range_error) {
 TEST(retype_device_untyped_into_smaller_untypeds) {
     const struct rampart_bootinfo* bi = env->bi;
     uint64_t dev = 0, base = 0;
-    for (uint32_t i = 0; i < bi->untyped_count && !dev; ++i)
+    for (uint32_t i = 0; i < rampart_bootinfo_untyped_count(bi) && !dev; ++i)
         if (bi->untyped_list[i].is_device && bi->untyped_list[i].size_bits >= 13) {
             dev = bi->untyped.start + i;
             base = bi->untyped_list[i].paddr;

@@ -46,7 +46,7 @@ static uint64_t find_untyped(struct env* env, unsigned min_bits, int device) {
     const struct rampart_bootinfo* bi = env->bi;
     uint64_t best = 0;
     unsigned best_bits = 0;
-    for (uint32_t i = 0; i < bi->untyped_count; ++i) {
+    for (uint32_t i = 0; i < rampart_bootinfo_untyped_count(bi); ++i) {
         const struct rampart_untyped_desc* d = &bi->untyped_list[i];
         if ((int)d->is_device == device && d->size_bits >= min_bits && d->size_bits > best_bits) {
             best = bi->untyped.start + i;
@@ -175,7 +175,7 @@ TEST(vm_make_asid_pool_errors) {
 TEST(vm_get_address_of_a_device_frame) {
     const struct rampart_bootinfo* bi = env->bi;
     uint64_t ut = 0;
-    for (uint32_t i = 0; i < bi->untyped_count; ++i)
+    for (uint32_t i = 0; i < rampart_bootinfo_untyped_count(bi); ++i)
         if (bi->untyped_list[i].is_device && bi->untyped_list[i].paddr == UART_PA)
             ut = bi->untyped.start + i;
     CHECK(ut != 0);

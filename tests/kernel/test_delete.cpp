@@ -2,6 +2,8 @@
 // cyclic CNodes, and preemption.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "fixture.hpp"
 #include <arch/asid.hpp>
 #include <arch/pte.hpp>
@@ -240,4 +242,53 @@ TEST_CASE_METHOD(Fixture, "lifetime_15_cyclic_delete_keeps_each_zombie", "[kerne
     REQUIRE(revoke(ram_slot).is_ok());
     CHECK_FALSE(has_children(slot(ram_slot)));
     CHECK(invariant_violation().empty());
+}
+
+namespace {
+
+// Deletes the first of `depth` CNodes nested in each other's last slot,
+// `units` budget units at a time; the most slots any one call examined.
+uint64_t most_work_between_preemption_points(Fixture& f, unsigned depth, uint64_t units) {
+    REQUIRE(f.retype(ram_slot, RAMPART_OBJ_CNODE, 1, 20, depth).is_ok());
+    for (unsigned k = depth - 1; k > 0; --k)
+        REQUIRE(cnode_move(in(f.cap(20 + k - 1), 1), f.addr(20 + k)).is_ok());
+    REQUIRE(invariant_violation().empty());
+    uint64_t most = 0;
+    for (;;) {
+        Budget budget{units};
+        const uint64_t before = delete_slots_examined;
+        const Status st = cnode_delete(f.addr(20), budget);
+        most = std::max(most, delete_slots_examined - before);
+        REQUIRE(invariant_violation().empty());
+        if (st.is_ok())
+            break;
+        REQUIRE(st.is_preempted());
+    }
+    CHECK(f.cap(20).is_null());
+    CHECK_FALSE(has_children(f.slot(ram_slot)));
+    return most;
+}
+
+} // namespace
+
+// Issue #11, finding 7: every step of the deletion walked the chain of
+// zombies from the slot being deleted down to the innermost, so the work
+// between two preemption points grew with the depth of nesting (a chain of
+// 64 CNodes: 64 slots a step, 256 steps between checks).
+TEST_CASE("lifetime_07_nested_cnode_delete_work_is_bounded_between_preemption_points",
+          "[kernel][delete]") {
+    constexpr uint64_t units = 4;
+    constexpr uint64_t per_step = 4; // the slot deleted, its zombie's last, and one level down
+    uint64_t shallow = 0, deep = 0;
+    {
+        Fixture f;
+        shallow = most_work_between_preemption_points(f, 16, units);
+    }
+    {
+        Fixture f;
+        deep = most_work_between_preemption_points(f, 64, units);
+    }
+    CHECK(shallow <= units * per_step);
+    CHECK(deep <= units * per_step);
+    CHECK(deep == shallow);
 }

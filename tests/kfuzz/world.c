@@ -314,7 +314,7 @@ int kf_setup_world(struct kf_setup* s) {
     give(st, cnode, KF_SLOT_ASID_POOL, RAMPART_ROOT_ASID_POOL, 0);
     give(st, cnode, KF_SLOT_ASID_CONTROL, RAMPART_ROOT_ASID_CONTROL, 0);
     give(st, cnode, KF_SLOT_IRQ_CONTROL, RAMPART_ROOT_IRQ_CONTROL, 1); /* cannot be copied */
-    give(st, cnode, KF_SLOT_SCHED_CONTROL, RAMPART_ROOT_SCHED_CONTROL, 0);
+    give(st, cnode, KF_SLOT_SCHED_CONTROL, s->bootinfo->sched_control.start, 0);
     give(st, cnode, KF_SLOT_DOMAIN, RAMPART_ROOT_DOMAIN, 0);
     for (unsigned i = 0; i < KF_UNTYPED_COUNT; ++i)
         give(st, cnode, KF_SLOT_UNTYPED + i, untyped[i], 1);
@@ -361,8 +361,8 @@ void kf_revive_worker(struct kf_setup* s, unsigned i, const uint64_t* regs, unsi
     TRY(tcb, RAMPART_TCB_SET_SCHED_PARAMS, (s->worker_priority, s->worker_priority),
         (RAMPART_ROOT_TCB));
     TRY(sc, RAMPART_SCHED_CONTEXT_UNBIND, (), ());
-    TRY(RAMPART_ROOT_SCHED_CONTROL, RAMPART_SCHED_CONTROL_CONFIGURE_FLAGS, (1000, 1000, 0, i, 0),
-        (sc));
+    TRY(s->bootinfo->sched_control.start, RAMPART_SCHED_CONTROL_CONFIGURE_FLAGS,
+        (1000, 1000, 0, i, 0), (sc));
     TRY(sc, RAMPART_SCHED_CONTEXT_BIND, (), (tcb));
     try_call(s, tcb, RAMPART_TCB_WRITE_REGISTERS, 2 + (unsigned)words[1], words, 0, 0);
     TRY(tcb, RAMPART_TCB_RESUME, (), ());

@@ -7,6 +7,8 @@
 #include "verify/from_spec.hpp"
 #include "verify/verify.hpp"
 
+#include <rampart/bootinfo.h>
+
 #include <algorithm>
 #include <string>
 
@@ -42,23 +44,27 @@ std::vector<rampart_domain_slot> domain_slots(const plan::Plan& p, const board::
 Composition compose(const validate::CheckedSystem& system, const board::Board& board,
                     const TargetElves& targets) {
     Composition out;
+    // The spec travels as an extra boot-info chunk: the chunk's header and the
+    // spec fill whole granules.
+    constexpr std::uint64_t chunk = sizeof(rampart_bootinfo_header);
     std::uint64_t reserve = kSpecGranule;
     for (;;) {
-        out.root = plan::place_root_image(board, targets.kernel, targets.initializer, reserve);
+        out.root =
+            plan::place_root_image(board, targets.kernel, targets.initializer, reserve - chunk);
         plan::Inputs pin{board, plan::predict_untypeds(board, out.root), out.root.kernel,
                          out.root.root_image, plan::boot_object_bytes(out.root)};
         out.plan = verify::verify(plan::plan(system, pin));
         ++out.plans;
         out.spec = spec::write_spec(out.plan);
-        if (out.spec.size() <= reserve)
+        if (out.spec.size() <= reserve - chunk)
             break;
         if (out.plans == kMaxPlans)
             throw plan::PlanError("the spec's size does not settle after " +
                                   std::to_string(kMaxPlans) + " plans");
-        reserve = granules(out.spec.size());
+        reserve = granules(out.spec.size() + chunk);
     }
     verify::check_spec(out.spec);
-    out.spec.resize(reserve);
+    out.spec.resize(reserve - chunk);
     if (targets.kernel && targets.loader && targets.initializer) {
         out.image = emit::build_image({*targets.loader, *targets.kernel, *targets.initializer,
                                        out.spec, board.kernel_paddr() + board.kernel_region_size(),

@@ -110,7 +110,21 @@ Image build_image(const ImageInputs& in) {
             throw ImageError(in.root_task.name(), "two segments share a page");
         total += spans[i].vend - spans[i].vbase;
     }
-    const std::uint64_t data_pages = align_up(in.boot_data.size(), page);
+    // Boot data goes to the root task as extra boot information: one chunk.
+    std::vector<std::uint8_t> extra;
+    if (!in.boot_data.empty()) {
+        const rampart_bootinfo_header chunk{RAMPART_BOOTINFO_HEADER_BOOT_DATA,
+                                            sizeof(chunk) + in.boot_data.size()};
+        put(extra, 0, chunk);
+        extra.insert(extra.end(), in.boot_data.begin(), in.boot_data.end());
+    }
+    const std::uint64_t data_pages = align_up(extra.size(), page);
+    if (in.root_cnode_bits < RAMPART_ROOT_CNODE_MIN_BITS ||
+        in.root_cnode_bits > RAMPART_ROOT_CNODE_MAX_BITS)
+        throw ImageError({}, "the root CNode size must be 2^" +
+                         std::to_string(RAMPART_ROOT_CNODE_MIN_BITS) + " to 2^" +
+                         std::to_string(RAMPART_ROOT_CNODE_MAX_BITS) + " slots");
+    h.root_cnode_bits = in.root_cnode_bits;
     if (spans.empty() || spans.size() + (data_pages ? 1 : 0) > RAMPART_MAX_ROOT_SEGMENTS)
         throw ImageError(in.root_task.name(), "unsupported number of segments");
     h.root_image.end = h.kernel.base;
@@ -125,11 +139,10 @@ Image build_image(const ImageInputs& in) {
         p.add_copy(next + (s.vaddr - sp.vbase), s.data.data(), s.file_size, sp.vend - s.vaddr);
         next += sp.vend - sp.vbase;
     }
-    if (data_pages) {
-        h.boot_data_vaddr = align_up(spans.back().vend, 2u << 20);
-        h.boot_data_size = in.boot_data.size();
-        p.segments.push_back({h.boot_data_vaddr, next, data_pages, RAMPART_SEG_R});
-        p.add_copy(next, in.boot_data.data(), in.boot_data.size(), data_pages);
+    if (data_pages) { // after the IPC buffer and boot-info pages (root_layout.hpp)
+        h.extra_bootinfo_size = extra.size();
+        p.segments.push_back({spans.back().vend + 2 * page, next, data_pages, RAMPART_SEG_R});
+        p.add_copy(next, extra.data(), extra.size(), data_pages);
     }
 
     if (in.domain_schedule.size() > RAMPART_MAX_DOMAIN_SLOTS)

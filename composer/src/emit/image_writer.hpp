@@ -4,6 +4,7 @@
 
 #include "elf/elf_file.hpp"
 
+#include <rampart/bootinfo.h>
 #include <rampart/domains.h>
 
 #include <cstdint>
@@ -17,9 +18,12 @@ struct ImageInputs {
     const elf::ElfFile& loader;
     const elf::ElfFile& kernel;
     const elf::ElfFile& root_task;
-    std::vector<std::uint8_t> boot_data; // mapped read-only into the root task; may be empty
+    // The root task finds it as an extra boot-info chunk (bootinfo.h,
+    // RAMPART_BOOTINFO_HEADER_BOOT_DATA) after its boot-info page; may be empty.
+    std::vector<std::uint8_t> boot_data;
     std::uint64_t kernel_region_end = 0; // physical end of the kernel's reserved region
     std::vector<rampart_domain_slot> domain_schedule; // empty: domain 0 always
+    std::uint64_t root_cnode_bits = RAMPART_ROOT_CNODE_DEFAULT_BITS;
 };
 
 struct Image {

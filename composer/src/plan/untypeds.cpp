@@ -48,7 +48,10 @@ RootImage place_root_image(const board::Board& board, const elf::ElfFile* kernel
     std::uint64_t total = 0;
     for (const auto& s : spans)
         total += s.size;
-    const std::uint64_t data_pages = align_up(boot_data_bytes, kPageBits);
+    // The image writer passes boot data as one extra boot-info chunk.
+    const std::uint64_t extra_bytes =
+        boot_data_bytes ? sizeof(rampart_bootinfo_header) + boot_data_bytes : 0;
+    const std::uint64_t data_pages = align_up(extra_bytes, kPageBits);
     out.root_image.end = out.kernel.base;
     out.root_image.base = out.root_image.end - total - data_pages;
     std::uint64_t next = out.root_image.base;
@@ -58,9 +61,10 @@ RootImage place_root_image(const board::Board& board, const elf::ElfFile* kernel
         out.segments.push_back(s);
     }
     if (data_pages) {
-        const std::uint64_t v = align_up(spans.back().vaddr + spans.back().size, kLargePageBits);
+        const std::uint64_t v = spans.back().vaddr + spans.back().size + 2 * RAMPART_PAGE_SIZE;
         out.segments.push_back({v, next, data_pages, RAMPART_SEG_R});
     }
+    out.extra_bootinfo_size = extra_bytes;
     return out;
 }
 
@@ -69,9 +73,10 @@ namespace {
 // The sizes (log2) of the root task's boot objects, in the kernel's order.
 std::vector<std::uint8_t> boot_object_sizes(const RootImage& root) {
     const auto layout = root_layout::compute(root.segments.data(),
-                                             static_cast<std::uint32_t>(root.segments.size()));
-    // The ABI constant the kernel builds the root CNode with (bootinfo.h).
-    constexpr unsigned root_cnode_radix = RAMPART_ROOT_CNODE_RADIX;
+                                             static_cast<std::uint32_t>(root.segments.size()),
+                                             root.extra_bootinfo_size);
+    // The size the image asks the kernel for (image_writer.hpp's default).
+    constexpr unsigned root_cnode_radix = RAMPART_ROOT_CNODE_DEFAULT_BITS;
     if (layout.page_tables + static_cast<std::uint32_t>(boot::BootObject::FirstPageTable) >
         boot::max_boot_objects)
         throw PlanError("the initializer's image needs too many page tables to boot");

@@ -19,6 +19,7 @@ struct RootImage {
     rampart_region kernel{};     // what the loader hands over: lowest kernel page to region end
     rampart_region root_image{}; // initializer pages and boot data
     std::vector<rampart_user_segment> segments; // sorted by vaddr, boot data last
+    std::uint64_t extra_bootinfo_size = 0;      // the boot data as an extra boot-info chunk
 };
 
 // kernel: the kernel ELF, or null to assume it starts at the board's kernel

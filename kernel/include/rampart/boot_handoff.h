@@ -13,8 +13,8 @@ struct rampart_boot_handoff {
     struct rampart_region kernel;
     struct rampart_region root_image;
     rampart_vaddr_t root_entry;
-    rampart_vaddr_t boot_data_vaddr;
-    uint64_t boot_data_size;
+    uint64_t extra_bootinfo_size; /* as in the image header */
+    uint64_t root_cnode_bits;
     struct rampart_user_segment segments[RAMPART_MAX_ROOT_SEGMENTS];
     struct rampart_domain_schedule domains;
 };

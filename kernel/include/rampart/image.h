@@ -42,8 +42,11 @@ struct rampart_image_header {
     struct rampart_region kernel;     /* physical extent of the kernel, bss included */
     struct rampart_region root_image; /* physical extent of the root task (reserved) */
     rampart_vaddr_t root_entry;
-    rampart_vaddr_t boot_data_vaddr; /* where the root task finds the boot data, 0 if none */
-    uint64_t boot_data_size;
+    /* Bytes of extra boot information (bootinfo.h: chunks, for example the
+       initializer's spec), 0 if none; then its pages are the last segment,
+       mapped after the boot-info page (root_layout.hpp). */
+    uint64_t extra_bootinfo_size;
+    uint64_t root_cnode_bits; /* the root task's CNode has 2^root_cnode_bits slots */
     uint32_t copy_count;
     uint32_t segment_count;
     struct rampart_domain_schedule domains;

@@ -50,13 +50,19 @@ arch::UserContext* start_kernel(uint64_t handoff_paddr) {
     irq::init();
 
     // Boot objects and untypeds: the plan the composer predicts (DESIGN contract 2).
-    const auto layout = root_layout::compute(handoff.segments, handoff.segment_count);
-    const boot::Plan& plan =
-        boot::plan_machine_memory(handoff, boot::root_cnode_radix, layout.page_tables);
+    const unsigned cnode_bits = boot::root_cnode_bits(handoff);
+    if (cnode_bits == 0)
+        boot_failed("the image asks for a root CNode size out of range");
+    const auto layout = root_layout::compute(
+        handoff.segments,
+        handoff.segment_count < RAMPART_MAX_ROOT_SEGMENTS ? handoff.segment_count
+                                                          : RAMPART_MAX_ROOT_SEGMENTS,
+        handoff.extra_bootinfo_size);
+    const boot::Plan& plan = boot::plan_machine_memory(handoff, cnode_bits, layout.page_tables);
     if (plan.error != boot::PlanError::None)
         boot_failed("the boot memory plan failed (see docs/boot-memory.md)");
     uint8_t sizes[boot::max_boot_objects]; // the same list the plan was made from
-    boot::root_boot_objects(boot::root_cnode_radix, layout.page_tables, sizes);
+    boot::root_boot_objects(cnode_bits, layout.page_tables, sizes);
     for (uint32_t i = 0; i < plan.boot_object_count; ++i)
         kernel::arch_clear_memory(kernel::Paddr{plan.boot_objects[i]}, uint64_t{1} << sizes[i]);
     using boot::BootObject;
@@ -73,10 +79,10 @@ arch::UserContext* start_kernel(uint64_t handoff_paddr) {
         layout.page_tables};
     kernel::mdb_reset();
     boot::RootTask root{};
-    if (!boot::create_root_task(handoff, objects, root))
+    if (!boot::create_root_task(handoff, objects, plan.untyped_count, root))
         boot_failed("cannot build the root task");
     boot::provide_untypeds(plan, root);
-    root.bootinfo->empty = {root.next_free_slot, 1u << boot::root_cnode_radix};
+    root.bootinfo->empty = {root.next_free_slot, uint64_t{1} << cnode_bits};
     sched::start(root.tcb, handoff.domains);
     return &root.tcb->context;
 }

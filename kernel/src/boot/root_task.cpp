@@ -24,11 +24,12 @@ using kernel::Rights;
 constexpr uint64_t page = RAMPART_PAGE_SIZE;
 constexpr uint64_t root_time_slice_us = 5000;
 
-// Page tables taken while mapping the image get caps in the root CNode.
+// Page tables taken while mapping get caps in the paging slot region.
 struct TableMaker {
     const BootObjects* objects;
     uint32_t used;
     RootTask* root;
+    uint64_t first_slot;
     uint64_t vaddr; // the address being mapped, which the new table serves
 };
 
@@ -40,10 +41,9 @@ uint64_t make_table(void* self) {
     auto* m = static_cast<TableMaker*>(self);
     if (m->used == m->objects->page_table_count)
         return 0;
-    const uint64_t table = m->objects->page_tables[m->used++];
-    if (m->root->next_free_slot < (1u << root_cnode_radix))
-        put_cap(*m->root, m->root->next_free_slot++,
-                Cap::page_table(Paddr{table}, (uint64_t{root_asid} << 48) | m->vaddr, true));
+    const uint64_t table = m->objects->page_tables[m->used];
+    put_cap(*m->root, m->first_slot + m->used++,
+            Cap::page_table(Paddr{table}, (uint64_t{root_asid} << 48) | m->vaddr, true));
     return table;
 }
 
@@ -64,11 +64,62 @@ bool map_frame(RootTask& r, TableMaker& tables, uint64_t vaddr, uint64_t paddr, 
     return true;
 }
 
+// Maps segments [first, end) page by page, their frame caps from slot on.
+bool map_segments(RootTask& r, TableMaker& tables, const rampart_user_segment* segs,
+                  uint32_t first, uint32_t end, uint64_t slot) {
+    for (uint32_t i = first; i < end; ++i) {
+        const rampart_user_segment& s = segs[i];
+        for (uint64_t off = 0; off < s.size; off += page) {
+            if (!map_frame(r, tables, s.vaddr + off, s.paddr + off, access_of(s.perms), slot++)) {
+                log::print("rampart: boot: cannot map the root task at ", log::Hex{s.vaddr + off},
+                           "\n");
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+uint64_t pages_of(const rampart_user_segment* segs, uint32_t first, uint32_t end) {
+    uint64_t n = 0;
+    for (uint32_t i = first; i < end; ++i)
+        n += segs[i].size / page;
+    return n;
+}
+
 } // namespace
 
-bool create_root_task(const rampart_boot_handoff& h, const BootObjects& o, RootTask& r) {
+unsigned root_cnode_bits(const rampart_boot_handoff& h) {
+    return h.root_cnode_bits >= RAMPART_ROOT_CNODE_MIN_BITS &&
+                   h.root_cnode_bits <= RAMPART_ROOT_CNODE_MAX_BITS
+               ? static_cast<unsigned>(h.root_cnode_bits)
+               : 0;
+}
+
+bool create_root_task(const rampart_boot_handoff& h, const BootObjects& o, uint32_t untyped_count,
+                      RootTask& r) {
     const uint64_t cnode = o.cnode, tcb = o.tcb, pool = o.asid_pool, sc = o.sched_context;
     const uint64_t ipc_frame = o.ipc_buffer, bootinfo_frame = o.bootinfo;
+    const uint32_t nsegs =
+        h.segment_count < RAMPART_MAX_ROOT_SEGMENTS ? h.segment_count : RAMPART_MAX_ROOT_SEGMENTS;
+    const root_layout::Layout layout = root_layout::compute(h.segments, nsegs, h.extra_bootinfo_size);
+    if (!layout.valid) {
+        log::print("rampart: boot: the extra boot information is not after the boot-info page\n");
+        return false;
+    }
+    r.cnode_bits = root_cnode_bits(h);
+    const uint64_t image_pages = pages_of(h.segments, 0, layout.image_segments);
+    const uint64_t extra_pages = pages_of(h.segments, layout.image_segments, nsegs);
+    // Slot regions in seL4's order, all from the first free slot.
+    const uint64_t paging = RAMPART_ROOT_FIRST_FREE, extra = paging + o.page_table_count;
+    const uint64_t sched_control = extra + extra_pages, frames = sched_control + 1;
+    const uint64_t untyped = frames + image_pages;
+    if (untyped + untyped_count > (uint64_t{1} << r.cnode_bits)) {
+        log::print("rampart: boot: the root CNode (2^", r.cnode_bits, " slots) cannot hold ",
+                   untyped + untyped_count, " caps\n");
+        return false;
+    }
+
     r.vspace_root = o.vspace;
     r.cnode = kernel::ptr_from_paddr<kernel::Slot>(cnode);
     r.tcb = new (kernel::ptr_from_paddr(tcb)) kernel::Tcb{};
@@ -83,7 +134,7 @@ bool create_root_task(const rampart_boot_handoff& h, const BootObjects& o, RootT
     kernel::ptr_from_paddr<arch::AsidPool>(pool)->vspace[root_asid] = r.vspace_root;
 
     const Cap cnode_cap =
-        Cap::cnode(Paddr{cnode}, root_cnode_radix, RAMPART_WORD_BITS - root_cnode_radix, 0);
+        Cap::cnode(Paddr{cnode}, r.cnode_bits, RAMPART_WORD_BITS - r.cnode_bits, 0);
     put_cap(r, RAMPART_ROOT_TCB, Cap::tcb(Paddr{tcb}));
     put_cap(r, RAMPART_ROOT_CNODE, cnode_cap);
     put_cap(r, RAMPART_ROOT_VSPACE, Cap::vspace(Paddr{r.vspace_root}, root_asid, true));
@@ -91,52 +142,38 @@ bool create_root_task(const rampart_boot_handoff& h, const BootObjects& o, RootT
     put_cap(r, RAMPART_ROOT_ASID_CONTROL, Cap::asid_control());
     put_cap(r, RAMPART_ROOT_ASID_POOL, Cap::asid_pool(Paddr{pool}, 0));
     put_cap(r, RAMPART_ROOT_DOMAIN, Cap::domain());
-    put_cap(r, RAMPART_ROOT_SCHED_CONTROL, Cap::sched_control(0));
     put_cap(r, RAMPART_ROOT_SC,
             Cap::sched_context(Paddr{sc}, kernel::SizeBits{RAMPART_SCHED_CONTEXT_MIN_BITS}));
+    put_cap(r, sched_control, Cap::sched_control(0));
 
-    // The image: one frame cap per page, then the tables the mapping needed.
-    r.next_free_slot = RAMPART_ROOT_FIRST_FREE;
-    TableMaker tables{&o, 0, &r, 0};
-    const uint64_t first_frame_slot = r.next_free_slot;
-    uint64_t frames = 0;
-    for (uint32_t i = 0; i < h.segment_count && i < RAMPART_MAX_ROOT_SEGMENTS; ++i) {
-        const rampart_user_segment& s = h.segments[i];
-        frames += s.size / page;
-    }
-    r.next_free_slot += frames;
-    uint64_t slot = first_frame_slot;
-    for (uint32_t i = 0; i < h.segment_count && i < RAMPART_MAX_ROOT_SEGMENTS; ++i) {
-        const rampart_user_segment& s = h.segments[i];
-        for (uint64_t off = 0; off < s.size; off += page) {
-            if (!map_frame(r, tables, s.vaddr + off, s.paddr + off, access_of(s.perms), slot++)) {
-                log::print("rampart: boot: cannot map the root task at ", log::Hex{s.vaddr + off},
-                           "\n");
-                return false;
-            }
-        }
-    }
-    // The IPC buffer and the boot-info page follow the image (root_layout.hpp).
-    const root_layout::Layout layout = root_layout::compute(h.segments, h.segment_count);
-    const uint64_t ipc_vaddr = layout.ipc_buffer, bootinfo_vaddr = layout.bootinfo;
-    if (!map_frame(r, tables, ipc_vaddr, ipc_frame, {true, true, false}, RAMPART_ROOT_IPC_BUFFER) ||
-        !map_frame(r, tables, bootinfo_vaddr, bootinfo_frame, {true, false, false},
+    // The image, the IPC buffer and boot-info pages after it, then the extra
+    // boot information (root_layout.hpp); the tables on the way get caps.
+    TableMaker tables{&o, 0, &r, paging, 0};
+    if (!map_segments(r, tables, h.segments, 0, layout.image_segments, frames))
+        return false;
+    if (!map_frame(r, tables, layout.ipc_buffer, ipc_frame, {true, true, false},
+                   RAMPART_ROOT_IPC_BUFFER) ||
+        !map_frame(r, tables, layout.bootinfo, bootinfo_frame, {true, true, false},
                    RAMPART_ROOT_BOOTINFO_FRAME)) {
         log::print("rampart: boot: cannot map the root task's IPC buffer and boot info\n");
         return false;
     }
+    if (!map_segments(r, tables, h.segments, layout.image_segments, nsegs, extra))
+        return false;
+    r.next_free_slot = untyped;
 
     rampart_bootinfo* bi = r.bootinfo;
-    bi->magic = RAMPART_BOOTINFO_MAGIC;
-    bi->version = RAMPART_BOOTINFO_VERSION;
+    bi->extra_len = h.extra_bootinfo_size;
     bi->node_id = 0;
     bi->node_count = 1;
-    bi->root_cnode_bits = root_cnode_radix;
-    bi->ipc_buffer = ipc_vaddr;
-    bi->boot_data = h.boot_data_vaddr;
-    bi->boot_data_size = h.boot_data_size;
-    bi->user_image_frames = {first_frame_slot, first_frame_slot + frames};
-    bi->user_image_page_tables = {first_frame_slot + frames, r.next_free_slot};
+    bi->iopt_levels = 0;
+    bi->ipc_buffer = layout.ipc_buffer;
+    bi->user_image_paging = {paging, paging + tables.used};
+    bi->extra_bi_pages = {extra, extra + extra_pages};
+    bi->sched_control = {sched_control, sched_control + 1};
+    bi->user_image_frames = {frames, frames + image_pages};
+    bi->root_cnode_bits = r.cnode_bits;
+    bi->domain = 0;
 
     // The thread: CSpace, VSpace and IPC buffer caps copied into its TCB slots.
     kernel::Tcb& t = *r.tcb;
@@ -145,14 +182,14 @@ bool create_root_task(const rampart_boot_handoff& h, const BootObjects& o, RootT
                        t.slot(kernel::TcbSlot::VSpace));
     kernel::mdb_insert(r.cnode[RAMPART_ROOT_IPC_BUFFER].cap, r.cnode[RAMPART_ROOT_IPC_BUFFER],
                        t.slot(kernel::TcbSlot::IpcBuffer));
-    t.ipc_buffer_vaddr = ipc_vaddr;
+    t.ipc_buffer_vaddr = layout.ipc_buffer;
     t.priority = t.mc_priority = 255;
     t.sched_context = sched;
     sched->tcb = &t;
     const char name[] = "root";
     for (unsigned i = 0; i < sizeof name; ++i)
         t.name[i] = name[i];
-    t.context.start(h.root_entry, bootinfo_vaddr);
+    t.context.start(h.root_entry, layout.bootinfo);
     t.state = kernel::ThreadState::Running;
     return true;
 }

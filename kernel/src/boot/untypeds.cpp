@@ -8,8 +8,7 @@ namespace rampart::boot {
 void provide_untypeds(const Plan& plan, RootTask& r) {
     rampart_bootinfo& bi = *r.bootinfo;
     const uint64_t first = r.next_free_slot;
-    const uint64_t room = (uint64_t{1} << root_cnode_radix) - first;
-    const uint32_t n = plan.untyped_count < room ? plan.untyped_count : static_cast<uint32_t>(room);
+    const uint32_t n = plan.untyped_count; // create_root_task made sure they all fit
     // Slots and boot info in plan order; into the derivation list from the
     // highest address down, each after the one before (one walk in all).
     uint32_t order[RAMPART_MAX_BOOT_UNTYPEDS];
@@ -33,7 +32,6 @@ void provide_untypeds(const Plan& plan, RootTask& r) {
             rampart_untyped_desc{b.paddr, b.size_bits, b.is_device ? uint8_t{1} : uint8_t{0}, {}};
     }
     r.next_free_slot = first + n;
-    bi.untyped_count = n;
     bi.untyped = {first, first + n};
 }
 

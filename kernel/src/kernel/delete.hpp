@@ -14,6 +14,10 @@ namespace rampart::kernel {
 // deleted one by one (the zombie stays in the slot until it is done).
 Status cte_delete(Slot& slot, Budget& budget);
 
+// Slots whose caps the steps of cte_delete have examined since boot: the
+// measure of their work, which the tests hold to a bound per step.
+extern uint64_t delete_slots_examined;
+
 // Deletes every descendant of the cap in the slot (the cap itself stays).
 Status cte_revoke(Slot& slot, Budget& budget);
 

@@ -329,6 +329,7 @@ UserContext* boot_machine() {
     h->kernel = {kernel_base, kernel_base + kernel_size};
     h->root_image = {image_base, image_base + image_size};
     h->root_entry = image_vaddr;
+    h->root_cnode_bits = RAMPART_ROOT_CNODE_DEFAULT_BITS;
     h->segment_count = 2;
     h->segments[0] = {image_vaddr, image_base, 2 * RAMPART_PAGE_SIZE,
                       RAMPART_SEG_R | RAMPART_SEG_X};
@@ -344,7 +345,8 @@ void start_episode(Run& r) {
     r.ctx = boot_machine();
     const auto* bi = static_cast<const rampart_bootinfo*>(
         user_address(r.ctx->register_value(0), false)); // the boot-info address in r0
-    if (!bi || bi->magic != RAMPART_BOOTINFO_MAGIC)
+    if (!bi || bi->node_count != 1 || bi->root_cnode_bits != RAMPART_ROOT_CNODE_DEFAULT_BITS ||
+        bi->sched_control.end != bi->sched_control.start + 1)
         fail("boot: the root task's boot info is not where r0 says");
     // The root task's own view of it: a copy, the page is the kernel's to change.
     static rampart_bootinfo info;

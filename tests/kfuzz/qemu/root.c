@@ -243,7 +243,7 @@ int main(const struct rampart_bootinfo* bi) {
         start_worker(i);
     }
     /* The supervisor's share: 1 ms every 10 ms, at the top priority. */
-    if (rampart_sched_control_configure(RAMPART_ROOT_SCHED_CONTROL, RAMPART_ROOT_SC, 1000, 10000, 0,
+    if (rampart_sched_control_configure(bi->sched_control.start, RAMPART_ROOT_SC, 1000, 10000, 0,
                                         0) != RAMPART_NO_ERROR) {
         rampart_debug_puts("kfuzz: cannot configure the supervisor's budget\n");
         return 2;

@@ -15,21 +15,23 @@ static void put_hex(uint64_t v) {
 }
 
 int main(const struct rampart_bootinfo* bi) {
-    const struct rampart_spec_header* h = (const struct rampart_spec_header*)bi->boot_data;
-    if (!h || h->magic != RAMPART_SPEC_MAGIC || h->total_size > bi->boot_data_size) {
+    uint64_t size = 0;
+    const struct rampart_spec_header* h =
+        rampart_bootinfo_find(bi, RAMPART_BOOTINFO_HEADER_BOOT_DATA, &size);
+    if (!h || h->magic != RAMPART_SPEC_MAGIC || h->total_size > size) {
         rampart_debug_puts("spec check: no spec\n");
         rampart_debug_halt(1);
     }
     const struct rampart_untyped_desc* want =
         (const struct rampart_untyped_desc*)rampart_spec_records(h, h->untypeds);
     rampart_debug_puts("spec check: kernel ");
-    put_hex(bi->untyped_count);
+    put_hex(rampart_bootinfo_untyped_count(bi));
     rampart_debug_puts(" untypeds, spec ");
     put_hex(h->untypeds.count);
     rampart_debug_puts("\n");
     uint32_t bad = 0;
-    for (uint32_t i = 0; i < bi->untyped_count || i < h->untypeds.count; ++i) {
-        const int differ = i >= bi->untyped_count || i >= h->untypeds.count ||
+    for (uint32_t i = 0; i < rampart_bootinfo_untyped_count(bi) || i < h->untypeds.count; ++i) {
+        const int differ = i >= rampart_bootinfo_untyped_count(bi) || i >= h->untypeds.count ||
                            bi->untyped_list[i].paddr != want[i].paddr ||
                            bi->untyped_list[i].size_bits != want[i].size_bits ||
                            bi->untyped_list[i].is_device != want[i].is_device;
@@ -38,7 +40,7 @@ int main(const struct rampart_bootinfo* bi) {
             rampart_debug_puts("  differ at ");
             put_hex(i);
             rampart_debug_puts(": kernel ");
-            put_hex(i < bi->untyped_count ? bi->untyped_list[i].paddr : 0);
+            put_hex(i < rampart_bootinfo_untyped_count(bi) ? bi->untyped_list[i].paddr : 0);
             rampart_debug_puts(" spec ");
             put_hex(i < h->untypeds.count ? want[i].paddr : 0);
             rampart_debug_puts("\n");

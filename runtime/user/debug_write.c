@@ -14,7 +14,7 @@ void rampart_debug_write(const char* s, size_t n) {
         register uint64_t x4 __asm__("x4") = w[4];
         register uint64_t x5 __asm__("x5") = w[5];
         register uint64_t x6 __asm__("x6") = chunk;
-        register uint64_t x7 __asm__("x7") = RAMPART_SYS_DEBUG_WRITE;
+        register int64_t x7 __asm__("x7") = RAMPART_SYS_DEBUG_WRITE;
         __asm__ volatile("svc #0"
                          : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4), "+r"(x5), "+r"(x6)
                          : "r"(x7)

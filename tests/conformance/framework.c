@@ -75,7 +75,7 @@ static uint64_t stacks[MAX_THREADS][1024] __attribute__((aligned(16)));
 void suspend_self(uint64_t tcb) {
     register uint64_t x0 __asm__("x0") = tcb;
     register uint64_t x1 __asm__("x1") = rampart_msginfo_new(RAMPART_TCB_SUSPEND, 0, 0, 0);
-    register uint64_t x7 __asm__("x7") = RAMPART_SYS_CALL;
+    register int64_t x7 __asm__("x7") = RAMPART_SYS_CALL;
     __asm__ volatile("svc #0"
                      : "+r"(x0), "+r"(x1)
                      : "r"(x7)

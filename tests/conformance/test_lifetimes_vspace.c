@@ -13,7 +13,8 @@
 
 /* AArch64 encodings of the island's instructions. */
 #define SVC 0xd4000001u
-#define MOV_X7_DEBUG_CHECK (0xd2800007u | (RAMPART_SYS_DEBUG_CHECK << 5))
+/* movn x7, #~n: the call numbers are negative */
+#define MOV_X7_DEBUG_CHECK (0x92800007u | ((uint32_t)~(int64_t)RAMPART_SYS_DEBUG_CHECK << 5))
 #define STR_X0_X19_8 0xf9000660u /* str x0, [x19, #8]: the checker's answer */
 #define ADD_X21_1 0x910006b5u    /* add x21, x21, #1 */
 #define STR_X21_X19 0xf9000275u  /* str x21, [x19]: the progress count */
@@ -45,7 +46,7 @@ static uint64_t map_twice(struct env* env, uint64_t vspace, uint64_t vaddr, uint
    with the root's CSpace, running `code` with x19 = the report page and the
    given x0..x3, x7. */
 static struct island start_island(struct env* env, uint64_t vspace, const uint32_t* code,
-                                  unsigned words, const uint64_t x0_3[4], uint64_t x7) {
+                                  unsigned words, const uint64_t x0_3[4], int64_t x7) {
     struct island is = {0, (volatile uint64_t*)(VIEW_VA + 0x1000)};
     tables_for(env, RAMPART_ROOT_VSPACE, VIEW_VA);
     tables_for(env, vspace, ISLAND_VA);
@@ -67,7 +68,7 @@ static struct island start_island(struct env* env, uint64_t vspace, const uint32
     regs[0] = ISLAND_VA; /* pc; sp and spsr 0 */
     for (unsigned i = 0; i < 4; ++i)
         regs[3 + i] = x0_3[i];
-    regs[3 + 7] = x7;
+    regs[3 + 7] = (uint64_t)x7;
     regs[3 + 19] = ISLAND_VA + 0x1000;
     CHECK_OK(rampart_tcb_write_registers(is.tcb, 2 /* resume */, 25, regs));
     return is;

@@ -15,7 +15,7 @@ static void worker(uint64_t own_tcb, uint64_t value) {
     thread_ran = value;
     register uint64_t x0 __asm__("x0") = own_tcb;
     register uint64_t x1 __asm__("x1") = rampart_msginfo_new(RAMPART_TCB_SUSPEND, 0, 0, 0);
-    register uint64_t x7 __asm__("x7") = RAMPART_SYS_CALL;
+    register int64_t x7 __asm__("x7") = RAMPART_SYS_CALL;
     __asm__ volatile("svc #0"
                      : "+r"(x0), "+r"(x1)
                      : "r"(x7)

@@ -163,9 +163,10 @@ static unsigned frame_bits(struct gen* g, uint64_t slot) {
 
 /* ---- Building calls ---- */
 
-static void syscall(struct gen* g, uint64_t number, uint64_t cptr) {
+/* seL4's call numbers are negative: x7 holds them as a signed word. */
+static void syscall(struct gen* g, int64_t number, uint64_t cptr) {
     g->c->kind = KF_CALL_SYSCALL;
-    g->c->number = number;
+    g->c->number = (uint64_t)number;
     g->c->cptr = cptr;
 }
 
@@ -219,7 +220,7 @@ static void user_message(struct gen* g) {
 
 /* ---- The operations ---- */
 
-static void op_send(struct gen* g, uint64_t number) {
+static void op_send(struct gen* g, int64_t number) {
     syscall(g, number, cap_of(g, KF_ENDPOINT));
     user_message(g);
     if (number == RAMPART_SYS_CALL)
@@ -237,13 +238,13 @@ static uint64_t reply_cap(struct gen* g) {
     return chance(g, 85) ? cap_of(g, KF_REPLY) : 0;
 }
 
-static void op_recv(struct gen* g, uint64_t number) {
+static void op_recv(struct gen* g, int64_t number) {
     syscall(g, number, chance(g, 90) ? cap_of(g, KF_ENDPOINT) : cap_of(g, KF_NOTIFICATION));
     g->c->reply = reply_cap(g);
     receive_slot(g);
 }
 
-static void op_wait(struct gen* g, uint64_t number) {
+static void op_wait(struct gen* g, int64_t number) {
     syscall(g, number, chance(g, 90) ? cap_of(g, KF_NOTIFICATION) : cap_of(g, KF_ENDPOINT));
 }
 
@@ -269,8 +270,10 @@ static void op_reply(struct gen* g) {
 }
 
 static void op_bad_syscall(struct gen* g) {
-    static const uint64_t numbers[] = {0, RAMPART_SYS_COUNT_, 12, 63, 68, 100, ~0ull};
-    syscall(g, chance(g, 80) ? numbers[below(g, 7)] : interesting(g), any_occupied(g));
+    /* None is a call: 0, positive, seL4's SMP and benchmark calls, past the
+       debug calls, between them and Rampart's, the most negative word. */
+    static const int64_t numbers[] = {0, 1, 11, -18, -25, -34, -100, INT64_MIN};
+    syscall(g, chance(g, 80) ? numbers[below(g, 8)] : (int64_t)interesting(g), any_occupied(g));
     user_message(g);
 }
 

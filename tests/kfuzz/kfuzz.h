@@ -199,9 +199,9 @@ struct kf_setup {
 int kf_setup_world(struct kf_setup* s);
 
 /* The root task as the world's supervisor: gives worker i its CSpace,
-   address space, IPC buffer, fault endpoint, priority and scheduling context
-   back, writes its first `nregs` registers (Read/WriteRegisters order: the
-   back-end's worker entry) and restarts it. Errors are ignored (the fuzzed
+   address space, IPC buffer, fault endpoint, domain (0), priority and
+   scheduling context back, writes its first `nregs` registers
+   (Read/WriteRegisters order: the back-end's worker entry) and restarts it. Errors are ignored (the fuzzed
    threads may have changed anything). */
 void kf_revive_worker(struct kf_setup* s, unsigned i, const uint64_t* regs, unsigned nregs);
 

@@ -355,6 +355,9 @@ void kf_revive_worker(struct kf_setup* s, unsigned i, const uint64_t* regs, unsi
     for (unsigned k = 0; k < words[1]; ++k)
         words[2 + k] = regs[k];
     TRY(tcb, RAMPART_TCB_SUSPEND, (), ());
+    /* Without a domain schedule only domain 0 runs: a worker moved to
+       another domain would never run again. */
+    TRY(RAMPART_ROOT_DOMAIN, RAMPART_DOMAIN_SET_SET, (0), (tcb));
     TRY(tcb, RAMPART_TCB_CONFIGURE, (data, 0, KF_IPC_VADDR),
         (s->root_cnode_slot, s->vspace[i], s->frame[i]));
     TRY(tcb, RAMPART_TCB_SET_SPACE, (data, 0), (s->endpoint, s->root_cnode_slot, s->vspace[i]));

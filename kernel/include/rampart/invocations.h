@@ -6,84 +6,79 @@
 
 #include <stdint.h>
 
-/* Numbered from 1 so that a zero label is never a valid invocation. */
+/* seL4's labels for AArch64 with MCS, one core, no hypervisor, SMMU or
+   hardware debugging (libsel4's object-api*.xml, in the order seL4 numbers
+   them). Rampart's own methods come after RAMPART_INV_EXTENSIONS, outside the
+   range seL4 uses. Methods marked "not supported" return IllegalOperation. */
 enum rampart_invocation_label {
     RAMPART_INV_INVALID = 0,
 
-    /* CNode. index/depth address a slot relative to the invoked CNode; the
-       source (and pivot) are addressed from the root in cN. */
-    RAMPART_CNODE_REVOKE = 1,              /* m0 index, m1 depth */
-    RAMPART_CNODE_DELETE = 2,              /* m0 index, m1 depth */
-    RAMPART_CNODE_CANCEL_BADGED_SENDS = 3, /* m0 index, m1 depth (arrives with endpoints) */
-    RAMPART_CNODE_COPY =
-        4, /* m0 dest index, m1 dest depth, m2 src index, m3 src depth, m4 rights; c0 src root */
-    RAMPART_CNODE_MINT = 5, /* as Copy, then m5 badge (or CNode cap data) */
-    RAMPART_CNODE_MOVE =
-        6, /* m0 dest index, m1 dest depth, m2 src index, m3 src depth; c0 src root */
-    RAMPART_CNODE_MUTATE = 7, /* as Move, then m4 cap data */
-    RAMPART_CNODE_ROTATE = 8, /* m0 dest index, m1 dest depth, m2 dest badge, m3 pivot index,
-                                 m4 pivot depth, m5 pivot badge, m6 src index, m7 src depth;
-                                 c0 pivot root, c1 src root */
-    /* Attestation (docs/spec.md, "Digests"): the canonical FNV-1a 64 digest of
-       the invoked CNode's slots. Resumable and bounded: m0 first slot, m1 the
-       digest so far (RAMPART_DIGEST_START to begin); the kernel visits at most
-       RAMPART_DIGEST_BATCH non-empty slots (an empty one counts as
-       1/RAMPART_DIGEST_EMPTY_SHARE of one) and replies m0 the digest so far,
-       m1 the next slot (2^radix when done). */
-    RAMPART_CNODE_DIGEST = 9,
-
     /* Untyped. */
-    RAMPART_UNTYPED_RETYPE = 16, /* m0 type, m1 size bits, m2 node index, m3 node depth,
-                                    m4 node offset, m5 count; c0 root */
-    /* Rampart: replies m0 the watermark and m1 the clear mark, in bytes from
-       the untyped's base (docs/boot-memory.md; the initializer checks the
-       composer's plan of what boot clears against them). */
-    RAMPART_UNTYPED_DESCRIBE = 17,
+    RAMPART_UNTYPED_RETYPE = 1, /* m0 type, m1 size bits, m2 node index, m3 node depth,
+                                   m4 node offset, m5 count; c0 root */
 
     /* TCB. Registers travel in ABI order: pc, sp, spsr, x0..x30, tpidr_el0 (35).
        Flags: 1 suspend source, 2 resume target, 4 transfer frame (pc, sp, spsr,
        x0..x7), 8 transfer the other integer registers. */
-    RAMPART_TCB_READ_REGISTERS = 32,   /* m0 flags, m1 count; reply: the registers */
-    RAMPART_TCB_WRITE_REGISTERS = 33,  /* m0 flags, m1 count, m2.. registers */
-    RAMPART_TCB_COPY_REGISTERS = 34,   /* m0 flags; c0 source TCB */
-    RAMPART_TCB_CONFIGURE = 35,        /* m0 cspace data, m1 vspace data (unused), m2 IPC buffer
-                                          vaddr; c0 cspace root, c1 vspace root, c2 buffer frame */
-    RAMPART_TCB_SET_PRIORITY = 36,     /* m0 priority; c0 authority TCB */
-    RAMPART_TCB_SET_MC_PRIORITY = 37,  /* m0 MCP; c0 authority TCB */
-    RAMPART_TCB_SET_SCHED_PARAMS = 38, /* m0 MCP, m1 priority; c0 authority TCB */
-    RAMPART_TCB_SET_TIMEOUT_ENDPOINT = 39,
-    RAMPART_TCB_SET_IPC_BUFFER = 40, /* m0 vaddr (0: none); c0 frame */
-    RAMPART_TCB_SET_SPACE = 41,      /* m0 cspace data, m1 vspace data (unused); c0 fault
+    RAMPART_TCB_READ_REGISTERS = 2,   /* m0 flags, m1 count; reply: the registers */
+    RAMPART_TCB_WRITE_REGISTERS = 3,  /* m0 flags, m1 count, m2.. registers */
+    RAMPART_TCB_COPY_REGISTERS = 4,   /* m0 flags; c0 source TCB */
+    RAMPART_TCB_CONFIGURE = 5,        /* m0 cspace data, m1 vspace data (unused), m2 IPC buffer
+                                         vaddr; c0 cspace root, c1 vspace root, c2 buffer frame */
+    RAMPART_TCB_SET_PRIORITY = 6,     /* m0 priority; c0 authority TCB */
+    RAMPART_TCB_SET_MC_PRIORITY = 7,  /* m0 MCP; c0 authority TCB */
+    RAMPART_TCB_SET_SCHED_PARAMS = 8, /* m0 MCP, m1 priority; c0 authority TCB */
+    RAMPART_TCB_SET_TIMEOUT_ENDPOINT = 9,
+    RAMPART_TCB_SET_IPC_BUFFER = 10, /* m0 vaddr (0: none); c0 frame */
+    RAMPART_TCB_SET_SPACE = 11,      /* m0 cspace data, m1 vspace data (unused); c0 fault
                                         endpoint, c1 cspace root, c2 vspace root */
-    RAMPART_TCB_SUSPEND = 42,
-    RAMPART_TCB_RESUME = 43,
-    RAMPART_TCB_BIND_NOTIFICATION = 44,
-    RAMPART_TCB_UNBIND_NOTIFICATION = 45,
-    RAMPART_TCB_SET_TLS_BASE = 46, /* m0 TLS base (tpidr_el0) */
+    RAMPART_TCB_SUSPEND = 12,
+    RAMPART_TCB_RESUME = 13,
+    RAMPART_TCB_BIND_NOTIFICATION = 14,
+    RAMPART_TCB_UNBIND_NOTIFICATION = 15,
+    RAMPART_TCB_SET_TLS_BASE = 16, /* m0 TLS base (tpidr_el0) */
+    RAMPART_TCB_SET_FLAGS = 17,    /* not supported yet */
+
+    /* CNode. index/depth address a slot relative to the invoked CNode; the
+       source (and pivot) are addressed from the root in cN. */
+    RAMPART_CNODE_REVOKE = 18,              /* m0 index, m1 depth */
+    RAMPART_CNODE_DELETE = 19,              /* m0 index, m1 depth */
+    RAMPART_CNODE_CANCEL_BADGED_SENDS = 20, /* m0 index, m1 depth (arrives with endpoints) */
+    RAMPART_CNODE_COPY = 21, /* m0 dest index, m1 dest depth, m2 src index, m3 src depth,
+                                m4 rights; c0 src root */
+    RAMPART_CNODE_MINT = 22, /* as Copy, then m5 badge (or CNode cap data) */
+    RAMPART_CNODE_MOVE = 23, /* m0 dest index, m1 dest depth, m2 src index, m3 src depth;
+                                c0 src root */
+    RAMPART_CNODE_MUTATE = 24, /* as Move, then m4 cap data */
+    RAMPART_CNODE_ROTATE = 25, /* m0 dest index, m1 dest depth, m2 dest badge, m3 pivot index,
+                                  m4 pivot depth, m5 pivot badge, m6 src index, m7 src depth;
+                                  c0 pivot root, c1 src root */
+
+    /* Interrupts. IRQControl Get: m0 irq, m1 dest index, m2 dest depth; c0 dest
+       root. GetTrigger (RAMPART_IRQ_ISSUE_IRQ_HANDLER_TRIGGER, below): m0 irq,
+       m1 trigger (0 level, 1 edge), m2 index, m3 depth; c0 root. IRQHandler
+       SetNotification: c0 notification (signalled with its badge; the IRQ is
+       masked until Ack). */
+    RAMPART_IRQ_ISSUE_IRQ_HANDLER = 26,
+    RAMPART_IRQ_ACK_IRQ = 27,
+    RAMPART_IRQ_SET_IRQ_HANDLER = 28,
+    RAMPART_IRQ_CLEAR_IRQ_HANDLER = 29,
+
+    /* Domains. */
+    RAMPART_DOMAIN_SET_SET = 30,
+    RAMPART_DOMAIN_SCHEDULE_CONFIGURE = 31, /* not supported yet */
+    RAMPART_DOMAIN_SCHEDULE_SET_START = 32, /* not supported yet */
 
     /* Scheduling contexts. SchedControl ConfigureFlags: m0 budget (µs), m1
        period (µs), m2 extra refills, m3 badge, m4 flags; c0 SchedContext.
        Bind / UnbindObject: c0 TCB or notification. Consumed and YieldTo reply
        the time consumed (µs) since the last query. */
-    RAMPART_SCHED_CONTROL_CONFIGURE_FLAGS = 64,
-    RAMPART_SCHED_CONTEXT_BIND = 65,
-    RAMPART_SCHED_CONTEXT_UNBIND = 66,
-    RAMPART_SCHED_CONTEXT_UNBIND_OBJECT = 67,
-    RAMPART_SCHED_CONTEXT_CONSUMED = 68,
-    RAMPART_SCHED_CONTEXT_YIELD_TO = 69,
-
-    /* Interrupts. IRQControl Get: m0 irq, m1 dest index, m2 dest depth; c0 dest
-       root. GetTrigger: m0 irq, m1 trigger (0 level, 1 edge), m2 index, m3
-       depth; c0 root. IRQHandler SetNotification: c0 notification (signalled
-       with its badge; the IRQ is masked until Ack). */
-    RAMPART_IRQ_ISSUE_IRQ_HANDLER = 80,
-    RAMPART_IRQ_ISSUE_IRQ_HANDLER_TRIGGER = 81,
-    RAMPART_IRQ_ACK_IRQ = 82,
-    RAMPART_IRQ_SET_IRQ_HANDLER = 83,
-    RAMPART_IRQ_CLEAR_IRQ_HANDLER = 84,
-
-    /* Domains. */
-    RAMPART_DOMAIN_SET_SET = 96,
+    RAMPART_SCHED_CONTROL_CONFIGURE_FLAGS = 33,
+    RAMPART_SCHED_CONTEXT_BIND = 34,
+    RAMPART_SCHED_CONTEXT_UNBIND = 35,
+    RAMPART_SCHED_CONTEXT_UNBIND_OBJECT = 36,
+    RAMPART_SCHED_CONTEXT_CONSUMED = 37,
+    RAMPART_SCHED_CONTEXT_YIELD_TO = 38,
 
     /* Virtual memory (AArch64). VM attributes: 1 cacheable, 4 execute never.
        Page Map: m0 vaddr, m1 rights, m2 attributes; c0 VSpace. PageTable Map:
@@ -92,28 +87,46 @@ enum rampart_invocation_label {
        virtual addresses within one mapped page for VSpace). ASIDControl
        MakePool: m0 dest index, m1 dest depth; c0 4 KiB untyped, c1 dest root.
        ASIDPool Assign: c0 VSpace. Page GetAddress replies the physical address. */
-    RAMPART_VSPACE_CLEAN_DATA = 112,
-    RAMPART_VSPACE_INVALIDATE_DATA = 113,
-    RAMPART_VSPACE_CLEAN_INVALIDATE_DATA = 114,
-    RAMPART_VSPACE_UNIFY_INSTRUCTION = 115,
-    RAMPART_PAGE_TABLE_MAP = 116,
-    RAMPART_PAGE_TABLE_UNMAP = 117,
-    RAMPART_PAGE_MAP = 118,
-    RAMPART_PAGE_UNMAP = 119,
-    RAMPART_PAGE_CLEAN_DATA = 120,
-    RAMPART_PAGE_INVALIDATE_DATA = 121,
-    RAMPART_PAGE_CLEAN_INVALIDATE_DATA = 122,
-    RAMPART_PAGE_UNIFY_INSTRUCTION = 123,
-    RAMPART_PAGE_GET_ADDRESS = 124,
-    RAMPART_ASID_CONTROL_MAKE_POOL = 125,
-    RAMPART_ASID_POOL_ASSIGN = 126,
+    RAMPART_VSPACE_CLEAN_DATA = 39,
+    RAMPART_VSPACE_INVALIDATE_DATA = 40,
+    RAMPART_VSPACE_CLEAN_INVALIDATE_DATA = 41,
+    RAMPART_VSPACE_UNIFY_INSTRUCTION = 42,
+    RAMPART_SMC_CALL = 43, /* not supported (seL4 too only with CONFIG_ALLOW_SMC_CALLS) */
+    RAMPART_PAGE_TABLE_MAP = 44,
+    RAMPART_PAGE_TABLE_UNMAP = 45,
+    RAMPART_PAGE_MAP = 46,
+    RAMPART_PAGE_UNMAP = 47,
+    RAMPART_PAGE_CLEAN_DATA = 48,
+    RAMPART_PAGE_INVALIDATE_DATA = 49,
+    RAMPART_PAGE_CLEAN_INVALIDATE_DATA = 50,
+    RAMPART_PAGE_UNIFY_INSTRUCTION = 51,
+    RAMPART_PAGE_GET_ADDRESS = 52,
+    RAMPART_ASID_CONTROL_MAKE_POOL = 53,
+    RAMPART_ASID_POOL_ASSIGN = 54,
+    RAMPART_IRQ_ISSUE_IRQ_HANDLER_TRIGGER = 55,
+    RAMPART_IRQ_ISSUE_SGI_SIGNAL = 56, /* not supported yet */
+    RAMPART_INV_SEL4_COUNT_,           /* seL4 has no label from here on */
+
+    /* Rampart's own methods, far above seL4's labels. */
+    RAMPART_INV_EXTENSIONS = 0x10000,
+    /* Attestation (docs/spec.md, "Digests"): the canonical FNV-1a 64 digest of
+       the invoked CNode's slots. Resumable and bounded: m0 first slot, m1 the
+       digest so far (RAMPART_DIGEST_START to begin); the kernel visits at most
+       RAMPART_DIGEST_BATCH non-empty slots (an empty one counts as
+       1/RAMPART_DIGEST_EMPTY_SHARE of one) and replies m0 the digest so far,
+       m1 the next slot (2^radix when done). */
+    RAMPART_CNODE_DIGEST = RAMPART_INV_EXTENSIONS,
+    /* Replies m0 the watermark and m1 the clear mark, in bytes from the
+       untyped's base (docs/boot-memory.md; the initializer checks the
+       composer's plan of what boot clears against them). */
+    RAMPART_UNTYPED_DESCRIBE = RAMPART_INV_EXTENSIONS + 1,
     /* Attestation: the canonical digest of the invoked VSpace's leaf mappings
        (docs/spec.md, "Digests"). m0 first vaddr, m1 the digest so far
        (RAMPART_DIGEST_START to begin); the kernel visits at most
        RAMPART_DIGEST_BATCH valid table entries (an invalid one counts as
        1/RAMPART_DIGEST_EMPTY_SHARE of one) and replies m0 the digest so far,
        m1 the next vaddr (RAMPART_DIGEST_VSPACE_END when done). */
-    RAMPART_VSPACE_DIGEST = 127
+    RAMPART_VSPACE_DIGEST = RAMPART_INV_EXTENSIONS + 2
 };
 
 /* VM attributes of Page Map and PageTable Map (seL4's values). */

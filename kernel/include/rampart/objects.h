@@ -14,12 +14,14 @@ enum rampart_object_type {
     RAMPART_OBJ_CNODE = 4,
     RAMPART_OBJ_SCHED_CONTEXT = 5,
     RAMPART_OBJ_REPLY = 6,
-    /* AArch64 (4 KiB granule, 39-bit VA: one table type for every level). */
-    RAMPART_OBJ_FRAME_4K = 7,
-    RAMPART_OBJ_FRAME_2M = 8,
-    RAMPART_OBJ_FRAME_1G = 9,
-    RAMPART_OBJ_PAGE_TABLE = 10,
-    RAMPART_OBJ_VSPACE = 11,
+    /* AArch64 (4 KiB granule: one table type below the VSpace), numbered as
+       seL4 numbers them: its AArch64-only types (HugePage, VSpace) first, then
+       those of all ARM cores (SmallPage, LargePage, PageTable). */
+    RAMPART_OBJ_FRAME_1G = 7,
+    RAMPART_OBJ_VSPACE = 8,
+    RAMPART_OBJ_FRAME_4K = 9,
+    RAMPART_OBJ_FRAME_2M = 10,
+    RAMPART_OBJ_PAGE_TABLE = 11,
     RAMPART_OBJ_TYPE_COUNT
 };
 

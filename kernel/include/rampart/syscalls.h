@@ -2,27 +2,33 @@
 #ifndef RAMPART_SYSCALLS_H
 #define RAMPART_SYSCALLS_H
 
-/* Numbered from 1 so that a zeroed register is never a valid call. */
+/* seL4's numbers for MCS (libsel4's syscall.xml): negative, so that a zeroed
+   or small register is never a valid call. x7 holds the number as a signed
+   word (the kernel reads it as int64_t). */
 enum rampart_syscall {
-    RAMPART_SYS_CALL = 1,
-    RAMPART_SYS_REPLY_RECV = 2,
-    RAMPART_SYS_NB_SEND_RECV = 3,
-    RAMPART_SYS_NB_SEND_WAIT = 4,
-    RAMPART_SYS_SEND = 5,
-    RAMPART_SYS_NB_SEND = 6,
-    RAMPART_SYS_RECV = 7,
-    RAMPART_SYS_NB_RECV = 8,
-    RAMPART_SYS_WAIT = 9,
-    RAMPART_SYS_NB_WAIT = 10,
-    RAMPART_SYS_YIELD = 11,
-    RAMPART_SYS_COUNT_,
+    RAMPART_SYS_CALL = -1,
+    RAMPART_SYS_REPLY_RECV = -2,
+    RAMPART_SYS_NB_SEND_RECV = -3,
+    RAMPART_SYS_NB_SEND_WAIT = -4,
+    RAMPART_SYS_SEND = -5,
+    RAMPART_SYS_NB_SEND = -6,
+    RAMPART_SYS_RECV = -7,
+    RAMPART_SYS_NB_RECV = -8,
+    RAMPART_SYS_WAIT = -9,
+    RAMPART_SYS_NB_WAIT = -10,
+    RAMPART_SYS_YIELD = -11,
 
-    /* Debug calls: present in debug builds only; release kernels treat them
-       as unknown system calls (a fault delivered to the thread's handler). */
-    RAMPART_SYS_DEBUG_PUTCHAR = 64, /* x0 = character */
-    RAMPART_SYS_DEBUG_WRITE = 65,   /* x0..x5 = up to 48 bytes, little-endian; x6 = length */
-    RAMPART_SYS_DEBUG_HALT = 66,    /* x0 = exit status: ends the system (QEMU exits with it) */
-    RAMPART_SYS_DEBUG_CHECK = 67,   /* checks the kernel's invariants; x0 = result (below) */
+    /* Debug calls, numbered as seL4 numbers them: present in debug builds
+       only; release kernels treat them as unknown system calls (a fault
+       delivered to the thread's handler). seL4's DebugDumpScheduler (-13),
+       DebugCapIdentify (-15), DebugSnapshot (-16) and DebugNameThread (-17)
+       are not implemented yet. */
+    RAMPART_SYS_DEBUG_PUTCHAR = -12, /* x0 = character */
+    RAMPART_SYS_DEBUG_HALT = -14,    /* x0 = exit status: ends the system (QEMU exits with it) */
+
+    /* Rampart's own debug calls, far below seL4's numbers. */
+    RAMPART_SYS_DEBUG_WRITE = -256, /* x0..x5 = up to 48 bytes, little-endian; x6 = length */
+    RAMPART_SYS_DEBUG_CHECK = -257, /* checks the kernel's invariants; x0 = result (below) */
 };
 
 /* RAMPART_SYS_DEBUG_CHECK's result in x0. */

@@ -30,7 +30,7 @@ uint64_t debug_check() {
 
 } // namespace
 
-arch::UserContext* debug_call(arch::UserContext* ctx, uint64_t number) {
+arch::UserContext* debug_call(arch::UserContext* ctx, int64_t number) {
     switch (number) {
     case RAMPART_SYS_DEBUG_PUTCHAR:
         log::put(static_cast<char>(ctx->debug_word(0)));

@@ -7,6 +7,6 @@
 
 namespace rampart::api {
 
-arch::UserContext* debug_call(arch::UserContext* ctx, uint64_t number);
+arch::UserContext* debug_call(arch::UserContext* ctx, int64_t number);
 
 } // namespace rampart::api

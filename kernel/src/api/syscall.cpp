@@ -16,16 +16,16 @@ namespace rampart::api {
 
 namespace {
 
-[[gnu::noinline]] arch::UserContext* unknown_syscall(arch::UserContext* ctx, uint64_t number) {
+[[gnu::noinline]] arch::UserContext* unknown_syscall(arch::UserContext* ctx, int64_t number) {
     thread::UserFault f{};
     f.kind = thread::UserFault::Kind::unknown_syscall;
-    f.address = number;
+    f.address = static_cast<uint64_t>(number);
     f.description = "system call number in 'address'";
     return thread::handle_user_fault(ctx, f);
 }
 
 // Every other call: each arm is a tail call (no stack frame).
-[[gnu::noinline]] arch::UserContext* dispatch(arch::UserContext* ctx, uint64_t number) {
+[[gnu::noinline]] arch::UserContext* dispatch(arch::UserContext* ctx, int64_t number) {
     switch (number) {
     case RAMPART_SYS_SEND:
         return handle_invocation(*thread::current(), false, true);
@@ -67,7 +67,9 @@ namespace {
 } // namespace
 
 // The two calls with a fastpath are tested first, before any jump table.
-arch::UserContext* handle_syscall(arch::UserContext* ctx, uint64_t number) {
+// seL4's numbers are negative: x7 is read as a signed word.
+arch::UserContext* handle_syscall(arch::UserContext* ctx, uint64_t x7) {
+    const auto number = static_cast<int64_t>(x7);
     if (number == RAMPART_SYS_CALL)
         return call_fast_or_slow(*thread::current());
     if (number == RAMPART_SYS_REPLY_RECV)

@@ -35,8 +35,13 @@ constexpr uint16_t digest_type[] = {
 };
 static_assert(sizeof(digest_type) / sizeof(digest_type[0]) ==
               static_cast<unsigned>(CapType::Zombie) + 1);
-static_assert(RAMPART_OBJ_FRAME_2M == RAMPART_OBJ_FRAME_4K + 1 &&
-              RAMPART_OBJ_FRAME_1G == RAMPART_OBJ_FRAME_4K + 2);
+
+// A frame's type word by its size (seL4's numbers are not in size order).
+constexpr uint16_t frame_digest_type[] = {RAMPART_OBJ_FRAME_4K, RAMPART_OBJ_FRAME_2M,
+                                          RAMPART_OBJ_FRAME_1G};
+static_assert(static_cast<unsigned>(FrameSize::Small) == 0 &&
+              static_cast<unsigned>(FrameSize::Large) == 1 &&
+              static_cast<unsigned>(FrameSize::Huge) == 2);
 
 } // namespace
 
@@ -50,7 +55,7 @@ CapDigest cap_digest(const Cap& c) {
         d.badge = c.badge();
         break;
     case CapType::Frame:
-        d.type += static_cast<unsigned>(c.frame_size());
+        d.type = frame_digest_type[static_cast<unsigned>(c.frame_size())];
         d.rights = c.rights().bits();
         break;
     case CapType::Reply:

@@ -38,7 +38,7 @@ static inline rampart_msginfo_t rampart_sys_call(rampart_cptr_t dest, rampart_ms
     register uint64_t x3 __asm__("x3") = mr[1];
     register uint64_t x4 __asm__("x4") = mr[2];
     register uint64_t x5 __asm__("x5") = mr[3];
-    register uint64_t x7 __asm__("x7") = RAMPART_SYS_CALL;
+    register int64_t x7 __asm__("x7") = RAMPART_SYS_CALL;
     __asm__ volatile("svc #0"
                      : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4), "+r"(x5)
                      : "r"(x7)

@@ -12,7 +12,7 @@
 extern "C" {
 #endif
 
-static inline rampart_msginfo_t rampart_ipc_syscall(uint64_t sys, rampart_cptr_t x0_in,
+static inline rampart_msginfo_t rampart_ipc_syscall(int64_t sys, rampart_cptr_t x0_in,
                                                     rampart_msginfo_t info, uint64_t mr[4],
                                                     rampart_cptr_t reply, rampart_cptr_t dest,
                                                     uint64_t* badge) {
@@ -23,7 +23,7 @@ static inline rampart_msginfo_t rampart_ipc_syscall(uint64_t sys, rampart_cptr_t
     register uint64_t x4 __asm__("x4") = mr[2];
     register uint64_t x5 __asm__("x5") = mr[3];
     register uint64_t x6 __asm__("x6") = reply;
-    register uint64_t x7 __asm__("x7") = sys;
+    register int64_t x7 __asm__("x7") = sys;
     register uint64_t x8 __asm__("x8") = dest;
     __asm__ volatile("svc #0"
                      : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4), "+r"(x5), "+r"(x6),

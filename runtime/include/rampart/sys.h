@@ -14,7 +14,7 @@ static inline void rampart_debug_putchar(char c) {
     unsigned char byte = 0;
     __builtin_memcpy(&byte, &c, 1); /* no cast: the header is C and C++ */
     register uint64_t x0 __asm__("x0") = byte;
-    register uint64_t x7 __asm__("x7") = RAMPART_SYS_DEBUG_PUTCHAR;
+    register int64_t x7 __asm__("x7") = RAMPART_SYS_DEBUG_PUTCHAR;
     __asm__ volatile("svc #0" : "+r"(x0) : "r"(x7) : "memory");
 }
 
@@ -24,7 +24,7 @@ void rampart_debug_puts(const char* s);
 
 __attribute__((noreturn)) static inline void rampart_debug_halt(uint32_t status) {
     register uint64_t x0 __asm__("x0") = status;
-    register uint64_t x7 __asm__("x7") = RAMPART_SYS_DEBUG_HALT;
+    register int64_t x7 __asm__("x7") = RAMPART_SYS_DEBUG_HALT;
     __asm__ volatile("svc #0" : "+r"(x0) : "r"(x7) : "memory");
     __builtin_unreachable();
 }
@@ -35,7 +35,7 @@ __attribute__((noreturn)) static inline void rampart_debug_halt(uint32_t status)
 static inline uint64_t rampart_debug_check(void) {
     for (;;) {
         register uint64_t x0 __asm__("x0") = 0;
-        register uint64_t x7 __asm__("x7") = RAMPART_SYS_DEBUG_CHECK;
+        register int64_t x7 __asm__("x7") = RAMPART_SYS_DEBUG_CHECK;
         __asm__ volatile("svc #0" : "+r"(x0) : "r"(x7) : "memory");
         if (x0 != RAMPART_DEBUG_CHECK_INTERRUPTED)
             return x0;
@@ -43,7 +43,7 @@ static inline uint64_t rampart_debug_check(void) {
 }
 
 static inline void rampart_yield(void) {
-    register uint64_t x7 __asm__("x7") = RAMPART_SYS_YIELD;
+    register int64_t x7 __asm__("x7") = RAMPART_SYS_YIELD;
     __asm__ volatile("svc #0" : : "r"(x7) : "memory", "x0", "x1", "x2", "x3", "x4", "x5", "x6");
 }
 

@@ -1,7 +1,8 @@
 /* The part of libsel4's API that seL4 Microkit programs use beside microkit.h
    (types, message registers, the IPC system calls, debug output, TCB suspend
-   and resume, IRQ acks), written over Rampart's ABI headers: the numbers are
-   Rampart's (kernel/include/rampart/), the names seL4's. C11 and C++20. */
+   and resume, IRQ acks), written over Rampart's ABI headers
+   (kernel/include/rampart/), whose numbers are seL4's; the names are seL4's
+   too. C11 and C++20. */
 #ifndef RAMPART_SEL4_SEL4_H
 #define RAMPART_SEL4_SEL4_H
 
@@ -121,7 +122,7 @@ static inline void seL4_SetUserData(seL4_Word data) {
 
 /* One IPC system call with message words 0..3 taken from, and (when the call
    receives) put back into, the IPC buffer. */
-static inline seL4_MessageInfo_t rampart_sel4_ipc(uint64_t sys, seL4_CPtr cap,
+static inline seL4_MessageInfo_t rampart_sel4_ipc(int64_t sys, seL4_CPtr cap,
                                                   seL4_MessageInfo_t info, seL4_CPtr reply,
                                                   seL4_CPtr dest, seL4_Word* badge,
                                                   int receives) {

@@ -198,7 +198,7 @@ uint64_t root_invoke(void*, uint64_t cptr, uint64_t label, unsigned nwords, cons
     Run& r = *current_run;
     kf_call c{};
     c.kind = KF_CALL_SYSCALL;
-    c.number = RAMPART_SYS_CALL;
+    c.number = static_cast<uint64_t>(int64_t{RAMPART_SYS_CALL});
     c.cptr = cptr;
     c.info = rampart_msginfo_new(label, 0, ncaps, nwords);
     c.words = static_cast<uint8_t>(nwords < KF_MAX_WORDS ? nwords : KF_MAX_WORDS);
@@ -224,7 +224,7 @@ uint64_t root_invoke(void*, uint64_t cptr, uint64_t label, unsigned nwords, cons
 void set_root_priority(Run& r, uint64_t priority) {
     align_to_syscall(r.ctx);
     kf_call c{};
-    c.number = RAMPART_SYS_CALL;
+    c.number = static_cast<uint64_t>(int64_t{RAMPART_SYS_CALL});
     c.cptr = RAMPART_ROOT_TCB;
     c.info = rampart_msginfo_new(RAMPART_TCB_SET_PRIORITY, 0, 1, 1);
     c.words = 1;
@@ -250,6 +250,10 @@ void supervise(Run& r) {
     if (thread::current() == nullptr || kernel::phys_of(thread::current()).value != r.root_tcb)
         fail("the root task lost the processor while it supervised");
     revive_workers(r);
+    // Each worker can run again: without a domain schedule only domain 0 does.
+    for (unsigned i = 0; i < KF_WORKERS; ++i)
+        if (kernel::phys_ptr<const kernel::Tcb>(kernel::Paddr{r.workers[i]})->domain != 0)
+            fail("the supervisor left a worker outside domain 0");
     set_root_priority(r, 1);
 }
 
@@ -420,7 +424,8 @@ void syscall_step(Run& r, const kf_call& c) {
     r.ctx = machine::syscall(ctx);
     if (r.ctx == ctx && c.op < 80) {
         ++r.stats->op_total[c.op];
-        if (c.number == RAMPART_SYS_CALL && rampart_msginfo_label(ctx->info()) == RAMPART_NO_ERROR)
+        if (static_cast<int64_t>(c.number) == RAMPART_SYS_CALL &&
+            rampart_msginfo_label(ctx->info()) == RAMPART_NO_ERROR)
             ++r.stats->op_ok[c.op];
     }
 }

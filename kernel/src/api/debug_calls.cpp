@@ -1,4 +1,5 @@
-// Debug calls take their data in registers only, so the kernel never reads user memory for them.
+// Debug calls: the ones that take their data in registers only, and the
+// dispatch of those that name a cap (api/debug_cap_calls.cpp).
 #include "api/debug_calls.hpp"
 
 #include "arch/machine.hpp"
@@ -6,6 +7,7 @@
 #include "check/kernel_check.hpp"
 #include "config.hpp"
 #include "log/print.hpp"
+#include "thread/current.hpp"
 
 #include <rampart/syscalls.h>
 
@@ -50,6 +52,17 @@ arch::UserContext* debug_call(arch::UserContext* ctx, int64_t number) {
         if (config::debug) // a benchmark kernel has the console calls, not the checker
             ctx->set_debug_result(debug_check());
         break;
+    // seL4 reads the cap from x0 and answers there: the first debug word.
+    case RAMPART_SYS_DEBUG_CAP_IDENTIFY:
+        ctx->set_debug_result(debug_cap_identify(*thread::current(), ctx->debug_word(0)));
+        break;
+    case RAMPART_SYS_DEBUG_NAME_THREAD: {
+        kernel::Tcb& caller = *thread::current();
+        const uint64_t cptr = ctx->debug_word(0);
+        if (const NameRefusal why = debug_name_thread(caller, cptr); why != NameRefusal::None)
+            report_name_refusal(caller, cptr, why);
+        break;
+    }
     default:
         break;
     }

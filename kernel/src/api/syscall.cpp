@@ -56,6 +56,8 @@ namespace {
             return debug_call(ctx, number);
         return unknown_syscall(ctx, number);
     case RAMPART_SYS_DEBUG_CHECK:
+    case RAMPART_SYS_DEBUG_CAP_IDENTIFY:
+    case RAMPART_SYS_DEBUG_NAME_THREAD:
         if (config::debug)
             return debug_call(ctx, number);
         return unknown_syscall(ctx, number);

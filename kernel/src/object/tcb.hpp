@@ -5,6 +5,7 @@
 #include <arch/context.hpp>
 #include <arch/fpu.hpp>
 #include <rampart/objects.h>
+#include <rampart/syscalls.h>
 #include <stdint.h>
 
 #include "kernel/slot.hpp"
@@ -64,7 +65,7 @@ struct Tcb {
     Notification* bound_notification = nullptr;
     lib::Link<Tcb> sched_link; // ready queue
     lib::Link<Tcb> ipc_link;   // endpoint / notification queue
-    char name[24] = {};        // for fault reports
+    char name[RAMPART_DEBUG_NAME_KEPT] = {}; // for fault reports (DebugNameThread sets it)
     // Marks of the invariant checker's latest run (kernel/invariants.hpp).
     uint64_t check_live = 0;
     uint64_t check_ipc_queue = 0;

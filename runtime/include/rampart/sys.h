@@ -42,6 +42,23 @@ static inline uint64_t rampart_debug_check(void) {
     }
 }
 
+/* Debug kernels: the kind (enum rampart_cap_kind) of the cap `cptr` names. */
+static inline uint64_t rampart_debug_cap_identify(uint64_t cptr) {
+    register uint64_t x0 __asm__("x0") = cptr;
+    register int64_t x7 __asm__("x7") = RAMPART_SYS_DEBUG_CAP_IDENTIFY;
+    __asm__ volatile("svc #0" : "+r"(x0) : "r"(x7) : "memory");
+    return x0;
+}
+
+/* Debug kernels: names the thread of TCB cap `tcb` with the NUL-terminated
+   string the caller has put at the start of its IPC buffer's message words
+   (the kernel prints why when it refuses). */
+static inline void rampart_debug_name_thread_from_buffer(uint64_t tcb) {
+    register uint64_t x0 __asm__("x0") = tcb;
+    register int64_t x7 __asm__("x7") = RAMPART_SYS_DEBUG_NAME_THREAD;
+    __asm__ volatile("svc #0" : "+r"(x0) : "r"(x7) : "memory");
+}
+
 static inline void rampart_yield(void) {
     register int64_t x7 __asm__("x7") = RAMPART_SYS_YIELD;
     __asm__ volatile("svc #0" : : "r"(x7) : "memory", "x0", "x1", "x2", "x3", "x4", "x5", "x6");

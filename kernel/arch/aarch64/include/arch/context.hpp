@@ -47,7 +47,8 @@ struct UserContext {
     // x8: the destination of NBSendRecv / NBSendWait.
     uint64_t send_dest_cptr() const { return x[8]; }
     // Debug calls: x0..x5 carry the words of DebugPutChar / DebugWrite /
-    // DebugHalt, x6 DebugWrite's length; DebugCheck answers in x0.
+    // DebugHalt (x0 the cap of DebugCapIdentify / DebugNameThread), x6
+    // DebugWrite's length; DebugCheck and DebugCapIdentify answer in x0.
     uint64_t debug_word(unsigned i) const { return x[i]; }
     uint64_t debug_length() const { return x[6]; }
     void set_debug_result(uint64_t v) { x[0] = v; }

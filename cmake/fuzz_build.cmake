@@ -1,56 +1,64 @@
-# The libFuzzer targets — the composer's (composer/fuzz/) and the kernel's
-# system-call fuzzer (tests/kfuzz/libfuzzer/) — need clang: they are built in
-# a clang sub-build of the composer and the host kernel alone
-# (RAMPART_FUZZ_BUILD), instrumented for coverage and with AddressSanitizer
-# and UBSan, whatever compiler the main build uses. ctest runs each for a
-# bounded number of inputs. Without clang++ there are no fuzz targets.
+# libFuzzer targets need clang: whatever compiler the main build uses, they are
+# built in one clang sub-build (build/fuzz/, RAMPART_FUZZ_BUILD) in which every
+# file is compiled with coverage, AddressSanitizer and UBSan. Without clang
+# there are no fuzz targets and rampart_fuzz_test does nothing.
+#
+# A fuzz target is declared in the folder of its sources, listed in
+# RAMPART_FUZZ_DIRS (top-level CMakeLists.txt), which both builds read:
+#   - in the sub-build (RAMPART_FUZZ_BUILD) it adds the executable, linked
+#     with -fsanitize=fuzzer;
+#   - in the main build it calls
+#       rampart_fuzz_test(<test name> TARGET <executable> RUNS <n>
+#                         SEEDS <folders…> [ARGS <libFuzzer options…>])
+#     which makes the sub-build build that executable and ctest run it for
+#     <n> inputs from the seeds (fixed seed, so a failure repeats; new inputs
+#     go to a scratch folder, never the source tree).
 find_program(RAMPART_CLANGXX NAMES clang++ clang++-14)
 find_program(RAMPART_CLANG NAMES clang clang-14)
 if(NOT RAMPART_CLANGXX OR NOT RAMPART_CLANG)
-  message(STATUS "clang not found: the libFuzzer targets are not built")
+  message(STATUS "clang not found: no fuzz targets are built")
+  function(rampart_fuzz_test)
+  endfunction()
   return()
 endif()
 
-include(ExternalProject)
-set(RAMPART_FUZZ_DIR ${CMAKE_BINARY_DIR}/fuzz)
-set(_kfuzz_libfuzzer ${RAMPART_FUZZ_DIR}/tests/kfuzz/libfuzzer/rampart-kfuzz-libfuzzer)
-set(_fuzzers ${RAMPART_FUZZ_DIR}/composer/fuzz/rampart-fuzz-frontend
-             ${RAMPART_FUZZ_DIR}/composer/fuzz/rampart-fuzz-pipeline ${_kfuzz_libfuzzer})
-ExternalProject_Add(composer-fuzz
-  SOURCE_DIR ${RAMPART_ROOT}
-  BINARY_DIR ${RAMPART_FUZZ_DIR}
-  CMAKE_GENERATOR Ninja
-  CMAKE_ARGS
-    -DCMAKE_C_COMPILER=${RAMPART_CLANG}
-    -DCMAKE_CXX_COMPILER=${RAMPART_CLANGXX}
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo
-    -DRAMPART_FUZZ_BUILD=ON
-    -DRAMPART_FUZZ_TARGET_DIR=${CMAKE_BINARY_DIR}/target/${RAMPART_DEFAULT_BOARD}
-  BUILD_COMMAND ${CMAKE_COMMAND} --build <BINARY_DIR> --target rampart-fuzz-frontend
-                rampart-fuzz-pipeline rampart-kfuzz-libfuzzer
-  BUILD_ALWAYS ON
-  INSTALL_COMMAND ""
-  BUILD_BYPRODUCTS ${_fuzzers})
+set(RAMPART_FUZZ_BINARY_DIR ${CMAKE_BINARY_DIR}/fuzz)
 
-# ctest: a bounded run of each target from its seeds (fixed seed, so a
-# failure repeats); new inputs go to a scratch folder, never the source tree.
-set(_dict -dict=${RAMPART_ROOT}/composer/fuzz/system.dict)
-add_test(NAME fuzz.frontend
-  COMMAND ${CMAKE_COMMAND} -DFUZZER=${RAMPART_FUZZ_DIR}/composer/fuzz/rampart-fuzz-frontend
-          -DSCRATCH=${RAMPART_FUZZ_DIR}/ctest-frontend -DRUNS=20000
-          "-DARGS=${_dict};-max_len=4096"
-          "-DSEEDS=${RAMPART_ROOT}/tests/corpus;${RAMPART_ROOT}/tests/composer/examples"
-          -P ${RAMPART_ROOT}/composer/fuzz/run_fuzzer.cmake)
-add_test(NAME fuzz.pipeline
-  COMMAND ${CMAKE_COMMAND} -DFUZZER=${RAMPART_FUZZ_DIR}/composer/fuzz/rampart-fuzz-pipeline
-          -DSCRATCH=${RAMPART_FUZZ_DIR}/ctest-pipeline -DRUNS=2000
-          "-DARGS=${_dict};-max_len=8192"
-          "-DSEEDS=${RAMPART_ROOT}/composer/fuzz/pipeline-seeds"
-          -P ${RAMPART_ROOT}/composer/fuzz/run_fuzzer.cmake)
+function(rampart_fuzz_test name)
+  cmake_parse_arguments(PARSE_ARGV 1 F "" "TARGET;RUNS" "SEEDS;ARGS")
+  file(RELATIVE_PATH dir ${RAMPART_ROOT} ${CMAKE_CURRENT_SOURCE_DIR})
+  set(exe ${RAMPART_FUZZ_BINARY_DIR}/${dir}/${F_TARGET})
+  set_property(GLOBAL APPEND PROPERTY RAMPART_FUZZ_TARGETS ${F_TARGET})
+  set_property(GLOBAL APPEND PROPERTY RAMPART_FUZZ_EXECUTABLES ${exe})
+  add_test(NAME ${name}
+    COMMAND ${CMAKE_COMMAND} -DFUZZER=${exe} -DSCRATCH=${RAMPART_FUZZ_BINARY_DIR}/ctest-${name}
+            -DRUNS=${F_RUNS} "-DARGS=${F_ARGS}" "-DSEEDS=${F_SEEDS}"
+            -P ${RAMPART_ROOT}/cmake/run_fuzzer.cmake)
+  set_tests_properties(${name} PROPERTIES LABELS fuzz)
+endfunction()
 
-# The kernel's system-call fuzzer, coverage-guided: each input is one machine
-# (boot, world, then the calls its bytes choose); no seed corpus.
-add_test(NAME kfuzz.libfuzzer
-  COMMAND ${CMAKE_COMMAND} -DFUZZER=${_kfuzz_libfuzzer}
-          -DSCRATCH=${RAMPART_FUZZ_DIR}/ctest-kfuzz -DRUNS=300 "-DARGS=-max_len=4096" -DSEEDS=
-          -P ${RAMPART_ROOT}/composer/fuzz/run_fuzzer.cmake)
+# The sub-build, made once every folder has declared its targets: its
+# `rampart-fuzz` target builds them all.
+function(rampart_fuzz_sub_build)
+  get_property(targets GLOBAL PROPERTY RAMPART_FUZZ_TARGETS)
+  get_property(executables GLOBAL PROPERTY RAMPART_FUZZ_EXECUTABLES)
+  if(NOT targets)
+    return()
+  endif()
+  include(ExternalProject)
+  ExternalProject_Add(rampart-fuzz
+    SOURCE_DIR ${RAMPART_ROOT}
+    BINARY_DIR ${RAMPART_FUZZ_BINARY_DIR}
+    CMAKE_GENERATOR Ninja
+    CMAKE_ARGS
+      -DCMAKE_C_COMPILER=${RAMPART_CLANG}
+      -DCMAKE_CXX_COMPILER=${RAMPART_CLANGXX}
+      -DCMAKE_BUILD_TYPE=RelWithDebInfo
+      -DRAMPART_FUZZ_BUILD=ON
+      -DRAMPART_FUZZ_TARGET_DIR=${CMAKE_BINARY_DIR}/target/${RAMPART_DEFAULT_BOARD}
+    BUILD_COMMAND ${CMAKE_COMMAND} --build <BINARY_DIR> --target ${targets}
+    BUILD_ALWAYS ON
+    INSTALL_COMMAND ""
+    BUILD_BYPRODUCTS ${executables})
+endfunction()
+cmake_language(DEFER DIRECTORY ${RAMPART_ROOT} CALL rampart_fuzz_sub_build)

@@ -57,3 +57,18 @@ file(SIZE ${WORK}/out/loader.img size)
 if(size LESS 65536)
   message(FATAL_ERROR "out/loader.img is only ${size} bytes")
 endif()
+
+# Outputs that cannot be written: status 74, `file: error: …` once, and
+# nothing of the build left behind (not the report either).
+file(MAKE_DIRECTORY ${WORK}/blocked/loader.img/inside)
+expect_run(74 "blocked/loader.img: error: cannot write it: " ${SOURCE}/systems/hello/hello.system
+           --search-path ${programs} --board qemu-virt-aarch64 --config debug
+           -o blocked/loader.img -r blocked/report.txt)
+file(WRITE ${WORK}/plain-file "")
+expect_run(74 "plain-file/loader.img: error: cannot write it: cannot make a temporary folder"
+           ${SOURCE}/systems/hello/hello.system --search-path ${programs}
+           --board qemu-virt-aarch64 --config debug -o plain-file/loader.img)
+file(GLOB leftovers ${WORK}/blocked/.microkit-* ${WORK}/blocked/report.txt)
+if(leftovers)
+  message(FATAL_ERROR "microkit left files behind after a write error: ${leftovers}")
+endif()

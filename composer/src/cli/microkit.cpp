@@ -6,6 +6,7 @@
 #include "cli/microkit.hpp"
 
 #include "cli/build.hpp"
+#include "driver/driver.hpp"
 #include "driver/sdk_layout.hpp"
 #include "driver/temp_dir.hpp"
 
@@ -165,33 +166,54 @@ int run_microkit(int argc, char** argv, std::ostream& out, std::ostream& err) {
     b.config = args->config;
     b.search_paths = args->search_paths;
     b.kernel = args->kernel;
-    if (!driver::find_board_file(args->board)) {
-        err << "error: unknown board '" << args->board << "' (no boards/" << b.board
-            << ".json in this SDK)\n";
-        return 1;
-    }
-    if (b.kernel.empty() && sdk.target(b.board, b.config, TargetPart::kernel).empty()) {
-        err << "error: this SDK has no '" << b.config << "' kernel for board '" << args->board
-            << "'\n";
-        return 1;
-    }
-    std::error_code ec;
-    fs::create_directories(fs::absolute(args->output, ec).parent_path(), ec);
-    fs::create_directories(fs::absolute(args->report, ec).parent_path(), ec);
+    driver::Driver d;
+    auto failed = [&] {
+        d.flush(err);
+        return d.status();
+    };
+    if (!driver::find_board_file(args->board))
+        d.error({}, "unknown board '" + args->board + "' (no boards/" + b.board +
+                        ".json in this SDK)");
+    else if (b.kernel.empty() && sdk.target(b.board, b.config, TargetPart::kernel).empty())
+        d.error({}, "this SDK has no '" + b.config + "' kernel for board '" + args->board + "'");
+    if (const int status = failed(); status != 0)
+        return status;
+
     // Beside the output (same file system): the results are renamed into place.
-    const driver::TempDir scratch(fs::absolute(args->output, ec).parent_path(), ".microkit-");
+    std::error_code ec;
+    const fs::path output = fs::absolute(args->output, ec);
+    const fs::path report = fs::absolute(args->report, ec);
+    fs::create_directories(output.parent_path(), ec);
+    fs::create_directories(report.parent_path(), ec);
+    const driver::TempDir scratch(output.parent_path(), ".microkit-");
+    if (!scratch.failure().empty()) {
+        d.error(args->output.string(), "cannot write it: " + scratch.failure(),
+                diag::Failure::Output);
+        return failed();
+    }
     b.out_dir = scratch.path();
     std::ostringstream summary; // names the scratch folder: told with the output's name
     const BuildResult built = build_system(b, summary, err);
     if (built.status != 0)
         return built.status;
     if (!built.image) {
-        err << "error: no image was built (the SDK's kernel, loader or initializer is missing)\n";
-        return 1;
+        d.error({}, "no image was built (the SDK's kernel, loader or initializer is missing)");
+        return failed();
     }
     const fs::path image = scratch.path() / (args->image_type == "elf" ? "image.elf" : "image.bin");
-    fs::rename(image, args->output);
-    fs::rename(scratch.path() / "report.txt", args->report);
+    // The report first: if the image cannot be put in place, the new report goes too.
+    fs::rename(scratch.path() / "report.txt", report, ec);
+    if (ec) {
+        d.error(args->report.string(), "cannot write it: " + ec.message(), diag::Failure::Output);
+        return failed();
+    }
+    fs::rename(image, output, ec);
+    if (ec) {
+        std::error_code ignored;
+        fs::remove(report, ignored);
+        d.error(args->output.string(), "cannot write it: " + ec.message(), diag::Failure::Output);
+        return failed();
+    }
     std::string line = summary.str();
     if (line.starts_with(scratch.path().string()))
         line.replace(0, scratch.path().string().size(), args->output.string());

@@ -8,7 +8,8 @@
 namespace rampart::cli {
 
 // Exit status: 0, or 1 on errors in the arguments or the system (reported in
-// rampart's form on err), 70 on internal errors.
+// rampart's form on err), 74 when an output cannot be written, 70 on internal
+// errors.
 int run_microkit(int argc, char** argv, std::ostream& out, std::ostream& err);
 
 } // namespace rampart::cli

@@ -26,17 +26,17 @@ bool is_binary(const std::filesystem::path& path, std::vector<std::uint8_t>& byt
 } // namespace
 
 int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
+    driver::Driver d;
     std::vector<std::uint8_t> bytes;
     if (is_binary(o.system, bytes)) {
-        const auto spec = report::find_spec(bytes);
-        if (!spec) {
-            err << o.system.string() << ": error: neither a system file nor a spec or image\n";
-            return 1;
+        if (const auto spec = report::find_spec(bytes)) {
+            out << report::spec_text(*spec);
+            return 0;
         }
-        out << report::spec_text(*spec);
-        return 0;
+        d.error(o.system.string(), "neither a system file nor a spec or image");
+        d.flush(err);
+        return d.status();
     }
-    driver::Driver d;
     const auto build = d.compose({o.system, o.board, o.search_paths, {}, {}, {}, {}}, false);
     d.flush(err);
     if (!build)

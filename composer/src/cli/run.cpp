@@ -25,37 +25,46 @@ constexpr int kTimeoutStatus = 124; // as timeout(1)
 
 int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
     driver::Driver d;
-    const board::Board* board = d.board(o.build.board);
-    d.flush(err);
-    if (!board)
+    auto failed = [&] {
+        d.flush(err);
         return d.status();
+    };
+    const board::Board* board = d.board(o.build.board);
+    if (!board)
+        return failed();
     // QEMU first: no point building what cannot be booted.
     const std::string& qemu = board->qemu.binary;
-    if (!run::find_program(qemu)) {
-        err << "error: cannot run QEMU: '" << qemu << "' (qemu.binary of board '" << board->name
-            << "') is not installed or not in PATH\n";
-        return 1;
-    }
-    if (!o.cpu.empty() &&
-        std::find(board->cpus.begin(), board->cpus.end(), o.cpu) == board->cpus.end()) {
-        err << "error: board '" << board->name << "' does not support CPU '" << o.cpu << "'\n";
-        return 1;
-    }
+    if (!run::find_program(qemu))
+        d.error({}, "cannot run QEMU: '" + qemu + "' (qemu.binary of board '" + board->name +
+                        "') is not installed or not in PATH");
+    else if (!o.cpu.empty() &&
+             std::find(board->cpus.begin(), board->cpus.end(), o.cpu) == board->cpus.end())
+        d.error({}, "board '" + board->name + "' does not support CPU '" + o.cpu + "'");
+    if (const int status = failed(); status != 0)
+        return status;
 
     std::optional<driver::TempDir> temp;
     BuildOptions build = o.build;
     if (build.out_dir.empty()) {
         std::error_code ec;
-        temp.emplace(fs::temp_directory_path(ec), "rampart-run-");
+        const fs::path tmp = fs::temp_directory_path(ec);
+        if (!ec)
+            temp.emplace(tmp, "rampart-run-");
+        if (ec || !temp->failure().empty()) {
+            d.error({}, ec ? "no temporary folder (TMPDIR): " + ec.message() : temp->failure(),
+                    diag::Failure::Output);
+            return failed();
+        }
         build.out_dir = temp->path();
     }
+
     const BuildResult built = build_system(build, err, err);
     if (built.status != 0)
         return built.status;
     if (!built.image) {
-        err << "error: nothing to run: the image was not built (build the target part, or give "
-               "--kernel, --loader and --initializer)\n";
-        return 1;
+        d.error({}, "nothing to run: the image was not built (build the target part, or give "
+                    "--kernel, --loader and --initializer)");
+        return failed();
     }
 
     const fs::path image = build.out_dir / "image.elf";
@@ -82,8 +91,8 @@ int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
     case run::ProcessEnd::Kind::not_started:
         break;
     }
-    err << "error: cannot run QEMU '" << qemu << "': " << end.error << "\n";
-    return 1;
+    d.error(qemu, "cannot run QEMU: " + end.error);
+    return failed();
 }
 
 RunCommand::RunCommand(CLI::App& app) {

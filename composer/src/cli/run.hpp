@@ -21,7 +21,8 @@ struct RunOptions {
 };
 
 // Exit status: the system's (QEMU's), 124 on timeout, 1 when nothing could be
-// booted (build errors, no image, QEMU missing), 70 on internal errors.
+// booted (build errors, no image, QEMU missing), 74 when the build's output
+// cannot be written, 70 on internal errors.
 int run_run(const RunOptions& options, std::ostream& out, std::ostream& err);
 
 // Registers `run` on the command line.

@@ -2,16 +2,16 @@
 // C's lower-case hex with a 0x prefix.
 #pragma once
 
+#include <charconv>
 #include <cstdint>
-#include <cstdio>
 #include <string>
 
 namespace rampart::diag {
 
 inline std::string hex(std::uint64_t v) {
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-    return buf;
+    char buf[18] = {'0', 'x'};
+    const auto end = std::to_chars(buf + 2, buf + sizeof buf, v, 16).ptr;
+    return std::string(buf, end);
 }
 
 } // namespace rampart::diag

@@ -32,7 +32,7 @@ const board::Board* Driver::board(const std::string& name) {
     if (name.find('/') == std::string::npos && !name.ends_with(".json")) {
         auto found = find_board_file(name);
         if (!found) {
-            diags_.error({}, "unknown board '" + name + "' (no boards/" + name + ".json)");
+            error({}, "unknown board '" + name + "' (no boards/" + name + ".json)");
             return nullptr;
         }
         file = *found;
@@ -41,8 +41,8 @@ const board::Board* Driver::board(const std::string& name) {
         board_ = board::load_board(file);
         return &*board_;
     } catch (const board::BoardError& e) {
-        diags_.error(diag::Loc::whole(sources_.named(e.file.empty() ? file.string() : e.file)),
-                     std::string("cannot use board '") + name + "': " + e.what());
+        error(e.file.empty() ? file.string() : e.file,
+              std::string("cannot use board '") + name + "': " + e.what());
         return nullptr;
     }
 }
@@ -69,8 +69,7 @@ std::optional<elf::ElfFile> Driver::target(const fs::path& given, const Options&
     }
     auto elf = elf::ElfFile::read(path);
     if (auto* why = std::get_if<std::string>(&elf)) {
-        diags_.error(diag::Loc::whole(sources_.named(path.string())),
-                     std::string("cannot use it as the ") + role + ": " + *why);
+        error(path.string(), std::string("cannot use it as the ") + role + ": " + *why);
         return std::nullopt;
     }
     return std::move(std::get<elf::ElfFile>(elf));
@@ -113,8 +112,7 @@ std::optional<Build> Driver::compose(const Options& given, bool with_image) {
     } catch (const plan::PlanError& e) {
         diags_.error(e.loc.file != diag::kNoFile ? e.loc : system, e.what());
     } catch (const emit::ImageError& e) {
-        diags_.error(e.file.empty() ? diag::Loc{} : diag::Loc::whole(sources_.named(e.file)),
-                     e.what());
+        error(e.file, e.what());
     } catch (const verify::VerifyError& e) {
         diags_.error(system, std::string("internal error: ") + e.what(),
                      diag::Failure::Internal);
@@ -136,8 +134,7 @@ bool Driver::write(const Build& b, const fs::path& dir, bool capdl) {
         files.add("image.bin", c.image->bytes);
     }
     if (auto failure = files.commit()) {
-        diags_.error(diag::Loc::whole(sources_.named(failure->file.string())), failure->reason,
-                     diag::Failure::Output);
+        error(failure->file.string(), failure->reason, diag::Failure::Output);
         return false;
     }
     if (!c.image) {
@@ -147,6 +144,11 @@ bool Driver::write(const Build& b, const fs::path& dir, bool capdl) {
         fs::remove(dir / "image.bin", ec);
     }
     return true;
+}
+
+void Driver::error(const std::string& file, std::string message, diag::Failure kind) {
+    diags_.error(file.empty() ? diag::Loc{} : diag::Loc::whole(sources_.named(file)),
+                 std::move(message), kind);
 }
 
 void Driver::flush(std::ostream& err) {

@@ -46,6 +46,11 @@ class Driver {
     // Writes a build's files into dir, all or none.
     bool write(const Build& build, const std::filesystem::path& dir, bool capdl);
 
+    // A failure that belongs to a file, not to a line of the system file:
+    // `file: error: message` (`error: message` without a file).
+    void error(const std::string& file, std::string message,
+               diag::Failure kind = diag::Failure::Input);
+
     // Renders the diagnostics so far to err (standard error) and forgets them.
     void flush(std::ostream& err);
     // 0, or the exit status of the worst failure so far (docs/composer.md).

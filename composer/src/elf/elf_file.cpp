@@ -1,10 +1,10 @@
 // ELF64 parsing into the typed headers, with bounds checks on every table.
 #include "elf/elf_file.hpp"
 
+#include "diag/read_file.hpp"
+
 #include <bit>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 
 namespace rampart::elf {
 namespace {
@@ -27,13 +27,10 @@ T record(const std::vector<std::uint8_t>& bytes, std::uint64_t offset) {
 } // namespace
 
 std::variant<ElfFile, std::string> ElfFile::read(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::error_code ec;
-    if (!in || std::filesystem::is_directory(path, ec))
+    auto bytes = diag::read_file(path);
+    if (!bytes)
         return std::string("cannot read the file");
-    std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
-                                    std::istreambuf_iterator<char>());
-    return parse(std::move(bytes), path.string());
+    return parse(std::move(*bytes), path.string());
 }
 
 std::variant<ElfFile, std::string> ElfFile::parse(std::vector<std::uint8_t> bytes,

@@ -2,14 +2,13 @@
 // region prefill files, as fills over one deduplicated data blob.
 #include "plan/context.hpp"
 
+#include "diag/read_file.hpp"
 #include "plan/geometry.hpp"
 
 #include <rampart/image.h>
 
 #include <algorithm>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <unordered_map>
 
 namespace rampart::plan {
@@ -186,11 +185,10 @@ void fill_region(Context& c, Blob& blob, std::uint32_t r) {
     const auto& path = c.sys.regions[r].prefill;
     if (path.empty())
         return;
-    std::ifstream in(path, std::ios::binary);
-    std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
-                                    std::istreambuf_iterator<char>());
-    if (!in && !in.eof())
+    auto read = diag::read_file(path);
+    if (!read)
         throw PlanError("cannot read prefill file '" + path.string() + "'");
+    std::vector<std::uint8_t>& bytes = *read;
     const RegionSummary& s = c.out.regions[r];
     bytes.resize(std::min<std::uint64_t>(bytes.size(), s.size));
     const unsigned bits = ceil_log2(s.page_size);

@@ -65,6 +65,17 @@ using kernel::top_of_stack;
     caller.sched_context = nullptr;
 }
 
+// `r` leaves its stack and nothing goes back through it: the stack breaks
+// there (the reply above forgets it, the one below lends no further).
+[[gnu::always_inline]] inline void break_stack_at(Reply& r) {
+    if (Reply* above = newer_reply(r))
+        above->prev = nullptr;
+    if (r.prev)
+        r.prev->next = 0;
+    r.prev = nullptr;
+    r.next = 0;
+}
+
 // `r` leaves its stack and its caller: the context at the top goes back to
 // the caller, unless the caller got a context of its own meanwhile (seL4's
 // reply_pop); from lower in the stack nothing goes back and the stack breaks
@@ -77,14 +88,11 @@ using kernel::top_of_stack;
                 r.prev->next = reinterpret_cast<uintptr_t>(sc) | top_of_stack;
             if (!caller.sched_context)
                 give_context(*sc, caller);
+            r.prev = nullptr;
+            r.next = 0;
         } else {
-            if (Reply* above = newer_reply(r))
-                above->prev = nullptr;
-            if (r.prev)
-                r.prev->next = 0;
+            break_stack_at(r);
         }
-        r.prev = nullptr;
-        r.next = 0;
     }
     reply_unlink(r, caller);
 }
@@ -95,13 +103,8 @@ using kernel::top_of_stack;
 inline void reply_abandon(Tcb& caller) {
     Reply& r = *caller.reply;
     if (SchedContext* sc = lent_context(r))
-        sc->reply = nullptr;
-    else if (Reply* above = newer_reply(r))
-        above->prev = nullptr;
-    if (r.prev)
-        r.prev->next = 0;
-    r.prev = nullptr;
-    r.next = 0;
+        sc->reply = nullptr; // then no reply is above r
+    break_stack_at(r);
     reply_unlink(r, caller);
 }
 

@@ -33,10 +33,12 @@
 // or, for a push, the first slot of the zombie pushed.
 #include "kernel/delete.hpp"
 
+#include "arch/vspace.hpp"
 #include "kernel/mdb.hpp"
 #include "kernel/phys.hpp"
 #include "lib/bits.hpp"
 #include "object/tcb.hpp"
+#include "thread/current.hpp"
 
 namespace rampart::kernel {
 
@@ -62,6 +64,11 @@ void finalise_slot(Slot& s) {
     const Cap rest = finalise_cap(s.cap, is_final(s));
     if (rest.is_null()) {
         mdb_remove(s);
+        // The running thread's VSpace cap went (a copy revoked or deleted, the
+        // VSpace itself may live on): it runs in no address space from now on,
+        // as a thread without one (kernel fuzzer, seed 5007).
+        if (thread::Tcb* t = thread::current(); t && &s == &t->slot(TcbSlot::VSpace))
+            arch::vspace_activate_for(s.cap);
     } else {
         s.cap = rest;
     }

@@ -103,15 +103,19 @@ static void hex(struct out* o, uint64_t v) {
     put(o, buf);
 }
 
-static void dec(struct out* o, uint64_t v) {
-    char buf[21];
-    int n = 20;
+const char* kf_decimal(uint64_t v, char buf[KF_DECIMAL_SIZE]) {
+    int n = KF_DECIMAL_SIZE - 1;
     buf[n] = 0;
     do {
         buf[--n] = (char)('0' + v % 10);
         v /= 10;
     } while (v);
-    put(o, buf + n);
+    return buf + n;
+}
+
+static void dec(struct out* o, uint64_t v) {
+    char buf[KF_DECIMAL_SIZE];
+    put(o, kf_decimal(v, buf));
 }
 
 /* A cap address as a slot number when it is one, else in hex. */

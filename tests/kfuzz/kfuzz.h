@@ -168,6 +168,10 @@ const char* kf_op_name(unsigned op);
 /* One line describing the call (no newline), at most `size` bytes with the NUL. */
 unsigned kf_describe(const struct kf_call* c, char* out, unsigned size);
 
+/* `v` in decimal, written at the end of `buf`; returns where it starts. */
+#define KF_DECIMAL_SIZE 21 /* 20 digits of 2^64 - 1 and the NUL */
+const char* kf_decimal(uint64_t v, char buf[KF_DECIMAL_SIZE]);
+
 /* ---- Setting the world up (the root task, through a back-end) ---- */
 
 /* An invocation by the root task in its own CSpace (the root CNode of boot,

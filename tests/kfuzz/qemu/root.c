@@ -123,14 +123,8 @@ static uint64_t root_invoke(void* self, uint64_t cptr, uint64_t label, unsigned 
 }
 
 static void put_dec(uint64_t v) {
-    char buf[21];
-    int n = 20;
-    buf[n] = 0;
-    do {
-        buf[--n] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    rampart_debug_puts(buf + n);
+    char buf[KF_DECIMAL_SIZE];
+    rampart_debug_puts(kf_decimal(v, buf));
 }
 
 static uint64_t counter(void) {

@@ -141,3 +141,31 @@ TEST(debug_name_thread_names_and_refuses) {
     rampart_wait(done);
     CHECK_EQ(rampart_debug_cap_identify(named), RAMPART_CAP_KIND_TCB);
 }
+
+static void wait_on(uint64_t ntfn, uint64_t unused) {
+    (void)unused;
+    rampart_wait(ntfn);
+}
+
+/* DebugDumpScheduler prints every thread as seL4 lays the table out;
+   tests/qemu/expected/conformance.txt matches the header and the line of a
+   thread blocked on a notification. Registers survive the call. */
+TEST(debug_dump_scheduler_lists_threads) {
+    const uint64_t wake = make(env, RAMPART_OBJ_NOTIFICATION, 0);
+    const uint64_t ready = make(env, RAMPART_OBJ_NOTIFICATION, 0);
+    /* Below the root: the sleeper blocks, then the other signals `ready`. */
+    const uint64_t sleeper = spawn(env, wait_on, wake, 0, 100);
+    spawn(env, signal_done, ready, 0, 50);
+    name_thread(sleeper, "dump-sleeper");
+    rampart_wait(ready);
+
+    register uint64_t x0 __asm__("x0") = 0x1234;
+    register uint64_t x6 __asm__("x6") = 0x5678;
+    register int64_t x7 __asm__("x7") = RAMPART_SYS_DEBUG_DUMP_SCHEDULER;
+    __asm__ volatile("svc #0" : "+r"(x0), "+r"(x6), "+r"(x7) : : "memory");
+    CHECK_EQ(x0, 0x1234);
+    CHECK_EQ(x6, 0x5678);
+    rampart_debug_dump_scheduler();
+
+    rampart_signal(wake);
+}

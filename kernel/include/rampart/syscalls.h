@@ -20,9 +20,10 @@ enum rampart_syscall {
 
     /* Debug calls, numbered as seL4 numbers them: present in debug builds
        only; release kernels treat them as unknown system calls (a fault
-       delivered to the thread's handler). seL4's DebugDumpScheduler (-13)
-       and DebugSnapshot (-16) are not implemented. */
+       delivered to the thread's handler). seL4's DebugSnapshot (-16) is
+       not implemented. */
     RAMPART_SYS_DEBUG_PUTCHAR = -12,     /* x0 = character */
+    RAMPART_SYS_DEBUG_DUMP_SCHEDULER = -13, /* prints every thread on the kernel console */
     RAMPART_SYS_DEBUG_HALT = -14,        /* x0 = exit status: ends the system (QEMU exits with it) */
     RAMPART_SYS_DEBUG_CAP_IDENTIFY = -15, /* x0 = cptr; returns its cap's kind (below) in x0 */
     /* x0 = TCB cap; the NUL-terminated name fills the caller's IPC buffer

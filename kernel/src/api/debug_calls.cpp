@@ -56,6 +56,9 @@ arch::UserContext* debug_call(arch::UserContext* ctx, int64_t number) {
     case RAMPART_SYS_DEBUG_CAP_IDENTIFY:
         ctx->set_debug_result(debug_cap_identify(*thread::current(), ctx->debug_word(0)));
         break;
+    case RAMPART_SYS_DEBUG_DUMP_SCHEDULER:
+        debug_dump_scheduler();
+        break;
     case RAMPART_SYS_DEBUG_NAME_THREAD: {
         kernel::Tcb& caller = *thread::current();
         const uint64_t cptr = ctx->debug_word(0);

@@ -1,5 +1,6 @@
 // The debug system calls of debug builds: console output, ending the system,
-// the kernel's self-check, and seL4's DebugCapIdentify and DebugNameThread.
+// the kernel's self-check, and seL4's DebugCapIdentify, DebugNameThread and
+// DebugDumpScheduler.
 #pragma once
 
 #include "arch/context.hpp"
@@ -10,6 +11,10 @@
 namespace rampart::api {
 
 arch::UserContext* debug_call(arch::UserContext* ctx, int64_t number);
+
+// DebugDumpScheduler: prints every thread on the kernel console, one line
+// each, in seL4's columns (api/debug_dump_scheduler.cpp).
+void debug_dump_scheduler();
 
 // DebugCapIdentify: the kind (enum rampart_cap_kind) of the cap `cptr` names
 // in the caller's CSpace; RAMPART_CAP_KIND_NULL when it names none.

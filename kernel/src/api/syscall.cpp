@@ -58,6 +58,7 @@ namespace {
     case RAMPART_SYS_DEBUG_CHECK:
     case RAMPART_SYS_DEBUG_CAP_IDENTIFY:
     case RAMPART_SYS_DEBUG_NAME_THREAD:
+    case RAMPART_SYS_DEBUG_DUMP_SCHEDULER:
         if (config::debug)
             return debug_call(ctx, number);
         return unknown_syscall(ctx, number);

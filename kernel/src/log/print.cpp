@@ -39,6 +39,41 @@ void put_unsigned(uint64_t v) {
         put(buf[--n]);
 }
 
+namespace {
+
+unsigned digits(uint64_t v, unsigned base) {
+    unsigned n = 1;
+    while (v >= base) {
+        v /= base;
+        ++n;
+    }
+    return n;
+}
+
+void spaces(unsigned used, unsigned width) {
+    for (; used < width; ++used)
+        put(' ');
+}
+
+} // namespace
+
+void put(Left l) {
+    unsigned n = 0;
+    while (l.text[n])
+        put(l.text[n++]);
+    spaces(n, l.width);
+}
+
+void put(Right r) {
+    spaces(digits(r.value, 10), r.width);
+    put_unsigned(r.value);
+}
+
+void put(LeftHex h) {
+    put(Hex{h.value});
+    spaces(2 + digits(h.value, 16), h.width);
+}
+
 void put_signed(int64_t v) {
     if (v < 0) {
         put('-');

@@ -9,9 +9,27 @@ struct Hex {
     uint64_t value;
 };
 
+// Table columns, as printf's "%-Ns", "%Nlu" and "%-Np" pad them: the value,
+// then (Left, LeftHex) or first (Right) spaces up to `width` characters.
+struct Left {
+    const char* text;
+    unsigned width;
+};
+struct Right {
+    uint64_t value;
+    unsigned width;
+};
+struct LeftHex {
+    uint64_t value;
+    unsigned width;
+};
+
 void put(char c);
 void put(const char* s);
 void put(Hex h);
+void put(Left l);
+void put(Right r);
+void put(LeftHex h);
 void put_unsigned(uint64_t v);
 void put_signed(int64_t v);
 

@@ -59,6 +59,14 @@ static inline void rampart_debug_name_thread_from_buffer(uint64_t tcb) {
     __asm__ volatile("svc #0" : "+r"(x0) : "r"(x7) : "memory");
 }
 
+/* Debug kernels: prints every thread (name, state, next instruction,
+   priority, domain, whether it waits for a refill) on the kernel console,
+   laid out as seL4's DebugDumpScheduler prints it. */
+static inline void rampart_debug_dump_scheduler(void) {
+    register int64_t x7 __asm__("x7") = RAMPART_SYS_DEBUG_DUMP_SCHEDULER;
+    __asm__ volatile("svc #0" : : "r"(x7) : "memory");
+}
+
 static inline void rampart_yield(void) {
     register int64_t x7 __asm__("x7") = RAMPART_SYS_YIELD;
     __asm__ volatile("svc #0" : : "r"(x7) : "memory", "x0", "x1", "x2", "x3", "x4", "x5", "x6");

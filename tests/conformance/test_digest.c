@@ -141,8 +141,8 @@ TEST(digest_of_a_vspace_reports_its_leaf_mappings) {
                  &steps),
              RAMPART_DIGEST_START);
     CHECK_OK(rampart_asid_pool_assign(RAMPART_ROOT_ASID_POOL, vs));
-    CHECK_OK(rampart_page_table_map(make(env, RAMPART_OBJ_PAGE_TABLE, 0), vs, BASE, 0));
-    CHECK_OK(rampart_page_table_map(make(env, RAMPART_OBJ_PAGE_TABLE, 0), vs, BASE, 0));
+    for (unsigned level = 1; level <= 3; ++level)
+        CHECK_OK(rampart_page_table_map(make(env, RAMPART_OBJ_PAGE_TABLE, 0), vs, BASE, 0));
     uint64_t f[5];
     for (unsigned i = 0; i < 4; ++i)
         f[i] = make(env, RAMPART_OBJ_FRAME_4K, 0);

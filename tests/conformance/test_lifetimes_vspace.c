@@ -25,8 +25,12 @@ struct island {
     volatile uint64_t* report; /* [0] progress count, [1] checker's answer */
 };
 
-/* Page tables for the 2 MiB at vaddr in `vspace`. */
+/* Page tables for the 2 MiB at vaddr (below 512 GiB) in `vspace`: levels 2
+   and 3 in the root VSpace, whose level-1 table maps its image; levels 1 to 3
+   in another. */
 static void tables_for(struct env* env, uint64_t vspace, uint64_t vaddr) {
+    if (vspace != RAMPART_ROOT_VSPACE)
+        CHECK_OK(rampart_page_table_map(make(env, RAMPART_OBJ_PAGE_TABLE, 0), vspace, vaddr, 0));
     CHECK_OK(rampart_page_table_map(make(env, RAMPART_OBJ_PAGE_TABLE, 0), vspace, vaddr, 0));
     CHECK_OK(rampart_page_table_map(make(env, RAMPART_OBJ_PAGE_TABLE, 0), vspace, vaddr, 0));
 }

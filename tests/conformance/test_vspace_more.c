@@ -12,7 +12,11 @@
 #define CACHED RAMPART_ATTR_CACHEABLE
 #define UART_PA 0x09000000ull
 
+/* Page tables for the 2 MiB at vaddr (below 512 GiB): levels 2 and 3 in the
+   root VSpace, whose level-1 table maps its image; levels 1 to 3 in another. */
 static void tables_for(struct env* env, uint64_t vs, uint64_t vaddr) {
+    if (vs != VS)
+        CHECK_OK(rampart_page_table_map(make(env, RAMPART_OBJ_PAGE_TABLE, 0), vs, vaddr, 0));
     CHECK_OK(rampart_page_table_map(make(env, RAMPART_OBJ_PAGE_TABLE, 0), vs, vaddr, 0));
     CHECK_OK(rampart_page_table_map(make(env, RAMPART_OBJ_PAGE_TABLE, 0), vs, vaddr, 0));
 }
@@ -261,10 +265,41 @@ TEST(vm_large_page_and_tables_get_in_each_others_way) {
     /* the level-2 entry holds the block: no table under it */
     CHECK_EQ(rampart_page_table_map(make(env, RAMPART_OBJ_PAGE_TABLE, 0), VS, BASE, 0),
              RAMPART_DELETE_FIRST);
-    /* the next 2 MiB takes a table, then the big page cannot go there */
+    /* the next 2 MiB takes a table, then the big page cannot go there: as
+       in seL4, the walk ends in that table, at 4 KiB entries */
     CHECK_OK(rampart_page_table_map(make(env, RAMPART_OBJ_PAGE_TABLE, 0), VS, BASE + 0x200000, 0));
     CHECK_OK(rampart_page_unmap(big));
-    CHECK_EQ(rampart_page_map(big, VS, BASE + 0x200000, RW, CACHED), RAMPART_DELETE_FIRST);
+    CHECK_EQ(rampart_page_map(big, VS, BASE + 0x200000, RW, CACHED), RAMPART_FAILED_LOOKUP);
+    CHECK_EQ(rampart_mr(2), 12);
+}
+
+/* seL4's user address space on AArch64: 48-bit translation, user addresses up
+   to 0x7fffffffffff, four levels. sel4utils maps its first frame here. */
+#define HIGH_VA 0x7effffffe000ull
+
+TEST(vm_four_levels_reach_the_top_of_user_space) {
+    const uint64_t f = make(env, RAMPART_OBJ_FRAME_4K, 0);
+    /* each missing table, as libsel4's seL4_MappingFailedLookupLevel reads it */
+    const uint64_t levels[3] = {39, 30, 21};
+    for (unsigned i = 0; i < 3; ++i) {
+        CHECK_EQ(rampart_page_map(f, VS, HIGH_VA, RW, CACHED), RAMPART_FAILED_LOOKUP);
+        CHECK_EQ(rampart_mr(0), 0);
+        CHECK_EQ(rampart_mr(1), RAMPART_LOOKUP_MISSING_CAPABILITY);
+        CHECK_EQ(rampart_mr(2), levels[i]);
+        CHECK_OK(rampart_page_table_map(make(env, RAMPART_OBJ_PAGE_TABLE, 0), VS, HIGH_VA, 0));
+    }
+    CHECK_EQ(rampart_page_table_map(make(env, RAMPART_OBJ_PAGE_TABLE, 0), VS, HIGH_VA, 0),
+             RAMPART_DELETE_FIRST);
+    CHECK_OK(rampart_page_map(f, VS, HIGH_VA, RW, CACHED));
+    volatile uint64_t* p = (volatile uint64_t*)(HIGH_VA + 0xff8);
+    *p = 0x5e14;
+    CHECK_EQ(*p, 0x5e14);
+    /* the page above seL4_UserTop */
+    const uint64_t g = make(env, RAMPART_OBJ_FRAME_4K, 0);
+    CHECK_EQ(rampart_page_map(g, VS, 0x800000000000ull, RW, CACHED), RAMPART_INVALID_ARGUMENT);
+    CHECK_EQ(rampart_page_table_map(make(env, RAMPART_OBJ_PAGE_TABLE, 0), VS, 0x800000000000ull, 0),
+             RAMPART_INVALID_ARGUMENT);
+    CHECK_OK(rampart_page_unmap(f));
 }
 
 TEST(vm_frame_mapped_in_another_vspace) {

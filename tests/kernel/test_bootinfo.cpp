@@ -81,7 +81,7 @@ TEST_CASE("root layout: IPC buffer, boot info and extra boot information follow 
     CHECK(l.ipc_buffer == 0x406000);
     CHECK(l.bootinfo == 0x407000);
     CHECK(l.extra == 0x408000);
-    CHECK(l.page_tables == 2);
+    CHECK(l.page_tables == 3); // one each at levels 1, 2 and 3
     // Without extra boot information every segment is image.
     const auto plain = compute(segs, 2, 0);
     CHECK(plain.valid);

@@ -153,10 +153,10 @@ namespace {
 using rampart::arch::Pte;
 
 // A VSpace with ASID 5 (pool at slot 24) and tables down to level 3 for
-// `vaddr` (slots 25, 26); returns the level-3 entry for vaddr.
+// `vaddr` (slots 25-27); returns the level-3 entry for vaddr.
 Pte& vspace_with_tables(const Fixture& f, uint64_t vspace_slot, uint64_t vaddr) {
     REQUIRE(f.retype(ram_slot, RAMPART_OBJ_FRAME_4K, 0, 24).is_ok()); // the ASID pool's memory
-    REQUIRE(f.retype(ram_slot, RAMPART_OBJ_PAGE_TABLE, 0, 25, 2).is_ok());
+    REQUIRE(f.retype(ram_slot, RAMPART_OBJ_PAGE_TABLE, 0, 25, 3).is_ok());
     rampart::arch::asid_pool_install(0, f.cap(24).paddr());
     const Paddr root = f.cap(vspace_slot).paddr();
     phys_ptr<rampart::arch::AsidPool>(f.cap(24).paddr())->vspace[5] = root.value;
@@ -165,9 +165,10 @@ Pte& vspace_with_tables(const Fixture& f, uint64_t vspace_slot, uint64_t vaddr) 
     auto entry = [vaddr](Paddr table, unsigned level) -> Pte& {
         return phys_ptr<Pte>(table)[(vaddr >> level_shift(level)) & 511];
     };
-    entry(root, 1) = Pte::table(f.cap(25).paddr().value);
-    entry(f.cap(25).paddr(), 2) = Pte::table(f.cap(26).paddr().value);
-    return entry(f.cap(26).paddr(), 3);
+    entry(root, 0) = Pte::table(f.cap(25).paddr().value);
+    entry(f.cap(25).paddr(), 1) = Pte::table(f.cap(26).paddr().value);
+    entry(f.cap(26).paddr(), 2) = Pte::table(f.cap(27).paddr().value);
+    return entry(f.cap(27).paddr(), 3);
 }
 
 } // namespace

@@ -200,7 +200,7 @@ static uint64_t make(struct setup* st, uint64_t ut, uint64_t type, uint64_t bits
    where they are missing. */
 static void map(struct setup* st, uint64_t ut, uint64_t frame, uint64_t vspace, uint64_t vaddr,
                 uint64_t rights, uint64_t attrs) {
-    for (unsigned tables = 0; tables < 3 && !st->s->failed; ++tables) {
+    for (unsigned tables = 0; tables < 4 && !st->s->failed; ++tables) { /* levels 1-3 */
         const uint64_t err = st->s->invoke(st->s->self, frame, RAMPART_PAGE_MAP, 3,
                                            W(vaddr, rights, attrs), 1, W(vspace), 0);
         if (err == RAMPART_NO_ERROR)

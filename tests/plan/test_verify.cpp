@@ -73,6 +73,41 @@ TEST_CASE("a frame needs its page tables, an aligned address and a free entry") 
     CHECK_THROWS_WITH(verify::dry_run(bad), Catch::Contains("already in use"));
 }
 
+TEST_CASE("page tables sit at levels 1 to 3 of a four-level VSpace, each under the one above") {
+    const auto p = echo_plan();
+    // Each PD's image lies in the first 512 GiB: one level-1 table, at 0, first.
+    std::size_t level1 = 0;
+    for (const plan::Mapping& m : p.mappings)
+        if (m.kind == RAMPART_SPEC_MAP_PAGE_TABLE && m.level == 1) {
+            CHECK(m.vaddr == 0);
+            ++level1;
+        }
+    CHECK(level1 == p.pds.size());
+    CHECK(p.mappings.front().level == 1);
+    const auto first_l1 = static_cast<std::size_t>(
+        std::find_if(p.mappings.begin(), p.mappings.end(),
+                     [](const plan::Mapping& m) { return m.level == 1; }) -
+        p.mappings.begin());
+    auto bad = p;
+    bad.mappings.erase(bad.mappings.begin() + static_cast<std::ptrdiff_t>(first_l1));
+    CHECK_THROWS_WITH(verify::dry_run(bad), Catch::Contains("no page table is mapped above it"));
+    for (const std::uint8_t level : {0, 4}) {
+        bad = p;
+        bad.mappings[first_l1].level = level;
+        CHECK_THROWS_WITH(verify::dry_run(bad), Catch::Contains("at level 1, 2 or 3"));
+    }
+    // Above the first 512 GiB a frame has no level-1 table; above 2^47, no user space.
+    auto frame = std::find_if(p.mappings.begin(), p.mappings.end(), [](const plan::Mapping& m) {
+        return rampart_spec_maps_frame(m.kind);
+    });
+    REQUIRE(frame != p.mappings.end());
+    bad = p;
+    bad.mappings[static_cast<std::size_t>(frame - p.mappings.begin())].vaddr = 0x7effffffe000;
+    CHECK_THROWS_WITH(verify::dry_run(bad), Catch::Contains("no page table is mapped above it"));
+    bad.mappings[static_cast<std::size_t>(frame - p.mappings.begin())].vaddr = 0x800000000000;
+    CHECK_THROWS_WITH(verify::dry_run(bad), Catch::Contains("above the top of user space"));
+}
+
 TEST_CASE("a frame's own cap maps once, as its first mapping") {
     auto p = echo_plan();
     const auto own = std::find_if(p.mappings.begin(), p.mappings.end(), [](const plan::Mapping& m) {

@@ -4,6 +4,7 @@
 
 #include "diag/hex.hpp"
 #include "plan/allocator.hpp"
+#include "plan/geometry.hpp"
 #include "plan/layout.hpp"
 #include "plan/planner.hpp"
 
@@ -41,7 +42,8 @@ struct PdPlan {
     std::uint32_t notification = kNone, endpoint = kNone;
     unsigned cnode_radix = kMinCnodeRadix;
     std::vector<std::uint32_t> frames; // provisional frame id per layout page (private or region)
-    std::map<std::uint64_t, std::uint32_t> l2, l3; // table base vaddr -> provisional id
+    // Per level from kFirstTableLevel: table base vaddr -> provisional id.
+    std::map<std::uint64_t, std::uint32_t> tables[kTableLevels];
     std::uint64_t irq_mask = 0, notify_mask = 0, pp_mask = 0;
 };
 

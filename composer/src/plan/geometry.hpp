@@ -1,5 +1,6 @@
-// Address-space geometry of AArch64 with a 4 KiB granule and 39-bit virtual
-// addresses (docs/boot.md): three levels, one table type for all of them.
+// Address-space geometry of AArch64 with a 4 KiB granule and 48-bit user
+// virtual addresses, as seL4 has it (docs/boot.md): the VSpace is the level-0
+// table, page tables (one type) sit at levels 1 to 3.
 #pragma once
 
 #include <rampart/aarch64/kernel_layout.h>
@@ -16,11 +17,18 @@ inline constexpr unsigned kTableIndexBits = 9;
 inline constexpr std::uint64_t kPageSize = 1ull << kPageBits;
 inline constexpr std::uint64_t kUserTop = RAMPART_USER_TOP;
 
-// A level-2 table covers 1 GiB (one L1 entry); a level-3 table covers 2 MiB.
-inline constexpr unsigned kL2Span = kHugePageBits;
-inline constexpr unsigned kL3Span = kLargePageBits;
-static_assert(kPageBits + 3 * kTableIndexBits == RAMPART_VA_BITS, "three levels");
-static_assert(kL3Span == kPageBits + kTableIndexBits && kL2Span == kL3Span + kTableIndexBits);
+// Page tables sit at levels kFirstTableLevel..kLastTableLevel; a table of
+// level n covers 2^table_span(n) bytes: 512 GiB, 1 GiB, 2 MiB.
+inline constexpr unsigned kFirstTableLevel = 1;
+inline constexpr unsigned kLastTableLevel = 3;
+inline constexpr unsigned kTableLevels = kLastTableLevel - kFirstTableLevel + 1;
+constexpr unsigned table_span(unsigned level) {
+    return kPageBits + kTableIndexBits * (kLastTableLevel + 1 - level);
+}
+static_assert(table_span(kFirstTableLevel) + kTableIndexBits == RAMPART_USER_VA_BITS &&
+                  kTableLevels + 1 == RAMPART_USER_LEVELS,
+              "the VSpace and three levels of page tables");
+static_assert(table_span(3) == kLargePageBits && table_span(2) == kHugePageBits);
 
 constexpr std::uint64_t bit(unsigned n) {
     return 1ull << n;

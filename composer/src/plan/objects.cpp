@@ -78,15 +78,15 @@ void plan_pd(Context& c, std::uint32_t index) {
             p.frames.push_back(
                 c.add(n + ".frame@" + hex(page.vaddr), RAMPART_OBJ_FRAME_4K, kPageBits, index));
         }
-        if (page.bits < kL2Span)
-            p.l2.emplace(align_down(page.vaddr, kL2Span), kNone);
-        if (page.bits < kL3Span)
-            p.l3.emplace(align_down(page.vaddr, kL3Span), kNone);
+        for (unsigned level = kFirstTableLevel; level <= kLastTableLevel; ++level)
+            if (page.bits < table_span(level))
+                p.tables[level - kFirstTableLevel].emplace(
+                    align_down(page.vaddr, table_span(level)), kNone);
     }
-    for (auto& [v, id] : p.l2)
-        id = c.add(n + ".pt2@" + hex(v), RAMPART_OBJ_PAGE_TABLE, 0, index);
-    for (auto& [v, id] : p.l3)
-        id = c.add(n + ".pt3@" + hex(v), RAMPART_OBJ_PAGE_TABLE, 0, index);
+    for (unsigned level = kFirstTableLevel; level <= kLastTableLevel; ++level)
+        for (auto& [v, id] : p.tables[level - kFirstTableLevel])
+            id = c.add(n + ".pt" + std::to_string(level) + "@" + hex(v), RAMPART_OBJ_PAGE_TABLE, 0,
+                       index);
 }
 
 } // namespace

@@ -57,10 +57,9 @@ void place_objects(Context& c) {
             renumber(*id, final_of);
         for (auto& id : p.frames)
             renumber(id, final_of);
-        for (auto& [v, id] : p.l2)
-            renumber(id, final_of);
-        for (auto& [v, id] : p.l3)
-            renumber(id, final_of);
+        for (auto& level : p.tables)
+            for (auto& [v, id] : level)
+                renumber(id, final_of);
     }
 }
 

@@ -39,7 +39,9 @@ void plan_system_objects(Context& c) {
     // mapping, an IRQ handler per IRQ and a cap per ASID pool (docs/spec.md).
     std::uint64_t mappings = 0, irqs = 0;
     for (const PdPlan& p : c.pds) {
-        mappings += p.layout.pages.size() + p.l2.size() + p.l3.size();
+        mappings += p.layout.pages.size();
+        for (const auto& level : p.tables)
+            mappings += level.size();
         irqs += p.info->pd->irqs.size();
     }
     const std::uint64_t fillers = std::uint64_t{c.fixed_runs} * 2 * RAMPART_MAX_UNTYPED_BITS;

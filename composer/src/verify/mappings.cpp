@@ -13,10 +13,11 @@ using plan::kLargePageBits;
 using plan::kNone;
 using plan::kPageBits;
 
-// An entry of one table level of one VSpace: (vspace, level, index).
+// An entry of one table level (0, the VSpace, to 3) of one VSpace:
+// (vspace, level, index); an entry of level n maps what a level n+1 table covers.
 std::uint64_t entry(std::uint32_t vspace, unsigned level, std::uint64_t vaddr) {
-    const unsigned shift = level == 1 ? kHugePageBits : level == 2 ? kLargePageBits : kPageBits;
-    return (std::uint64_t{vspace} << 32) | (std::uint64_t{level} << 28) | (vaddr >> shift);
+    const unsigned shift = level == plan::kLastTableLevel ? kPageBits : plan::table_span(level + 1);
+    return (std::uint64_t{vspace} << 40) | (std::uint64_t{level} << 36) | (vaddr >> shift);
 }
 
 } // namespace
@@ -36,12 +37,12 @@ void check_mappings(const plan::Plan& p) {
         unsigned level = 0, bits = 0;
         if (m.kind == RAMPART_SPEC_MAP_PAGE_TABLE) {
             need_type(p, m.object, RAMPART_OBJ_PAGE_TABLE, "a page-table mapping");
-            if (m.level != 2 && m.level != 3)
-                fail(what, "a page table is mapped at level 2 or 3");
+            if (m.level < plan::kFirstTableLevel || m.level > plan::kLastTableLevel)
+                fail(what, "a page table is mapped at level 1, 2 or 3");
             if (!mapped_tables.insert(m.object).second)
                 fail(what, "a page table is mapped only once");
             level = m.level - 1;
-            bits = m.level == 2 ? plan::kL2Span : plan::kL3Span;
+            bits = plan::table_span(m.level);
         } else if (rampart_spec_maps_frame(m.kind)) {
             if (!plan::is_frame(o.type))
                 fail(what, "only frames are mapped as pages");
@@ -63,7 +64,7 @@ void check_mappings(const plan::Plan& p) {
             fail(what, "the address is not aligned to " + hex(plan::bit(bits)));
         if (m.vaddr >= plan::kUserTop)
             fail(what, "the address is above the top of user space");
-        if (level >= 2 && !tables.count(entry(m.vspace, level - 1, m.vaddr)))
+        if (level >= 1 && !tables.count(entry(m.vspace, level - 1, m.vaddr)))
             fail(what, "no page table is mapped above it");
         const std::uint64_t e = entry(m.vspace, level, m.vaddr);
         if (!used.insert(e).second)

@@ -13,7 +13,7 @@ bool map_user_page(uint64_t root, uint64_t vaddr, uint64_t paddr, Access access,
     if (vaddr >= RAMPART_USER_TOP || (vaddr | paddr) & ((1ull << page_bits) - 1))
         return false;
     uint64_t table = root;
-    for (unsigned level = 1; level < 3; ++level) {
+    for (unsigned level = user_root_level; level < last_level; ++level) {
         Pte& e = kernel::ptr_from_paddr<Pte>(table)[(vaddr >> level_shift(level)) & (entries - 1)];
         if (!e.valid()) {
             const uint64_t next = tables.alloc(tables.self);
@@ -25,10 +25,11 @@ bool map_user_page(uint64_t root, uint64_t vaddr, uint64_t paddr, Access access,
         }
         table = e.paddr();
     }
-    Pte& leaf = kernel::ptr_from_paddr<Pte>(table)[(vaddr >> level_shift(3)) & (entries - 1)];
+    Pte& leaf =
+        kernel::ptr_from_paddr<Pte>(table)[(vaddr >> level_shift(last_level)) & (entries - 1)];
     if (leaf.valid())
         return false;
-    leaf = Pte::leaf(paddr, 3, type, access);
+    leaf = Pte::leaf(paddr, last_level, type, access);
     dsb_ishst();
     return true;
 }

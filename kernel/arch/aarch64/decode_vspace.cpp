@@ -55,21 +55,14 @@ Status page_table_map(const Invocation& inv) {
     if (vaddr >= RAMPART_USER_TOP)
         return Status::invalid_argument(0);
     // The table goes in the first level whose entry for vaddr is empty.
-    uint64_t table = root;
-    for (unsigned level = 1; level < 3; ++level) {
-        Pte& e = kernel::ptr_from_paddr<Pte>(table)[(vaddr >> level_shift(level)) & (entries - 1)];
-        if (!e.valid()) {
-            e = Pte::table(inv.cap.paddr().value);
-            dsb_ishst();
-            const uint64_t base = vaddr & ~lib::mask(level_shift(level));
-            inv.slot.cap = Cap::page_table(inv.cap.paddr(), mapped_word(asid, base), true);
-            return Status::ok();
-        }
-        if (!e.is_table(level))
-            return Status::delete_first(); // a block mapping is in the way
-        table = e.paddr();
-    }
-    return Status::delete_first(); // every level already has its table
+    const Walk w = walk_to_leaf(root, vaddr);
+    if (w.level == last_level || w.entry->valid())
+        return Status::delete_first(); // every level has its table, or a block is in the way
+    *w.entry = Pte::table(inv.cap.paddr().value);
+    dsb_ishst();
+    const uint64_t base = vaddr & ~lib::mask(level_shift(w.level));
+    inv.slot.cap = Cap::page_table(inv.cap.paddr(), mapped_word(asid, base), true);
+    return Status::ok();
 }
 
 Status page_table_unmap(const Invocation& inv) {
@@ -104,12 +97,16 @@ Status page_map(const Invocation& inv) {
     const kernel::Rights rights = frame.rights() & kernel::Rights{inv.arg(1)};
     if (!rights.read())
         return Status::invalid_argument(1);
+    // As seL4: unless the walk ends at the page's level (a table missing on
+    // the way, or one where the page would go), the failure's bits left are
+    // those of the entry it ended at (libsel4's seL4_MappingFailedLookupLevel).
     const unsigned level = level_of_page(bits);
-    Pte* e = lookup_entry(root, vaddr, level);
-    if (!e)
+    const Walk w = walk_to_leaf(root, vaddr);
+    if (w.level != level)
         return Status::failed_lookup(false,
-                                     kernel::LookupFault::missing_capability(level_shift(level)));
-    if (e->valid() && !(remap && e->paddr() == frame.paddr().value && !e->is_table(level)))
+                                     kernel::LookupFault::missing_capability(level_shift(w.level)));
+    Pte* const e = w.entry;
+    if (e->valid() && !(remap && e->paddr() == frame.paddr().value))
         return Status::delete_first();
     const uint64_t attrs = inv.arg(2);
     const MemType type = frame.frame_is_device()    ? MemType::device_nGnRnE

@@ -8,7 +8,7 @@ namespace rampart::arch {
 namespace {
 
 alignas(4096) Pte kernel_l1[entries];
-alignas(4096) Pte empty_l1[entries]; // maps nothing
+alignas(4096) Pte empty_root[entries]; // maps nothing
 
 } // namespace
 
@@ -26,11 +26,11 @@ uint64_t user_translation_base() {
 }
 
 uint64_t no_user_space() {
-    return kernel::paddr_from_ptr(empty_l1);
+    return kernel::paddr_from_ptr(empty_root);
 }
 
 void vspace_activate_none() {
-    vspace_activate(kernel::paddr_from_ptr(empty_l1), 0);
+    vspace_activate(kernel::paddr_from_ptr(empty_root), 0);
 }
 
 } // namespace rampart::arch

@@ -46,10 +46,12 @@ uint64_t skip_invalid(const Pte* entry, uint64_t i, uint64_t limit) {
 }
 
 // Reads the entries of `table` (at `level`) from c.va to the end of the range
-// the table maps; false when the budget ran out first (c.va: where to go on).
+// the table maps (of user space, for the root); false when the budget ran out
+// first (c.va: where to go on).
 bool scan(uint64_t table, unsigned level, Cursor& c) {
     const unsigned shift = level_shift(level);
-    const uint64_t end = (c.va | lib::mask(shift + table_bits)) + 1;
+    const uint64_t end =
+        lib::min<uint64_t>((c.va | lib::mask(shift + table_bits)) + 1, RAMPART_DIGEST_VSPACE_END);
     const Pte* entry = kernel::ptr_from_paddr<Pte>(table);
     while (c.va < end) {
         const uint64_t at = (c.va >> shift) & (entries - 1);
@@ -75,7 +77,7 @@ bool scan(uint64_t table, unsigned level, Cursor& c) {
     return true;
 }
 
-static_assert(level_shift(1) + table_bits == 39 && RAMPART_DIGEST_VSPACE_END == lib::bit(39));
+static_assert(RAMPART_DIGEST_VSPACE_END == RAMPART_USER_TOP);
 
 } // namespace
 
@@ -88,7 +90,7 @@ kernel::Status decode_vspace_digest(const api::Invocation& inv, api::Results& ou
     if (!lib::is_aligned(c.va, page_bits))
         return kernel::Status::alignment_error();
     if (c.va < RAMPART_DIGEST_VSPACE_END)
-        (void)scan(inv.cap.paddr().value, 1, c);
+        (void)scan(inv.cap.paddr().value, user_root_level, c);
     out.push(c.hash);
     out.push(c.va);
     return kernel::Status::ok();

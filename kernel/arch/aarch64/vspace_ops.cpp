@@ -13,26 +13,28 @@
 
 namespace rampart::arch {
 
-Pte* lookup_entry(uint64_t root, uint64_t vaddr, unsigned level) {
+namespace {
+
+// The walk from `root`, stopping at `deepest` at the latest.
+Walk walk(uint64_t root, uint64_t vaddr, unsigned deepest) {
     uint64_t table = root;
-    for (unsigned l = 1;; ++l) {
+    for (unsigned l = user_root_level;; ++l) {
         Pte* e = kernel::ptr_from_paddr<Pte>(table) + ((vaddr >> level_shift(l)) & (entries - 1));
-        if (l == level)
-            return e;
-        if (!e->is_table(l))
-            return nullptr;
+        if (l == deepest || !e->is_table(l))
+            return {l, e};
         table = e->paddr();
     }
 }
 
+} // namespace
+
 Walk walk_to_leaf(uint64_t root, uint64_t vaddr) {
-    uint64_t table = root;
-    for (unsigned l = 1;; ++l) {
-        Pte* e = kernel::ptr_from_paddr<Pte>(table) + ((vaddr >> level_shift(l)) & (entries - 1));
-        if (l == 3 || !e->is_table(l))
-            return {l, e};
-        table = e->paddr();
-    }
+    return walk(root, vaddr, last_level);
+}
+
+Pte* lookup_entry(uint64_t root, uint64_t vaddr, unsigned level) {
+    const Walk w = walk(root, vaddr, level);
+    return w.level == level ? w.entry : nullptr;
 }
 
 void unmap_page(uint64_t asid, uint64_t vaddr, uint64_t paddr, unsigned size_bits) {
@@ -50,7 +52,7 @@ void unmap_table(uint64_t asid, uint64_t vaddr, uint64_t table) {
     const uint64_t root = vspace_of_asid(asid);
     if (!root)
         return;
-    for (unsigned level = 1; level < 3; ++level) {
+    for (unsigned level = user_root_level; level < last_level; ++level) {
         Pte* e = lookup_entry(root, vaddr, level);
         if (!e || !e->is_table(level))
             return;

@@ -136,10 +136,11 @@ enum rampart_invocation_label {
 /* The digest invocations' starting value (the FNV-1a 64 offset basis), the
    most non-empty slots or valid table entries one invocation visits, how many
    empty ones count as one (a table or CNode is mostly empty, and skipping an
-   empty entry costs little), and the VSpace walk's end. */
+   empty entry costs little), and the VSpace walk's end (the top of user
+   space, RAMPART_USER_TOP of <rampart/aarch64/kernel_layout.h>). */
 #define RAMPART_DIGEST_START 0xcbf29ce484222325ull
 #define RAMPART_DIGEST_BATCH 512u
 #define RAMPART_DIGEST_EMPTY_SHARE 16u
-#define RAMPART_DIGEST_VSPACE_END (1ull << 39)
+#define RAMPART_DIGEST_VSPACE_END (1ull << 47)
 
 #endif

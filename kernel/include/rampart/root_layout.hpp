@@ -20,7 +20,9 @@ struct Layout {
     bool valid = false; // the extra boot information's segment is where it must be
 };
 
-// Level-2 tables cover 1 GiB each, level-3 tables 2 MiB (39-bit VA, 4 KiB granule).
+// Below the VSpace (the level-0 table), level-1 tables cover 512 GiB each,
+// level-2 tables 1 GiB, level-3 tables 2 MiB (aarch64/kernel_layout.h).
+inline constexpr unsigned l1_shift = 39;
 inline constexpr unsigned l2_shift = 30;
 inline constexpr unsigned l3_shift = 21;
 
@@ -76,22 +78,23 @@ constexpr Layout compute(const rampart_user_segment* segs, uint32_t n,
     spans[k++] = {top, 0, 2 * RAMPART_PAGE_SIZE, 0};
     if (l.image_segments < n)
         spans[k++] = segs[n - 1];
-    l.page_tables = detail::count_blocks(spans, k, l2_shift) + detail::count_blocks(spans, k, l3_shift);
+    l.page_tables = detail::count_blocks(spans, k, l1_shift) +
+                    detail::count_blocks(spans, k, l2_shift) + detail::count_blocks(spans, k, l3_shift);
     return l;
 }
 
 namespace detail {
 constexpr rampart_user_segment sample[2] = {{0x400000, 0, 0x3000, 5}, {0x403000, 0, 0x1000, 6}};
 static_assert(compute(sample, 2, 0).ipc_buffer == 0x404000);
-static_assert(compute(sample, 2, 0).page_tables == 2);
+static_assert(compute(sample, 2, 0).page_tables == 3); // one each of L1, L2, L3
 constexpr rampart_user_segment straddle[1] = {{0x3ff000, 0, 0x2000, 5}};
-static_assert(compute(straddle, 1, 0).page_tables == 3); // one L2, two L3
+static_assert(compute(straddle, 1, 0).page_tables == 4); // one L1, one L2, two L3
 // Extra boot information that crosses into the next 2 MiB needs one more table.
 constexpr rampart_user_segment with_extra[2] = {{0x400000, 0, 0x1fd000, 5},
                                                 {0x5ff000, 0, 0x2000, 4}};
 static_assert(compute(with_extra, 2, 0x1010).valid);
 static_assert(compute(with_extra, 2, 0x1010).bootinfo == 0x5fe000);
-static_assert(compute(with_extra, 2, 0x1010).page_tables == 3);
+static_assert(compute(with_extra, 2, 0x1010).page_tables == 4);
 static_assert(!compute(with_extra, 2, 0x3000).valid); // its size does not match
 static_assert(!compute(sample, 2, 0x10).valid);       // not after the boot-info page
 } // namespace detail

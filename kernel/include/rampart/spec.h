@@ -119,7 +119,7 @@ struct rampart_spec_mapping {
     uint32_t vspace; /* object index of the VSpace */
     uint32_t object; /* page table or frame */
     uint8_t kind;    /* enum rampart_spec_mapping_kind */
-    uint8_t level;   /* page table: 2 (covers 1 GiB) or 3 (covers 2 MiB); frame: 0 */
+    uint8_t level;   /* page table: 1 (covers 512 GiB), 2 (1 GiB) or 3 (2 MiB); frame: 0 */
     uint8_t rights;  /* RAMPART_SPEC_MAP_* (frames) */
     uint8_t attrs;   /* RAMPART_SPEC_ATTR_* (frames) */
     uint32_t pd;

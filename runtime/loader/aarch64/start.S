@@ -127,16 +127,17 @@ at_el1:
 4:  wfe
     b       4b
 
-/* void loader_enable_mmu(uint64_t table, uint64_t tcr, uint64_t mair)
-   One table serves both halves: identity for the loader (TTBR0) and the
-   kernel window (TTBR1) index the same 1 GiB blocks. */
+/* void loader_enable_mmu(uint64_t user_table, uint64_t kernel_table,
+                          uint64_t tcr, uint64_t mair)
+   The loader's identity map (TTBR0, from level 0) and the kernel window
+   (TTBR1, from level 1) reach the same 1 GiB blocks (loader_mmu.hpp). */
     .text
     .global loader_enable_mmu
 loader_enable_mmu:
-    msr     mair_el1, x2
-    msr     tcr_el1, x1
+    msr     mair_el1, x3
+    msr     tcr_el1, x2
     msr     ttbr0_el1, x0
-    msr     ttbr1_el1, x0
+    msr     ttbr1_el1, x1
     isb
     tlbi    vmalle1
     dsb     nsh

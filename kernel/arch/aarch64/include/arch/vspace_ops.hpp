@@ -1,5 +1,6 @@
 // Operations on user translation tables that VSpace, page-table and frame
-// caps name (AArch64, 39-bit VA: L1 1 GiB, L2 2 MiB, L3 4 KiB entries).
+// caps name (AArch64, 48-bit VA: L0 512 GiB, L1 1 GiB, L2 2 MiB, L3 4 KiB
+// entries; the VSpace is the level-0 table).
 #pragma once
 
 #include <stdint.h>
@@ -13,21 +14,23 @@ namespace rampart::arch {
 // setVMRoot(ksCurThread) after deleteASID / deleteASIDPool).
 void reload_current_vspace();
 
-// The entry that maps `vaddr` at `level` in the tree rooted at `root`, or
-// nullptr when a table on the way is missing (or a block is in the way).
-Pte* lookup_entry(uint64_t root, uint64_t vaddr, unsigned level);
-
-// The deepest level whose entry for vaddr is reachable (1..3) and that entry.
+// The deepest level whose entry for vaddr is reachable (0..3) and that entry:
+// the walk goes down while the entry holds a table (seL4's lookupPTSlot).
 struct Walk {
     unsigned level;
     Pte* entry;
 };
 Walk walk_to_leaf(uint64_t root, uint64_t vaddr);
 
+// The entry that maps `vaddr` at `level` in the tree rooted at `root`, or
+// nullptr when a table on the way is missing (or a block is in the way).
+Pte* lookup_entry(uint64_t root, uint64_t vaddr, unsigned level);
+
 // Level of the table whose entries are `size_bits` mappings (12 -> 3, 21 -> 2, 30 -> 1).
 constexpr unsigned level_of_page(unsigned size_bits) {
-    return size_bits == 12 ? 3 : size_bits == 21 ? 2 : 1;
+    return last_level - (size_bits - page_bits) / table_bits;
 }
+static_assert(level_of_page(12) == 3 && level_of_page(21) == 2 && level_of_page(30) == 1);
 
 // Clears the mapping of `paddr` at vaddr (if that is what is mapped there) and flushes it.
 void unmap_page(uint64_t asid, uint64_t vaddr, uint64_t paddr, unsigned size_bits);

@@ -48,7 +48,8 @@ static std::string header(const Board& b) {
       << "inline constexpr uint64_t gic_redistributor = " << hex(b.gic.redistributor) << ";\n"
       << "inline constexpr uint32_t max_irq = " << b.gic.max_irq << ";\n\n"
       << "inline constexpr uint64_t timer_frequency_hz = " << b.timer.frequency_hz << ";\n"
-      << "inline constexpr uint32_t timer_irq = " << b.timer.irq_el1_physical << ";\n\n"
+      << "// The kernel's timer: the EL1 virtual timer's PPI (the physical one is user level's).\n"
+      << "inline constexpr uint32_t timer_irq = " << b.timer.irq_el1_virtual << ";\n\n"
       << "inline constexpr bool exit_semihosting = " << (b.exit == "semihosting" ? "true" : "false")
       << ";\n\n} // namespace rampart::platform\n";
     return o.str();

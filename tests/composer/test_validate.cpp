@@ -104,6 +104,16 @@ TEST_CASE("Microkit's setvar_id on IRQs, child PDs and vCPUs, setvar_prefill_siz
     CHECK(vm.system->pds[0].virtual_machine->vcpus[0].setvar_id.value == "v");
 }
 
+TEST_CASE("the EL1 physical timer's interrupt (30) is a PD's to claim, as on seL4 at EL1",
+          "[validate][microkit]") {
+    // The kernel ticks on the virtual timer (27); CNTP and its PPI are user level's.
+    auto o = run("timer.system", xml_system("name=\"a\"", "    <irq irq=\"30\" id=\"2\" />\n"));
+    INFO(o.text);
+    REQUIRE(o.checked);
+    CHECK(o.errors == 0);
+    CHECK(o.system->pds[0].irqs[0].irq.value == 30);
+}
+
 TEST_CASE("a map that is not 2 MiB aligned keeps a region at 4 KiB pages", "[validate]") {
     auto o =
         run("p.system", xml_system("name=\"a\"", "    <map mr=\"big\" vaddr=\"0x40001000\" />\n",

@@ -21,11 +21,6 @@ TEST(irq_number_out_of_range) {
              RAMPART_RANGE_ERROR);
 }
 
-TEST(irq_kernel_timer_is_reserved) {
-    CHECK_EQ(rampart_irq_control_get(RAMPART_ROOT_IRQ_CONTROL, 30, ROOT, new_slot(env), DEPTH),
-             RAMPART_REVOKE_FIRST);
-}
-
 TEST(irq_get_into_occupied_slot) {
     const uint64_t ep = make(env, RAMPART_OBJ_ENDPOINT, 0);
     CHECK_EQ(rampart_irq_control_get(RAMPART_ROOT_IRQ_CONTROL, 41, ROOT, ep, DEPTH),

@@ -59,14 +59,19 @@ void check_restart(Context& c, const PdInfo& info) {
     }
 }
 
-bool kernel_irq(const board::Board& b, std::uint64_t irq) {
-    if (irq == b.timer.irq_el1_physical || irq == b.timer.irq_el1_virtual ||
-        irq == b.timer.irq_el2_physical)
-        return true;
+// Why a PD may not claim the interrupt, or "" when it may. The kernel ticks
+// on the EL1 virtual timer, as seL4 at EL1 does; the EL1 physical timer (its
+// PPI, and CNTP's registers from EL0) is user level's, as in seL4 built with
+// KernelArmExportPTMRUser. The EL2 timer is no use to a program at EL1 or EL0.
+std::string reserved_irq(const board::Board& b, std::uint64_t irq) {
+    if (irq == b.timer.irq_el1_virtual)
+        return "belongs to the kernel (its timer, the EL1 virtual timer)";
+    if (irq == b.timer.irq_el2_physical)
+        return "is the EL2 physical timer, which no program at EL1 or EL0 can use";
     for (const auto& d : b.devices)
         if (d.kernel && d.irq && *d.irq == irq)
-            return true;
-    return false;
+            return "belongs to the kernel (device '" + d.name + "')";
+    return "";
 }
 
 void check_irqs(Context& c, const model::ProtectionDomain& pd,
@@ -79,8 +84,8 @@ void check_irqs(Context& c, const model::ProtectionDomain& pd,
                                      std::to_string(c.board.gic.max_irq) + ")");
             continue;
         }
-        if (kernel_irq(c.board, n)) {
-            c.error(irq.irq.loc, "irq " + std::to_string(n) + " belongs to the kernel");
+        if (const std::string why = reserved_irq(c.board, n); !why.empty()) {
+            c.error(irq.irq.loc, "irq " + std::to_string(n) + " " + why);
             continue;
         }
         auto [it, fresh] = claimed.emplace(n, irq.irq.loc);

@@ -71,9 +71,12 @@ placed:
     cmp     x19, #2
     b.ne    at_el1
 
-    /* EL2: EL1 is AArch64 (HCR_EL2.RW); no stage-2 translation; timers and
-       counters accessible from EL1 (CNTHCTL_EL2.EL1PCEN/EL1PCTEN), no
-       virtual offset; FP/SIMD not trapped (CPTR_EL2 RES1 bits only). */
+    /* EL2: EL1 is AArch64 (HCR_EL2.RW); no stage-2 translation; the
+       physical timer and counter not trapped to EL2 from EL1 and EL0
+       (CNTHCTL_EL2.EL1PCEN/EL1PCTEN: user level drives CNTP); no virtual
+       offset, so the kernel's virtual timer counts the physical count
+       (CNTVOFF_EL2 resets to an UNKNOWN value); FP/SIMD not trapped
+       (CPTR_EL2 RES1 bits only). */
     mov     x9, #(1 << 31)
     msr     hcr_el2, x9
     mov     x9, #3

@@ -231,8 +231,8 @@ int main(const struct rampart_bootinfo* bi) {
         struct worker_state* st = view(i);
         st->index = i;
         kf_seed(&st->rng, KFUZZ_SEED * 0x100000001b3ull + i);
-        /* GIC interrupt ids, the EL1 physical timer's PPI, AArch64's 35 registers. */
-        kf_world_init(&st->world, 1024, 30, 35);
+        /* GIC interrupt ids, the kernel timer's PPI (EL1 virtual), AArch64's 35 registers. */
+        kf_world_init(&st->world, 1024, 27, 35);
         st->world.avoid = KFUZZ_AVOID;
         start_worker(i);
     }

@@ -3,6 +3,7 @@
 
 #include "console.hpp"
 
+#include <rampart/aarch64/user_context.h>
 #include <rampart/faults.h>
 #include <rampart/invoke.h>
 
@@ -79,19 +80,18 @@ const char* exception_name(uint64_t ec) {
 }
 
 void print_registers(const Cspace& cs, const SpecView& s, uint32_t pd) {
-    constexpr unsigned count = 35; // pc, sp, spsr, x0..x30, tpidr_el0
-    uint64_t regs[count] = {};
-    if (rampart_tcb_read_registers(cs.ws(s.tcbs[s.pds[pd].tcb].tcb), 0, count, regs) !=
+    uint64_t regs[RAMPART_UC_WORDS] = {};
+    if (rampart_tcb_read_registers(cs.ws(s.tcbs[s.pds[pd].tcb].tcb), 0, RAMPART_UC_WORDS, regs) !=
         RAMPART_NO_ERROR)
         return;
     Line line;
-    line << "  pc " << Hex{regs[0]} << "  sp " << Hex{regs[1]} << "  lr " << Hex{regs[33]}
-         << "  spsr " << Hex{regs[2]};
+    line << "  pc " << Hex{regs[RAMPART_UC_PC]} << "  sp " << Hex{regs[RAMPART_UC_SP]} << "  lr "
+         << Hex{regs[RAMPART_UC_X30]} << "  spsr " << Hex{regs[RAMPART_UC_SPSR]};
     line.end();
     for (unsigned r = 0; r < 30; r += 6) {
         line << " ";
         for (unsigned k = r; k < r + 6 && k < 30; ++k)
-            line << " x" << uint64_t{k} << (k < 10 ? "  " : " ") << Hex{regs[3 + k]};
+            line << " x" << uint64_t{k} << (k < 10 ? "  " : " ") << Hex{regs[RAMPART_UC_XREG(k)]};
         line.end();
     }
 }

@@ -5,6 +5,7 @@
 #include "console.hpp"
 #include "fault_report.hpp"
 
+#include <rampart/aarch64/user_context.h>
 #include <rampart/invoke.h>
 #include <rampart/ipc.h>
 #include <rampart/pd.h>
@@ -165,11 +166,14 @@ class Monitor {
             (void)rampart_sched_context_unbind(sc); // off the notification
             (void)rampart_sched_context_bind(sc, tcb); // for init()
         }
-        uint64_t regs[35] = {};
-        regs[0] = t.entry;
-        regs[1] = t.stack_pointer;
-        regs[3] = t.arg0;
-        (void)rampart_tcb_write_registers(tcb, 2 /* resume */, 35, regs);
+        // Every register but the last, TPIDRRO_EL0: it keeps the IPC buffer's
+        // address, which the PD's runtime reads.
+        uint64_t regs[RAMPART_UC_TPIDRRO_EL0] = {};
+        regs[RAMPART_UC_PC] = t.entry;
+        regs[RAMPART_UC_SP] = t.stack_pointer;
+        regs[RAMPART_UC_X0] = t.arg0;
+        (void)rampart_tcb_write_registers(tcb, RAMPART_TCB_WRITE_RESUME_TARGET,
+                                          RAMPART_UC_TPIDRRO_EL0, regs);
     }
 
     const SpecView& s_;

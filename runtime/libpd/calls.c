@@ -172,7 +172,7 @@ void microkit_pd_restart(microkit_child pd, seL4_Word entry_point) {
     uint64_t none[4] = {0, 0, 0, 0};
     uint64_t err = invoke_tcb(pd, RAMPART_TCB_SUSPEND, 0, none);
     if (err == RAMPART_NO_ERROR) {
-        uint64_t regs[4] = {2 /* resume target */, 1 /* pc only */, entry_point, 0};
+        uint64_t regs[4] = {RAMPART_TCB_WRITE_RESUME_TARGET, 1 /* pc only */, entry_point, 0};
         err = invoke_tcb(pd, RAMPART_TCB_WRITE_REGISTERS, 3, regs);
     }
     if (err != RAMPART_NO_ERROR)

@@ -113,6 +113,6 @@ uint64_t bench_spawn(void (*fn)(uint64_t, uint64_t), uint64_t a0, uint64_t a1, u
     regs[3] = (uint64_t)fn;
     regs[4] = a0;
     regs[5] = a1;
-    check(rampart_tcb_write_registers(tcb, 2 /* resume */, 6, regs));
+    check(rampart_tcb_write_registers(tcb, RAMPART_TCB_WRITE_RESUME_TARGET, 6, regs));
     return tcb;
 }

@@ -128,7 +128,7 @@ uint64_t spawn_with_handler(struct env* env, void (*fn)(uint64_t, uint64_t), uin
     regs[4] = a0;
     regs[5] = a1;
     regs[6] = tcb;
-    err |= rampart_tcb_write_registers(tcb, 2 /* resume */, 7, regs);
+    err |= rampart_tcb_write_registers(tcb, RAMPART_TCB_WRITE_RESUME_TARGET, 7, regs);
     if (err)
         test_fail(env, __FILE__, __LINE__, "spawn", err, 0);
     return tcb;

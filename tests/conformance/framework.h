@@ -5,6 +5,7 @@
 #ifndef RAMPART_CONFORMANCE_FRAMEWORK_H
 #define RAMPART_CONFORMANCE_FRAMEWORK_H
 
+#include <rampart/aarch64/user_context.h>
 #include <rampart/bootinfo.h>
 #include <rampart/invoke.h>
 #include <rampart/objects.h>

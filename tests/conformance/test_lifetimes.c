@@ -231,11 +231,11 @@ static void count_then_fault(uint64_t unused0, uint64_t unused1) {
     __asm__ volatile("mov x20, #0\n\tadd x20, x20, #1\n\tudf #0" ::: "x20", "memory");
 }
 
-/* x20 of a stopped thread (registers in ABI order: pc, sp, spsr, x0..). */
+/* x20 of a stopped thread (registers in seL4_UserContext order). */
 static uint64_t x20_of(struct env* env, uint64_t tcb) {
-    uint64_t regs[24] = {0};
-    CHECK_OK(rampart_tcb_read_registers(tcb, 0, 24, regs));
-    return regs[23];
+    uint64_t regs[RAMPART_UC_XREG(20) + 1] = {0};
+    CHECK_OK(rampart_tcb_read_registers(tcb, 0, RAMPART_UC_XREG(20) + 1, regs));
+    return regs[RAMPART_UC_XREG(20)];
 }
 
 /* 12. A thread blocked sending a fault when its handler endpoint is deleted

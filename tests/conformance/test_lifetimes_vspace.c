@@ -68,13 +68,14 @@ static struct island start_island(struct env* env, uint64_t vspace, const uint32
     const uint64_t sc = make(env, RAMPART_OBJ_SCHED_CONTEXT, 8);
     CHECK_OK(rampart_sched_control_configure(SCHED_CONTROL, sc, 1000, 1000, 0, 0));
     CHECK_OK(rampart_sched_context_bind(sc, is.tcb));
-    uint64_t regs[25] = {0};
-    regs[0] = ISLAND_VA; /* pc; sp and spsr 0 */
+    uint64_t regs[RAMPART_UC_WORDS] = {0};
+    regs[RAMPART_UC_PC] = ISLAND_VA; /* sp and spsr 0 */
     for (unsigned i = 0; i < 4; ++i)
-        regs[3 + i] = x0_3[i];
-    regs[3 + 7] = (uint64_t)x7;
-    regs[3 + 19] = ISLAND_VA + 0x1000;
-    CHECK_OK(rampart_tcb_write_registers(is.tcb, 2 /* resume */, 25, regs));
+        regs[RAMPART_UC_XREG(i)] = x0_3[i];
+    regs[RAMPART_UC_XREG(7)] = (uint64_t)x7;
+    regs[RAMPART_UC_XREG(19)] = ISLAND_VA + 0x1000;
+    CHECK_OK(rampart_tcb_write_registers(is.tcb, RAMPART_TCB_WRITE_RESUME_TARGET, RAMPART_UC_WORDS,
+                                         regs));
     return is;
 }
 

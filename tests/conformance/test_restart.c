@@ -33,7 +33,7 @@ static void restarted(uint64_t tcb) {
 
 static void restart_at_restarted(struct env* env, uint64_t tcb) {
     const uint64_t regs[4] = {(uint64_t)restarted, (uint64_t)(restart_stack + 512), 0, tcb};
-    CHECK_OK(rampart_tcb_write_registers(tcb, 2 /* resume */, 4, regs));
+    CHECK_OK(rampart_tcb_write_registers(tcb, RAMPART_TCB_WRITE_RESUME_TARGET, 4, regs));
 }
 
 static void expect_report(struct env* env) {

@@ -1,10 +1,11 @@
 /* TCB invocations: spaces, IPC buffer, priorities, registers, suspend/resume. */
 #include "framework.h"
 
-#define REG_PC 0
-#define REG_SP 1
-#define REG_X0 3
-#define REG_TLS 34
+#define REG_PC RAMPART_UC_PC
+#define REG_SP RAMPART_UC_SP
+#define REG_X0 RAMPART_UC_X0
+#define REG_TLS RAMPART_UC_TPIDR_EL0
+#define NREGS RAMPART_UC_WORDS
 
 static volatile uint64_t thread_ran;
 static uint64_t thread_stack[512] __attribute__((aligned(16)));
@@ -118,15 +119,76 @@ TEST(tcb_authority_must_be_a_tcb) {
 
 TEST(tcb_write_then_read_registers) {
     const uint64_t tcb = make_thread(env);
-    uint64_t regs[35];
-    for (unsigned i = 0; i < 35; ++i)
+    uint64_t regs[NREGS];
+    for (unsigned i = 0; i < NREGS; ++i)
         regs[i] = 0x1000 + i;
-    regs[2] = 0; /* spsr */
-    CHECK_OK(rampart_tcb_write_registers(tcb, 0, 35, regs));
-    uint64_t back[35];
-    CHECK_OK(rampart_tcb_read_registers(tcb, 0, 35, back));
-    for (unsigned i = 0; i < 35; ++i)
+    regs[RAMPART_UC_SPSR] = RAMPART_UC_SPSR_USER;
+    CHECK_OK(rampart_tcb_write_registers(tcb, 0, NREGS, regs));
+    uint64_t back[NREGS];
+    CHECK_OK(rampart_tcb_read_registers(tcb, 0, NREGS, back));
+    for (unsigned i = 0; i < NREGS; ++i)
         CHECK_EQ(back[i], regs[i]);
+}
+
+/* What user_context_reporter saw: x9, x16, x29, x30, x19, tpidrro_el0 and
+   tpidr_el0 as it started, then tpidrro_el0 again after a Yield. */
+uint64_t tcb_reporter_seen[8];
+
+/* Stores the registers WriteRegisters set, yields, reads the read-only
+   thread-ID register again, then tries to write it (undefined at EL0: the
+   thread faults and, without a fault handler, stops there). */
+__attribute__((naked)) static void user_context_reporter(void) {
+    __asm__ volatile("adrp x0, tcb_reporter_seen\n\t"
+                     "add x0, x0, :lo12:tcb_reporter_seen\n\t"
+                     "stp x9, x16, [x0, #0]\n\t"
+                     "stp x29, x30, [x0, #16]\n\t"
+                     "mrs x1, tpidrro_el0\n\t"
+                     "stp x19, x1, [x0, #32]\n\t"
+                     "mrs x1, tpidr_el0\n\t"
+                     "str x1, [x0, #48]\n\t"
+                     "mov x10, x0\n\t"
+                     "mov x7, #-11\n\t" /* Yield */
+                     "svc #0\n\t"
+                     "mrs x1, tpidrro_el0\n\t"
+                     "str x1, [x10, #56]\n\t"
+                     "msr tpidrro_el0, xzr\n\t"
+                     "b .\n\t");
+}
+
+TEST(tcb_registers_reach_the_thread_in_sel4_order) {
+    const uint64_t tcb = make_thread(env);
+    CHECK_OK(rampart_tcb_set_priority(tcb, RAMPART_ROOT_TCB, 255));
+    for (unsigned i = 0; i < 8; ++i)
+        tcb_reporter_seen[i] = 0;
+    uint64_t regs[NREGS] = {0};
+    regs[REG_PC] = (uint64_t)user_context_reporter;
+    regs[REG_SP] = (uint64_t)(thread_stack + 512);
+    regs[RAMPART_UC_XREG(9)] = 9;
+    regs[RAMPART_UC_XREG(16)] = 16;
+    regs[RAMPART_UC_XREG(19)] = 19;
+    regs[RAMPART_UC_XREG(29)] = 29;
+    regs[RAMPART_UC_XREG(30)] = 30;
+    regs[RAMPART_UC_TPIDR_EL0] = 0x7d0;
+    regs[RAMPART_UC_TPIDRRO_EL0] = 0x7e0;
+    CHECK_OK(rampart_tcb_write_registers(tcb, RAMPART_TCB_WRITE_RESUME_TARGET, NREGS, regs));
+    for (int i = 0; i < 10 && tcb_reporter_seen[7] == 0; ++i)
+        rampart_yield();
+    CHECK_EQ(tcb_reporter_seen[0], 9);
+    CHECK_EQ(tcb_reporter_seen[1], 16);
+    CHECK_EQ(tcb_reporter_seen[2], 29);
+    CHECK_EQ(tcb_reporter_seen[3], 30);
+    CHECK_EQ(tcb_reporter_seen[4], 19);
+    CHECK_EQ(tcb_reporter_seen[5], 0x7e0);
+    CHECK_EQ(tcb_reporter_seen[6], 0x7d0);
+    CHECK_EQ(tcb_reporter_seen[7], 0x7e0); /* kept across the switches */
+    /* The thread's own write to tpidrro_el0 faulted and changed nothing; the
+       root task's own register is still its IPC buffer's address. */
+    uint64_t back[NREGS];
+    CHECK_OK(rampart_tcb_read_registers(tcb, 0, NREGS, back));
+    CHECK_EQ(back[RAMPART_UC_TPIDRRO_EL0], 0x7e0);
+    uint64_t own;
+    __asm__ volatile("mrs %0, tpidrro_el0" : "=r"(own));
+    CHECK_EQ(own, env->bi->ipc_buffer);
 }
 
 TEST(tcb_spsr_keeps_only_the_flags) {
@@ -135,16 +197,16 @@ TEST(tcb_spsr_keeps_only_the_flags) {
     CHECK_OK(rampart_tcb_write_registers(tcb, 0, 3, regs));
     uint64_t back[3];
     CHECK_OK(rampart_tcb_read_registers(tcb, 0, 3, back));
-    CHECK_EQ(back[2], 0xf0000000);
+    CHECK_EQ(back[2], 0xf0000000 | RAMPART_UC_SPSR_USER); /* EL0t, FIQs masked, as seL4 */
 }
 
 TEST(tcb_read_register_count_is_checked) {
     const uint64_t tcb = make_thread(env);
-    uint64_t regs[36];
+    uint64_t regs[NREGS + 1];
     CHECK_EQ(rampart_tcb_read_registers(tcb, 0, 0, regs), RAMPART_RANGE_ERROR);
-    CHECK_EQ(rampart_tcb_read_registers(tcb, 0, 36, regs), RAMPART_RANGE_ERROR);
+    CHECK_EQ(rampart_tcb_read_registers(tcb, 0, NREGS + 1, regs), RAMPART_RANGE_ERROR);
     CHECK_EQ(rampart_mr(0), 1);
-    CHECK_EQ(rampart_mr(1), 35);
+    CHECK_EQ(rampart_mr(1), 36);
 }
 
 TEST(tcb_reading_own_registers_is_illegal) {
@@ -162,24 +224,30 @@ TEST(tcb_write_registers_truncated) {
 TEST(tcb_tls_base_is_a_register) {
     const uint64_t tcb = make_thread(env);
     CHECK_OK(rampart_tcb_set_tls_base(tcb, 0xabcdef));
-    uint64_t regs[35];
-    CHECK_OK(rampart_tcb_read_registers(tcb, 0, 35, regs));
+    uint64_t regs[NREGS];
+    CHECK_OK(rampart_tcb_read_registers(tcb, 0, NREGS, regs));
     CHECK_EQ(regs[REG_TLS], 0xabcdef);
 }
 
 TEST(tcb_copy_registers_frame) {
     const uint64_t a = make_thread(env), b = make_thread(env);
-    uint64_t regs[35] = {0};
+    uint64_t regs[NREGS] = {0};
     regs[REG_PC] = 0x1234000;
     regs[REG_X0] = 77;
-    regs[20] = 99; /* x17: not a frame register */
-    CHECK_OK(rampart_tcb_write_registers(a, 0, 35, regs));
-    CHECK_OK(rampart_tcb_copy_registers(b, a, 4 /* transfer frame */));
-    uint64_t back[35];
-    CHECK_OK(rampart_tcb_read_registers(b, 0, 35, back));
+    regs[RAMPART_UC_XREG(17)] = 17; /* x16..x18, x29, x30 are frame registers */
+    regs[RAMPART_UC_XREG(30)] = 30;
+    regs[RAMPART_UC_XREG(9)] = 99; /* x9: not a frame register */
+    regs[RAMPART_UC_TPIDRRO_EL0] = 0x770;
+    CHECK_OK(rampart_tcb_write_registers(a, 0, NREGS, regs));
+    CHECK_OK(rampart_tcb_copy_registers(b, a, RAMPART_TCB_COPY_TRANSFER_FRAME));
+    uint64_t back[NREGS];
+    CHECK_OK(rampart_tcb_read_registers(b, 0, NREGS, back));
     CHECK_EQ(back[REG_PC], 0x1234000);
     CHECK_EQ(back[REG_X0], 77);
-    CHECK_EQ(back[20], 0);
+    CHECK_EQ(back[RAMPART_UC_XREG(17)], 17);
+    CHECK_EQ(back[RAMPART_UC_XREG(30)], 30);
+    CHECK_EQ(back[RAMPART_UC_XREG(9)], 0);
+    CHECK_EQ(back[RAMPART_UC_TPIDRRO_EL0], 0);
 }
 
 TEST(tcb_resume_runs_a_second_thread) {
@@ -191,7 +259,7 @@ TEST(tcb_resume_runs_a_second_thread) {
     regs[REG_X0] = tcb;
     regs[REG_X0 + 1] = 0x5eed;
     CHECK_OK(rampart_tcb_set_priority(tcb, RAMPART_ROOT_TCB, 255));
-    CHECK_OK(rampart_tcb_write_registers(tcb, 2 /* resume */, 5, regs));
+    CHECK_OK(rampart_tcb_write_registers(tcb, RAMPART_TCB_WRITE_RESUME_TARGET, 5, regs));
     for (int i = 0; i < 10 && thread_ran == 0; ++i)
         rampart_yield();
     CHECK_EQ(thread_ran, 0x5eed);

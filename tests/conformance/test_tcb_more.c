@@ -6,10 +6,11 @@
 #include <rampart/ipc.h>
 
 #define ALL RAMPART_RIGHTS_ALL
-#define REG_PC 0
-#define REG_SP 1
-#define REG_X0 3
-#define REG_X17 20
+#define REG_PC RAMPART_UC_PC
+#define REG_SP RAMPART_UC_SP
+#define REG_X0 RAMPART_UC_X0
+#define REG_X17 RAMPART_UC_XREG(17)
+#define NREGS RAMPART_UC_WORDS
 
 static volatile uint64_t ran, count;
 static uint64_t stack[512] __attribute__((aligned(16)));
@@ -107,9 +108,9 @@ TEST(tcb_write_registers_count_limits) {
     uint64_t back[1];
     CHECK_OK(rampart_tcb_read_registers(tcb, 0, 1, back));
     CHECK_EQ(back[0], 0x1000);
-    /* more than the register file: clamped to 35, as in seL4 */
+    /* more than the register file: clamped to 36, as in seL4 */
     regs[REG_PC] = 0x3000;
-    CHECK_OK(rampart_tcb_write_registers(tcb, 0, 36, regs));
+    CHECK_OK(rampart_tcb_write_registers(tcb, 0, NREGS + 1, regs));
     CHECK_OK(rampart_tcb_read_registers(tcb, 0, 1, back));
     CHECK_EQ(back[0], 0x3000);
 }
@@ -127,7 +128,7 @@ TEST(tcb_write_registers_with_resume_runs_the_thread) {
     CHECK_OK(rampart_tcb_write_registers(tcb, 0, 5, regs));
     rampart_yield();
     CHECK_EQ(ran, 0); /* still stopped */
-    CHECK_OK(rampart_tcb_write_registers(tcb, 2 /* resume */, 5, regs));
+    CHECK_OK(rampart_tcb_write_registers(tcb, RAMPART_TCB_WRITE_RESUME_TARGET, 5, regs));
     for (int i = 0; i < 5 && !ran; ++i)
         rampart_yield();
     CHECK_EQ(ran, 0x77);
@@ -139,7 +140,7 @@ TEST(tcb_copy_registers_resumes_the_target) {
     const uint64_t n = make(env, RAMPART_OBJ_NOTIFICATION, 0);
     uint64_t regs[5] = {(uint64_t)record_and_stop, (uint64_t)(stack + 512), 0, 0x99, n};
     CHECK_OK(rampart_tcb_write_registers(src, 0, 5, regs));
-    CHECK_OK(rampart_tcb_copy_registers(dst, src, 4 | 8 | 2));
+    CHECK_OK(rampart_tcb_copy_registers(dst, src, RAMPART_TCB_COPY_TRANSFER_FRAME | RAMPART_TCB_COPY_TRANSFER_INTEGER | RAMPART_TCB_COPY_RESUME_TARGET));
     for (int i = 0; i < 5 && !ran; ++i)
         rampart_yield();
     CHECK_EQ(ran, 0x99);
@@ -147,24 +148,30 @@ TEST(tcb_copy_registers_resumes_the_target) {
 
 TEST(tcb_copy_registers_integer_only) {
     const uint64_t src = stopped_thread(env), dst = stopped_thread(env);
-    uint64_t regs[35] = {0};
+    uint64_t regs[NREGS] = {0};
     regs[REG_PC] = 0x5000;
     regs[REG_X0] = 1;
     regs[REG_X17] = 17;
-    regs[34] = 0x7150; /* tpidr_el0 */
-    CHECK_OK(rampart_tcb_write_registers(src, 0, 35, regs));
-    CHECK_OK(rampart_tcb_copy_registers(dst, src, 8));
-    uint64_t back[35];
-    CHECK_OK(rampart_tcb_read_registers(dst, 0, 35, back));
-    CHECK_EQ(back[REG_X17], 17);
-    CHECK_EQ(back[34], 0x7150);
+    regs[RAMPART_UC_XREG(15)] = 15;
+    regs[RAMPART_UC_XREG(28)] = 28;
+    regs[RAMPART_UC_TPIDR_EL0] = 0x7150;
+    regs[RAMPART_UC_TPIDRRO_EL0] = 0x7160;
+    CHECK_OK(rampart_tcb_write_registers(src, 0, NREGS, regs));
+    CHECK_OK(rampart_tcb_copy_registers(dst, src, RAMPART_TCB_COPY_TRANSFER_INTEGER));
+    uint64_t back[NREGS];
+    CHECK_OK(rampart_tcb_read_registers(dst, 0, NREGS, back));
+    CHECK_EQ(back[REG_X17], 0); /* x17 is a frame register */
+    CHECK_EQ(back[RAMPART_UC_XREG(15)], 15);
+    CHECK_EQ(back[RAMPART_UC_XREG(28)], 28);
+    CHECK_EQ(back[RAMPART_UC_TPIDR_EL0], 0x7150);
+    CHECK_EQ(back[RAMPART_UC_TPIDRRO_EL0], 0x7160);
     CHECK_EQ(back[REG_PC], 0);
     CHECK_EQ(back[REG_X0], 0);
 }
 
 TEST(tcb_copy_registers_source_must_be_a_tcb) {
     const uint64_t dst = stopped_thread(env);
-    CHECK_EQ(rampart_tcb_copy_registers(dst, make(env, RAMPART_OBJ_ENDPOINT, 0), 4),
+    CHECK_EQ(rampart_tcb_copy_registers(dst, make(env, RAMPART_OBJ_ENDPOINT, 0), RAMPART_TCB_COPY_TRANSFER_FRAME),
              RAMPART_INVALID_CAPABILITY);
     CHECK_EQ(rampart_mr(0), 1);
     CHECK_EQ(rampart_invoke(dst, RAMPART_TCB_COPY_REGISTERS, 1, (const uint64_t[]){4}, 0, 0),
@@ -177,7 +184,7 @@ TEST(tcb_copy_registers_can_suspend_the_source) {
     const uint64_t src = spawn(env, waiter, n, 0, 255);
     rampart_yield(); /* it waits on n */
     const uint64_t dst = stopped_thread(env);
-    CHECK_OK(rampart_tcb_copy_registers(dst, src, 1 /* suspend source */));
+    CHECK_OK(rampart_tcb_copy_registers(dst, src, RAMPART_TCB_COPY_SUSPEND_SOURCE));
     /* nobody waits on n any more: the signal stays pending */
     rampart_signal(mint(env, n, ALL, 0x8));
     rampart_yield();
@@ -191,7 +198,7 @@ TEST(tcb_read_registers_can_suspend_the_target) {
     const uint64_t t = spawn(env, waiter, n, 0, 255);
     rampart_yield();
     uint64_t regs[3];
-    CHECK_OK(rampart_tcb_read_registers(t, 1 /* suspend */, 3, regs));
+    CHECK_OK(rampart_tcb_read_registers(t, RAMPART_TCB_READ_SUSPEND_SOURCE, 3, regs));
     CHECK(regs[REG_PC] != 0);
     rampart_signal(mint(env, n, ALL, 0x4));
     rampart_yield();

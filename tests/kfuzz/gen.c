@@ -439,7 +439,8 @@ static uint64_t register_count(struct gen* g) {
 }
 
 static void op_read_registers(struct gen* g) {
-    INVOKE_NO_CAPS(cap_of(g, KF_TCB), RAMPART_TCB_READ_REGISTERS, (below(g, 2), register_count(g)));
+    INVOKE_NO_CAPS(cap_of(g, KF_TCB), RAMPART_TCB_READ_REGISTERS,
+                   (below(g, 2) | (chance(g, 10) ? below(g, 256) << 8 : 0), register_count(g)));
 }
 
 /* Written registers: an instruction address that is mostly a system call
@@ -447,7 +448,9 @@ static void op_read_registers(struct gen* g) {
 static void op_write_registers(struct gen* g) {
     uint64_t words[KF_MAX_WORDS];
     const uint64_t count = register_count(g);
-    words[0] = chance(g, 50) ? 2 : below(g, 4); /* flags: resume target */
+    /* flags: mostly resume; sometimes other bits, seL4's arch flags among them */
+    words[0] = chance(g, 50) ? RAMPART_TCB_WRITE_RESUME_TARGET
+                             : below(g, 4) | (chance(g, 10) ? below(g, 256) << 8 : 0);
     words[1] = count;
     unsigned n = 2;
     for (uint64_t i = 0; i < count && n < KF_MAX_WORDS; ++i, ++n)

@@ -23,8 +23,8 @@ void vspace_activate(uint64_t root, uint16_t asid) {
     host::machine().active_asid = asid;
 }
 
-void set_user_ipc_buffer(uint64_t vaddr) {
-    host::machine().ipc_buffer = vaddr;
+void load_read_only_thread_id(uint64_t v) {
+    host::machine().thread_id = v;
 }
 
 void vspace_activate_none() {

@@ -17,11 +17,12 @@ enum rampart_invocation_label {
     RAMPART_UNTYPED_RETYPE = 1, /* m0 type, m1 size bits, m2 node index, m3 node depth,
                                    m4 node offset, m5 count; c0 root */
 
-    /* TCB. Registers travel in ABI order: pc, sp, spsr, x0..x30, tpidr_el0 (35).
-       Flags: 1 suspend source, 2 resume target, 4 transfer frame (pc, sp, spsr,
-       x0..x7), 8 transfer the other integer registers. */
-    RAMPART_TCB_READ_REGISTERS = 2,   /* m0 flags, m1 count; reply: the registers */
-    RAMPART_TCB_WRITE_REGISTERS = 3,  /* m0 flags, m1 count, m2.. registers */
+    /* TCB. Registers travel in the order of the architecture's user context
+       (seL4_UserContext; AArch64: rampart/aarch64/user_context.h); the flags
+       are the RAMPART_TCB_*_ bits below. */
+    RAMPART_TCB_READ_REGISTERS = 2,   /* m0 flags, m1 count (1..all); reply: registers 0..count-1 */
+    RAMPART_TCB_WRITE_REGISTERS = 3,  /* m0 flags, m1 count, m2.. registers (m1 of them must
+                                         be sent; a count above all registers is clamped) */
     RAMPART_TCB_COPY_REGISTERS = 4,   /* m0 flags; c0 source TCB */
     RAMPART_TCB_CONFIGURE = 5,        /* m0 cspace data, m1 vspace data (unused), m2 IPC buffer
                                          vaddr; c0 cspace root, c1 vspace root, c2 buffer frame */
@@ -142,5 +143,16 @@ enum rampart_invocation_label {
 #define RAMPART_DIGEST_BATCH 512u
 #define RAMPART_DIGEST_EMPTY_SHARE 16u
 #define RAMPART_DIGEST_VSPACE_END (1ull << 47)
+
+/* Flags of TCB ReadRegisters, WriteRegisters and CopyRegisters (m0), as
+   libsel4 packs its boolean arguments. Bits 8..15 are seL4's arch_flags,
+   which mean nothing on AArch64 without a hypervisor and are ignored. */
+#define RAMPART_TCB_READ_SUSPEND_SOURCE 1u   /* suspend the thread read first */
+#define RAMPART_TCB_WRITE_RESUME_TARGET 1u   /* restart the thread written */
+#define RAMPART_TCB_COPY_SUSPEND_SOURCE 1u   /* suspend the source first */
+#define RAMPART_TCB_COPY_RESUME_TARGET 2u    /* restart the destination */
+#define RAMPART_TCB_COPY_TRANSFER_FRAME 4u   /* copy the frame registers */
+#define RAMPART_TCB_COPY_TRANSFER_INTEGER 8u /* copy the gp registers */
+#define RAMPART_TCB_ARCH_FLAGS_SHIFT 8u
 
 #endif

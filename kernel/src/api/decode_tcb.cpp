@@ -17,10 +17,10 @@ using kernel::Tcb;
 
 namespace {
 
-constexpr uint64_t flag_suspend_source = 1, flag_resume_target = 2;
-constexpr uint64_t flag_transfer_frame = 4, flag_transfer_integer = 8;
-// User registers in the architecture's ABI order (arch/context.hpp).
+// User registers in the architecture's ABI order (arch/context.hpp): its first
+// frame_registers are seL4's "frame registers", the rest its "gp registers".
 constexpr unsigned register_count = arch::UserContext::register_count;
+constexpr unsigned frame_registers = arch::UserContext::frame_registers;
 
 Tcb* tcb_of(const kernel::Cap& c) {
     return c.type() == CapType::Tcb ? kernel::phys_ptr<Tcb>(c.paddr()) : nullptr;
@@ -40,6 +40,9 @@ Status configure(const Invocation& inv, Tcb& t, kernel::Budget& budget) {
     return thread::set_ipc_buffer(t, buffer, frame, budget, 3);
 }
 
+// Bits 8.. of the flags word are seL4's arch_flags: nothing to transfer on
+// this configuration (no hypervisor), so they are ignored, as seL4 does.
+
 Status read_registers(const Invocation& inv, Tcb& t, Results& out) {
     if (!inv.has(2))
         return Status::truncated_message();
@@ -48,7 +51,7 @@ Status read_registers(const Invocation& inv, Tcb& t, Results& out) {
         return Status::range_error(1, register_count);
     if (&t == &inv.thread)
         return Status::illegal_operation();
-    if (inv.arg(0) & flag_suspend_source)
+    if (inv.arg(0) & RAMPART_TCB_READ_SUSPEND_SOURCE)
         thread::suspend(t);
     for (unsigned i = 0; i < count; ++i)
         out.push(t.context.read_register(i));
@@ -58,17 +61,22 @@ Status read_registers(const Invocation& inv, Tcb& t, Results& out) {
 Status write_registers(const Invocation& inv, Tcb& t) {
     if (!inv.has(2))
         return Status::truncated_message();
-    // As seL4: a count above the register file is clamped.
-    const uint64_t count =
-        inv.arg(1) < register_count ? inv.arg(1) : register_count;
-    if (!inv.has(static_cast<unsigned>(2 + count)))
+    // As seL4: the message must hold the count asked for; a count above the
+    // register file is then clamped.
+    const uint64_t asked = inv.arg(1);
+    if (inv.length - 2 < asked)
         return Status::truncated_message();
     if (&t == &inv.thread)
         return Status::illegal_operation();
+    const unsigned count =
+        asked < register_count ? static_cast<unsigned>(asked) : register_count;
+    // seL4 writes, then restarts the thread at the PC written. Restarting
+    // first lets a thread stopped in a system call take the PC written
+    // rather than go back to its system call instruction.
+    if (inv.arg(0) & RAMPART_TCB_WRITE_RESUME_TARGET)
+        thread::resume(t);
     for (unsigned i = 0; i < count; ++i)
         t.context.write_register(i, inv.arg(2 + i));
-    if (inv.arg(0) & flag_resume_target)
-        thread::resume(t);
     return Status::ok();
 }
 
@@ -79,18 +87,20 @@ Status copy_registers(const Invocation& inv, Tcb& t) {
     if (!src)
         return Status::invalid_capability(1);
     const uint64_t flags = inv.arg(0);
-    if (flags & flag_suspend_source)
+    // seL4's order: suspend the source, restart the target, then copy.
+    if (flags & RAMPART_TCB_COPY_SUSPEND_SOURCE)
         thread::suspend(*src);
-    // Frame registers: the ones a call/return frame uses (the first in ABI order).
-    constexpr unsigned frame_regs = arch::UserContext::frame_registers;
-    for (unsigned i = 0; i < register_count; ++i) {
-        const bool in_frame = i < frame_regs;
-        if ((in_frame && (flags & flag_transfer_frame)) ||
-            (!in_frame && (flags & flag_transfer_integer)))
-            t.context.write_register(i, src->context.read_register(i));
-    }
-    if (flags & flag_resume_target)
+    if (flags & RAMPART_TCB_COPY_RESUME_TARGET)
         thread::resume(t);
+    if (flags & RAMPART_TCB_COPY_TRANSFER_FRAME)
+        for (unsigned i = 0; i < frame_registers; ++i)
+            t.context.write_register(i, src->context.read_register(i));
+    if (flags & RAMPART_TCB_COPY_TRANSFER_INTEGER) {
+        for (unsigned i = frame_registers; i < register_count; ++i)
+            t.context.write_register(i, src->context.read_register(i));
+        // The destination may be the caller, whose register is live.
+        thread::set_read_only_thread_id(t, t.context.read_only_thread_id());
+    }
     return Status::ok();
 }
 

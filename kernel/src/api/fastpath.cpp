@@ -83,7 +83,7 @@ class FlatCSpace {
     if (from.slot(kernel::TcbSlot::VSpace).cap.mapped_word() != to_vspace.mapped_word())
         arch::vspace_activate(to_vspace.paddr().value,
                               static_cast<uint16_t>(to_vspace.mapped_word()));
-    arch::set_user_ipc_buffer(to.ipc_buffer_vaddr);
+    arch::load_read_only_thread_id(to.context.read_only_thread_id());
     thread::set_current(&to);
     thread::fpu_switch_to(&to);
     return &to.context;

@@ -97,6 +97,10 @@ void reply(kernel::Tcb& t, rampart_ipc_buffer* buf, const Status& s, const Resul
         count = s.encode(words);
         out = words;
     }
+    // Without an IPC buffer only the words in registers arrive, and the
+    // length says so (as seL4's setMR).
+    if (!buf && count > RAMPART_MSG_REGISTERS)
+        count = RAMPART_MSG_REGISTERS;
     for (unsigned i = 0; i < count; ++i)
         set_mr(t, buf, i, out[i]);
     const uint64_t label = s.is_ok() ? 0 : static_cast<uint64_t>(s.error());

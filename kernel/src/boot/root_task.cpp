@@ -190,6 +190,8 @@ bool create_root_task(const rampart_boot_handoff& h, const BootObjects& o, uint3
     for (unsigned i = 0; i < sizeof name; ++i)
         t.name[i] = name[i];
     t.context.start(h.root_entry, layout.bootinfo);
+    // Rampart's runtime finds its IPC buffer here (thread/tcb_ops.hpp).
+    t.context.set_read_only_thread_id(layout.ipc_buffer);
     t.state = kernel::ThreadState::Running;
     return true;
 }

@@ -146,7 +146,7 @@ void program_timer(Tcb* cur, uint64_t now) {
 void switch_address_space(Tcb* t) {
     // Its address space, if its ASID still names it; otherwise every access faults.
     arch::vspace_activate_for(t->slot(kernel::TcbSlot::VSpace).cap);
-    arch::set_user_ipc_buffer(t->ipc_buffer_vaddr);
+    arch::load_read_only_thread_id(t->context.read_only_thread_id());
     thread::fpu_switch_to(t);
 }
 

@@ -54,6 +54,12 @@ Status set_vspace(Tcb& t, Slot& root, Budget& budget, unsigned arg_index) {
     return s;
 }
 
+void set_read_only_thread_id(Tcb& t, uint64_t v) {
+    t.context.set_read_only_thread_id(v);
+    if (&t == current())
+        arch::load_read_only_thread_id(v);
+}
+
 Status set_ipc_buffer(Tcb& t, uint64_t vaddr, Slot* frame, Budget& budget, unsigned arg_index) {
     if (vaddr == 0) {
         Slot& dest = t.slot(TcbSlot::IpcBuffer);
@@ -61,8 +67,7 @@ Status set_ipc_buffer(Tcb& t, uint64_t vaddr, Slot* frame, Budget& budget, unsig
             if (const Status s = kernel::cte_delete(dest, budget); !s.is_ok())
                 return s;
         t.ipc_buffer_vaddr = 0;
-        if (&t == current())
-            arch::set_user_ipc_buffer(0);
+        set_read_only_thread_id(t, 0);
         return Status::ok();
     }
     if (vaddr & lib::mask(RAMPART_IPC_BUFFER_BITS))
@@ -75,8 +80,7 @@ Status set_ipc_buffer(Tcb& t, uint64_t vaddr, Slot* frame, Budget& budget, unsig
     const Status s = install_tcb_cap(t, TcbSlot::IpcBuffer, *frame, cap, budget);
     if (s.is_ok()) {
         t.ipc_buffer_vaddr = vaddr;
-        if (&t == current())
-            arch::set_user_ipc_buffer(vaddr);
+        set_read_only_thread_id(t, vaddr);
     }
     return s;
 }

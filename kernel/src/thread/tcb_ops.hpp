@@ -22,7 +22,10 @@ Status install_tcb_cap(Tcb& t, kernel::TcbSlot which, Slot& src, const kernel::C
 Status set_cspace(Tcb& t, Slot& root, uint64_t data, Budget& budget, unsigned arg_index);
 // Validates and installs a VSpace root (a VSpace cap with an ASID).
 Status set_vspace(Tcb& t, Slot& root, Budget& budget, unsigned arg_index);
-// Sets the IPC buffer; vaddr 0 removes it (frame ignored).
+// Sets the IPC buffer; vaddr 0 removes it (frame ignored). The thread's
+// read-only thread-ID register (UserContext::read_only_thread_id) becomes
+// vaddr too, where Rampart's runtime finds its buffer: an extension of
+// seL4, which leaves that register alone (docs/sel4-compat.md).
 Status set_ipc_buffer(Tcb& t, uint64_t vaddr, Slot* frame, Budget& budget, unsigned arg_index);
 // Fault handler endpoint (needs send and grant or grant-reply rights).
 Status set_fault_handler(Tcb& t, Slot& ep, Budget& budget, unsigned arg_index);
@@ -37,5 +40,9 @@ Status set_mc_priority(Tcb& t, const Tcb& authority, uint64_t mcp);
 
 void suspend(Tcb& t);
 void resume(Tcb& t);
+
+// Sets t's read-only thread-ID register; the current thread's is loaded at
+// once (the others' when they are switched to).
+void set_read_only_thread_id(Tcb& t, uint64_t v);
 
 } // namespace rampart::thread

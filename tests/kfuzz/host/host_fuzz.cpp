@@ -146,7 +146,7 @@ void* user_address(uint64_t vaddr, bool write) {
 }
 
 rampart_ipc_buffer* user_ipc_buffer(bool write) {
-    const uint64_t va = machine::machine().ipc_buffer;
+    const uint64_t va = machine::machine().thread_id;
     if (va & (sizeof(rampart_ipc_buffer) - 1))
         return nullptr;
     return static_cast<rampart_ipc_buffer*>(user_address(va, write));
@@ -418,7 +418,7 @@ void syscall_step(Run& r, const kf_call& c) {
     write_registers(ctx, c);
     if (!write_buffer(c)) {
         ++r.stats->faults;
-        r.ctx = machine::fault(ctx, machine::Fault::data_abort, machine::machine().ipc_buffer);
+        r.ctx = machine::fault(ctx, machine::Fault::data_abort, machine::machine().thread_id);
         return;
     }
     r.ctx = machine::syscall(ctx);
@@ -517,8 +517,8 @@ void check(Run& r) {
     if (!cur || r.ctx != &cur->context)
         fail("the kernel resumed a context that is not the current thread's");
     const machine::Machine& m = machine::machine();
-    if (m.ipc_buffer != cur->ipc_buffer_vaddr)
-        fail("the IPC-buffer register is not the current thread's");
+    if (m.thread_id != cur->context.read_only_thread_id())
+        fail("the read-only thread-ID register is not the current thread's");
     if (m.fpu_allowed != (thread::fpu_owner == cur))
         fail("FP access is allowed for a thread that does not own the FP registers (or not for "
              "the one that does)");

@@ -8,6 +8,7 @@
    worker's last calls, and ends the run after KFUZZ_CALLS calls.
 
    KFUZZ_SEED and KFUZZ_CALLS are set by the build (one image per run). */
+#include <rampart/aarch64/user_context.h>
 #include <rampart/invoke.h>
 #include <rampart/sys.h>
 
@@ -231,8 +232,8 @@ int main(const struct rampart_bootinfo* bi) {
         struct worker_state* st = view(i);
         st->index = i;
         kf_seed(&st->rng, KFUZZ_SEED * 0x100000001b3ull + i);
-        /* GIC interrupt ids, the kernel timer's PPI (EL1 virtual), AArch64's 35 registers. */
-        kf_world_init(&st->world, 1024, 27, 35);
+        /* GIC interrupt ids, the kernel timer's PPI (EL1 virtual), AArch64's user context. */
+        kf_world_init(&st->world, 1024, 27, RAMPART_UC_WORDS);
         st->world.avoid = KFUZZ_AVOID;
         start_worker(i);
     }

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <rampart/aarch64/user_context.h>
 #include <rampart/faults.h>
 #include <rampart/message.h>
 #include <rampart/syscalls.h>
@@ -22,12 +23,12 @@ struct UserContext {
     uint64_t pc;      // ELR_EL1
     uint64_t spsr;    // SPSR_EL1
     uint64_t tpidr;   // TPIDR_EL0 (user TLS base)
-    uint64_t padding; // keeps the block a multiple of 16 bytes
+    uint64_t tpidrro; // TPIDRRO_EL0: user-readable, kernel-written
 
-    // SPSR for a fresh user thread: EL0t, AArch64, interrupts unmasked.
-    static constexpr uint64_t spsr_el0 = 0;
+    // SPSR for a user thread: EL0t, AArch64, IRQs unmasked, FIQs masked (as seL4).
+    static constexpr uint64_t spsr_el0 = RAMPART_UC_SPSR_USER;
     // What user space may set in SPSR: the condition flags N, Z, C, V.
-    static constexpr uint64_t spsr_user_writable = 0xf0000000;
+    static constexpr uint64_t spsr_user_writable = RAMPART_UC_SPSR_WRITABLE;
 
     // --- The system-call ABI (rampart/message.h, rampart/syscalls.h) ---
 
@@ -59,6 +60,10 @@ struct UserContext {
     uint64_t stack_pointer() const { return sp; }
     uint64_t flags() const { return spsr; }
     void set_tls_base(uint64_t v) { tpidr = v; }
+    // TPIDRRO_EL0, which user code reads and only the kernel writes; loaded
+    // when the thread is switched to (arch::load_read_only_thread_id).
+    uint64_t read_only_thread_id() const { return tpidrro; }
+    void set_read_only_thread_id(uint64_t v) { tpidrro = v; }
     // A fresh thread: runs from `entry` with `arg` as its first argument.
     void start(uint64_t entry, uint64_t arg) {
         pc = entry;
@@ -69,33 +74,17 @@ struct UserContext {
     // saved PC is just past the SVC, one 4-byte instruction (Arm ARM C6.2.365).
     void restart_syscall() { pc -= 4; }
 
-    // --- TCB Read/Write/CopyRegisters: pc, sp, spsr, x0..x30, tpidr_el0 ---
+    // --- TCB Read/Write/CopyRegisters (rampart/aarch64/user_context.h) ---
 
-    static constexpr unsigned register_count = 35;
-    // The registers a call/return frame uses: pc, sp, spsr, x0..x7.
-    static constexpr unsigned frame_registers = 3 + 8;
-    uint64_t read_register(unsigned i) const {
-        if (i == 0)
-            return pc;
-        if (i == 1)
-            return sp;
-        if (i == 2)
-            return spsr;
-        if (i < 34)
-            return x[i - 3];
-        return tpidr;
-    }
+    static constexpr unsigned register_count = RAMPART_UC_WORDS;
+    // The first frame_registers in this order are seL4's "frame registers",
+    // the rest its "gp registers" (CopyRegisters moves them separately).
+    static constexpr unsigned frame_registers = RAMPART_UC_FRAME_WORDS;
+    uint64_t read_register(unsigned i) const { return *const_cast<UserContext*>(this)->word(i); }
     void write_register(unsigned i, uint64_t v) {
-        if (i == 0)
-            pc = v;
-        else if (i == 1)
-            sp = v;
-        else if (i == 2)
-            spsr = v & spsr_user_writable; // flags only: always EL0, unmasked
-        else if (i < 34)
-            x[i - 3] = v;
-        else
-            tpidr = v;
+        if (i == RAMPART_UC_SPSR)
+            v = (v & spsr_user_writable) | spsr_el0; // flags only: always EL0t
+        *word(i) = v;
     }
 
     // --- Fault messages (rampart/faults.h) ---
@@ -111,10 +100,29 @@ struct UserContext {
         w[12] = x[7];
     }
     // The reply's words 0..11 go to these registers (read/write_register order).
-    static constexpr unsigned unknown_syscall_reply_registers[] = {3, 4,  5, 6, 7,  8,
-                                                                   9, 10, 0, 1, 33, 2};
+    static constexpr unsigned unknown_syscall_reply_registers[] = {
+        RAMPART_UC_X0,     RAMPART_UC_X0 + 1, RAMPART_UC_X0 + 2, RAMPART_UC_X0 + 3,
+        RAMPART_UC_X0 + 4, RAMPART_UC_X0 + 5, RAMPART_UC_X0 + 6, RAMPART_UC_X0 + 7,
+        RAMPART_UC_PC,     RAMPART_UC_SP,     RAMPART_UC_X30,    RAMPART_UC_SPSR};
     // A user exception's reply sets pc, sp and spsr (read/write_register 0..2).
     static constexpr unsigned user_exception_reply_registers = 3;
+
+  private:
+    // Register i of the ABI order; i < register_count.
+    uint64_t* word(unsigned i) {
+        if (i < RAMPART_UC_X16)
+            return i == RAMPART_UC_PC ? &pc : i == RAMPART_UC_SP ? &sp
+                 : i == RAMPART_UC_SPSR ? &spsr : &x[i - RAMPART_UC_X0];
+        if (i < RAMPART_UC_X29)
+            return &x[16 + (i - RAMPART_UC_X16)];
+        if (i < RAMPART_UC_X9)
+            return &x[29 + (i - RAMPART_UC_X29)];
+        if (i < RAMPART_UC_X19)
+            return &x[9 + (i - RAMPART_UC_X9)];
+        if (i < RAMPART_UC_TPIDR_EL0)
+            return &x[19 + (i - RAMPART_UC_X19)];
+        return i == RAMPART_UC_TPIDR_EL0 ? &tpidr : &tpidrro;
+    }
 };
 
 // Offsets used by vectors.S; pinned here so a layout change cannot go unnoticed.
@@ -122,6 +130,7 @@ inline constexpr size_t context_size = 288;
 static_assert(sizeof(UserContext) == context_size);
 static_assert(offsetof(UserContext, sp) == 248 && offsetof(UserContext, pc) == 256);
 static_assert(offsetof(UserContext, spsr) == 264 && offsetof(UserContext, tpidr) == 272);
+static_assert(offsetof(UserContext, tpidrro) == 280);
 
 // Restores the context and returns to EL0 (vectors.S).
 extern "C" [[noreturn]] void arch_restore_user_context(UserContext* ctx);

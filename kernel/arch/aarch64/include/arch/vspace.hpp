@@ -33,9 +33,10 @@ inline void vspace_activate_for(const kernel::Cap& vs) {
     isb();
 }
 
-// Tells user code where its IPC buffer is (TPIDRRO_EL0: readable, not writable, at EL0).
-inline void set_user_ipc_buffer(uint64_t vaddr) {
-    asm volatile("msr tpidrro_el0, %0" ::"r"(vaddr));
+// Loads the thread's read-only thread-ID register (TPIDRRO_EL0: readable, not
+// writable, at EL0), UserContext::read_only_thread_id.
+inline void load_read_only_thread_id(uint64_t v) {
+    asm volatile("msr tpidrro_el0, %0" ::"r"(v));
 }
 
 // No user address space: every user access faults (a thread without a valid VSpace).

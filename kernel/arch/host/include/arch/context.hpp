@@ -1,7 +1,7 @@
 // The host architecture's user register state: a made-up machine with its
 // own register file, deliberately laid out unlike any real one (no x[...],
 // no pc/sp members, the system-call roles in other registers and another
-// order, 20 registers instead of AArch64's 35), so that generic code that
+// order, 21 registers instead of AArch64's 36), so that generic code that
 // reaches a register other than through these accessors does not compile.
 // Same interface as kernel/arch/aarch64/include/arch/context.hpp.
 #pragma once
@@ -55,6 +55,8 @@ class UserContext {
     uint64_t stack_pointer() const { return sp_; }
     uint64_t flags() const { return flags_; }
     void set_tls_base(uint64_t v) { tls_ = v; }
+    uint64_t read_only_thread_id() const { return tls_ro_; }
+    void set_read_only_thread_id(uint64_t v) { tls_ro_ = v; }
     void start(uint64_t entry, uint64_t arg) {
         ip_ = entry;
         flags_ = 0;
@@ -62,10 +64,11 @@ class UserContext {
     }
     void restart_syscall() { ip_ -= syscall_length; }
 
-    // --- TCB Read/Write/CopyRegisters: ip, sp, flags, r0..r15, tls ---
+    // --- TCB Read/Write/CopyRegisters: ip, sp, flags, r0..r15, tls, tls_ro ---
 
-    static constexpr unsigned register_count = 3 + gprs + 1;
-    // A call/return frame: ip, sp, flags, r0..r5.
+    static constexpr unsigned register_count = 3 + gprs + 2;
+    // The "frame registers" (a call/return frame): ip, sp, flags, r0..r5; the
+    // rest are the "gp registers".
     static constexpr unsigned frame_registers = 3 + 6;
     uint64_t read_register(unsigned i) const {
         if (i == 0)
@@ -76,7 +79,7 @@ class UserContext {
             return flags_;
         if (i < 3 + gprs)
             return r_[i - 3];
-        return tls_;
+        return i == 3 + gprs ? tls_ : tls_ro_;
     }
     void write_register(unsigned i, uint64_t v) {
         if (i == 0)
@@ -87,8 +90,10 @@ class UserContext {
             flags_ = v & flags_user_writable;
         else if (i < 3 + gprs)
             r_[i - 3] = v;
-        else
+        else if (i == 3 + gprs)
             tls_ = v;
+        else
+            tls_ro_ = v;
     }
 
     // --- Fault messages ---
@@ -119,6 +124,7 @@ class UserContext {
     uint64_t flags_ = 0;
     uint64_t r_[gprs] = {};
     uint64_t tls_ = 0;
+    uint64_t tls_ro_ = 0;
     uint64_t ip_ = 0;
     uint64_t sp_ = 0;
 };

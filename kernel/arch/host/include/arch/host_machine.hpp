@@ -44,7 +44,7 @@ struct Machine {
     bool timer_armed;     // enabled and not yet acknowledged
     uint64_t active_root; // the table user code runs on (0: none)
     uint64_t active_asid;
-    uint64_t ipc_buffer; // the register user code reads its IPC buffer from
+    uint64_t thread_id; // the read-only thread-ID register (Rampart's runtime: the IPC buffer)
     bool fpu_allowed;    // user FP use does not trap
     FpuState fpu;        // the FP registers
     uint64_t tlb_flushes;

@@ -13,7 +13,7 @@ namespace rampart::arch {
 
 void kernel_window_init();
 void vspace_activate(uint64_t root, uint16_t asid);
-void set_user_ipc_buffer(uint64_t vaddr);
+void load_read_only_thread_id(uint64_t v);
 // No user address space: every user access faults.
 void vspace_activate_none();
 

@@ -4,6 +4,7 @@
 // in the first empty level on the way to vaddr; Page Map reports a missing
 // table as a lookup failure whose bits-left word (message word 2, libsel4's
 // seL4_MappingFailedLookupLevel) is the shift of the entry the walk stopped at.
+// A mapped frame's Page Map elsewhere is refused with seL4's words too.
 #include <catch2/catch.hpp>
 
 #include "api/invocation.hpp"
@@ -40,14 +41,23 @@ struct Space : Fixture {
         slot(vspace_slot).cap = Cap::vspace(table, asid, true);
     }
     ~Space() { arch::asid_pool_remove(0); }
+    // A second VSpace with ASID asid + 1 (its root from the RAM untyped).
+    uint64_t other_vspace(uint64_t index) const {
+        REQUIRE(retype(ram_slot, RAMPART_OBJ_VSPACE, 0, index).is_ok());
+        const Paddr table = cap(index).paddr();
+        phys_ptr<arch::AsidPool>(cap(pool_slot).paddr())->vspace[asid + 1] = table.value;
+        slot(index).cap = Cap::vspace(table, asid + 1, true);
+        return index;
+    }
 
-    Status invoke(uint64_t index, uint64_t label, std::initializer_list<uint64_t> args) const {
+    // The invocation of cap `index` with these words and the VSpace as extra cap.
+    Status invoke(uint64_t index, uint64_t label, std::initializer_list<uint64_t> args,
+                  uint64_t vspace = vspace_slot) const {
         Tcb& t = *phys_ptr<Tcb>(cap(tcb_slot).paddr());
         unsigned n = 0;
         for (const uint64_t a : args)
             t.context.set_mr(n++, a);
-        api::Invocation inv{t,   slot(index), cap(index), label, n, {&slot(vspace_slot)},
-                            1u,  nullptr};
+        api::Invocation inv{t, slot(index), cap(index), label, n, {&slot(vspace)}, 1u, nullptr};
         api::Results out;
         Budget budget = Budget::unlimited();
         return arch::decode_invocation(inv, out, budget);
@@ -56,8 +66,12 @@ struct Space : Fixture {
         return invoke(index, RAMPART_PAGE_TABLE_MAP, {vaddr, 0});
     }
     Status map_page(uint64_t index, uint64_t vaddr) const {
+        return map_page_in(index, vspace_slot, vaddr);
+    }
+    Status map_page_in(uint64_t index, uint64_t vspace, uint64_t vaddr) const {
         return invoke(index, RAMPART_PAGE_MAP,
-                      {vaddr, RAMPART_RIGHT_READ | RAMPART_RIGHT_WRITE, RAMPART_ATTR_CACHEABLE});
+                      {vaddr, RAMPART_RIGHT_READ | RAMPART_RIGHT_WRITE, RAMPART_ATTR_CACHEABLE},
+                      vspace);
     }
 };
 
@@ -135,4 +149,25 @@ TEST_CASE_METHOD(Space, "addresses above seL4_UserTop are refused", "[kernel][vs
         CHECK(p.error() == Error::InvalidArgument);
         CHECK(p.word(0) == 0);
     }
+}
+
+TEST_CASE_METHOD(Space, "a mapped frame maps elsewhere only after an unmap, as seL4 refuses it",
+                 "[kernel][vspace]") {
+    const uint64_t at = 0x40'0000;
+    for (uint64_t i = 0; i < 3; ++i)
+        REQUIRE(map_table(first_table_slot + i, at).is_ok());
+    REQUIRE(map_page(small_slot, at).is_ok());
+    // The same VSpace, another address: argument 0 (the vaddr) is wrong.
+    const Status elsewhere = map_page(small_slot, at + 0x1000);
+    CHECK(elsewhere.error() == Error::InvalidArgument);
+    CHECK(elsewhere.word(0) == 0);
+    // Another VSpace: cap 1 (the VSpace) is wrong.
+    const uint64_t other = other_vspace(25);
+    const Status other_space = map_page_in(small_slot, other, at);
+    CHECK(other_space.error() == Error::InvalidCapability);
+    CHECK(other_space.word(0) == 1);
+    // The same place again is a remap (new rights), and after an unmap anywhere goes.
+    CHECK(map_page(small_slot, at).is_ok());
+    REQUIRE(invoke(small_slot, RAMPART_PAGE_UNMAP, {}).is_ok());
+    CHECK(map_page(small_slot, at + 0x1000).is_ok());
 }

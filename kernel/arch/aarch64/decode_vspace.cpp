@@ -91,9 +91,13 @@ Status page_map(const Invocation& inv) {
         return Status::alignment_error();
     if (vaddr >= RAMPART_USER_TOP || RAMPART_USER_TOP - vaddr < lib::bit(bits))
         return Status::invalid_argument(0);
+    // Mapped already: only where it is (a remap, for new rights), as seL4
+    // words it: another VSpace is the wrong cap 1, another address argument 0.
     const bool remap = frame.frame_is_mapped();
+    if (remap && frame.mapped_word() >> 48 != asid)
+        return Status::invalid_capability(1);
     if (remap && frame.mapped_word() != mapped_word(asid, vaddr))
-        return Status::invalid_capability(0); // mapped elsewhere: unmap first
+        return Status::invalid_argument(0);
     const kernel::Rights rights = frame.rights() & kernel::Rights{inv.arg(1)};
     if (!rights.read())
         return Status::invalid_argument(1);

@@ -163,6 +163,8 @@ TEST_CASE_METHOD(Fixture, "lifetime_14_the_checker_is_interruptible_and_linear",
                  "[kernel][invariants]") {
     for (uint64_t i = 0; i < 192; i += 64)
         REQUIRE(retype(ram_slot, RAMPART_OBJ_ENDPOINT, 0, 32 + i, 64).is_ok());
+    // A CNode of 4,096 slots: the walk reads 16 slots per unit of work.
+    REQUIRE(retype(ram_slot, RAMPART_OBJ_CNODE, 12, 224).is_ok());
     probes = 0;
     InvariantCheck check{5, 1u << 20, interrupt_on_second_probe};
     CHECK_FALSE(check_capabilities(check, 0));

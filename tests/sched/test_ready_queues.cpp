@@ -72,3 +72,44 @@ TEST_CASE("randomised: always the first of the highest non-empty priority") {
         }
     }
 }
+
+// The invariant checker walks only the queues the bitmap marks and reads
+// every unmarked queue's head and tail in runs (unmarked_queues_empty): a
+// thread, or a stale tail, on a queue whose bit is clear is found wherever
+// the queue lies in a run (its first, last or middle queue, either side of
+// a word boundary).
+TEST_CASE("the checker finds any unmarked queue that is not empty") {
+    auto q = std::make_unique<Queues>();
+    Thread marked[4] = {{63, 0, {}}, {65, 0, {}}, {128, 0, {}}, {255, 0, {}}};
+    for (Thread& t : marked)
+        q->append(&t, 0, t.priority);
+    CHECK(q->marked_word(0, 0) == (uint64_t{1} << 63));
+    CHECK(q->marked_word(0, 1) == 2);
+    CHECK(q->marked_word(0, 2) == 1);
+    CHECK(q->marked_word(0, 3) == (uint64_t{1} << 63));
+    for (unsigned d = 0; d < 4; ++d)
+        REQUIRE(q->unmarked_queues_empty(d));
+    Thread stray{0, 0, {}};
+    for (unsigned domain : {0u, 3u}) {
+        for (unsigned p : {0u, 1u, 5u, 62u, 64u, 66u, 127u, 129u, 200u, 254u}) {
+            INFO("domain " << domain << ", priority " << p);
+            if (domain == 0 && q->marked_word(0, p / 64) & (uint64_t{1} << (p % 64)))
+                continue;
+            // The queue's own words, as a corruption would leave them.
+            auto& queue = const_cast<Queues::Queue&>(q->at(domain, p));
+            queue.push_back(&stray); // head and tail, bit clear
+            CHECK_FALSE(q->unmarked_queues_empty(domain));
+            queue.remove(&stray);
+            CHECK(q->unmarked_queues_empty(domain));
+            static_assert(sizeof queue == 2 * sizeof(Thread*), "head, then tail");
+            Thread** words = reinterpret_cast<Thread**>(&queue);
+            words[1] = &stray; // a tail without a head
+            CHECK_FALSE(q->unmarked_queues_empty(domain));
+            words[1] = nullptr;
+            CHECK(q->unmarked_queues_empty(domain));
+        }
+    }
+    // A marked queue is not the scan's business (the checker walks it).
+    for (unsigned d = 1; d < 4; ++d)
+        CHECK(q->unmarked_queues_empty(d));
+}

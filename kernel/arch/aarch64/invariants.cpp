@@ -44,7 +44,9 @@ void visit(kernel::InvariantCheck& check, const Cap& cap, void* ctx) {
 
 bool check_invariants(kernel::InvariantCheck& check) {
     Counts n;
-    if (!kernel::for_each_object(check, visit, &n))
+    if (!kernel::for_each_object(
+            check, kernel::type_bit(CapType::AsidPool) | kernel::type_bit(CapType::VSpace), visit,
+            &n))
         return false;
     // Each live pool is installed at its own base, and each ASID counted
     // names a live VSpace that holds it: counting shows nothing else is.

@@ -22,13 +22,10 @@ bool InvariantCheck::fail(const char* what, const void* where, const void* other
     return false;
 }
 
-bool InvariantCheck::step() {
-    if (stopped())
+bool InvariantCheck::interrupt_pending() {
+    if (!probe_ || !probe_())
         return false;
-    if (++units_ % units_between_probes == 0 && probe_ && probe_()) {
-        stop_incomplete("an interrupt is pending");
-        return false;
-    }
+    stop_incomplete("an interrupt is pending");
     return true;
 }
 
@@ -109,6 +106,9 @@ bool linked(const Slot& s) {
     return s.prev() != nullptr && s.prev()->next() == &s;
 }
 
+// Slots read per unit of work: most are empty, and an empty slot is one load.
+constexpr uint64_t slots_per_unit = 16;
+
 // The slots inside the object of a CNode or TCB cap (the first of its run)
 // or a zombie: every cap there hangs in the list, and a CNode zombie's
 // cleared slots stay empty (but for the zombie itself when it sits in its
@@ -130,17 +130,22 @@ bool check_contents(InvariantCheck& check, const Slot& holder, uint64_t& held) {
         return true;
     }
     const Slot* base = phys_ptr<const Slot>(cap.paddr());
-    for (uint64_t i = 0; i < slots; ++i) {
+    for (uint64_t chunk = 0; chunk < slots; chunk += slots_per_unit) {
         if (!check.step())
             return false;
-        const Slot& x = base[i];
-        if (x.cap.is_null())
-            continue;
-        if (i >= live && &x != &holder)
-            return check.fail("a zombie's cleared slot holds a cap", &holder, &x);
-        if (!linked(x))
-            return check.fail("a cap inside a CNode is not in the derivation list", &holder, &x);
-        ++held;
+        const Slot* const end = base + lib::min(chunk + slots_per_unit, slots);
+        for (const Slot* x = base + chunk;; ++x) {
+            while (x != end && x->cap.is_null())
+                ++x;
+            if (x == end)
+                break;
+            if (x >= base + live && x != &holder)
+                return check.fail("a zombie's cleared slot holds a cap", &holder, x);
+            if (!linked(*x))
+                return check.fail("a cap inside a CNode is not in the derivation list", &holder,
+                                  x);
+            ++held;
+        }
     }
     return true;
 }
@@ -170,12 +175,13 @@ Level levels[max_levels + 1];
 
 bool TreeWalk::check_order(InvariantCheck& check, const Slot& s, Level& here) {
     const Cap& cap = s.cap;
+    const uint64_t end = region_end(cap);
     if (here.node && here.node->cap.type() == CapType::Untyped &&
-        region_end(cap) > here.node->cap.paddr().value + here.node->cap.untyped_free_index())
+        end > here.node->cap.paddr().value + here.node->cap.untyped_free_index())
         return check.fail("object above its untyped's watermark", &s, here.node);
     const Slot* last = here.last_physical;
     here.last_physical = &s;
-    if (!last || same_object_as(last->cap, cap) || region_end(cap) <= last->cap.paddr().value)
+    if (!last || same_object_as(last->cap, cap) || end <= last->cap.paddr().value)
         return true;
     const bool overlap = cap.paddr().value < region_end(last->cap);
     if (overlap && (cap.type() == CapType::Untyped || last->cap.type() == CapType::Untyped))
@@ -279,13 +285,14 @@ bool check_capabilities(InvariantCheck& check, uint64_t kernel_held) {
     return true;
 }
 
-bool for_each_object(InvariantCheck& check, void (*visit)(InvariantCheck&, const Cap&, void*),
-                     void* ctx) {
+bool for_each_object(InvariantCheck& check, uint64_t types,
+                     void (*visit)(InvariantCheck&, const Cap&, void*), void* ctx) {
+    types &= ~type_bit(CapType::Zombie);
     const Slot* prev = nullptr;
     for (const Slot* s = mdb_sentinel().next(); s != nullptr; prev = s, s = s->next()) {
         if (!check.step())
             return false;
-        if (s->cap.type() == CapType::Zombie || (prev && same_object_as(prev->cap, s->cap)))
+        if ((types & type_bit(s->cap.type())) == 0 || (prev && same_object_as(prev->cap, s->cap)))
             continue;
         visit(check, s->cap, ctx);
         if (check.stopped())

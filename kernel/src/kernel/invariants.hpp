@@ -53,7 +53,12 @@ class InvariantCheck {
     // Records the first violation. Returns false, so checks read `return check.fail(...)`.
     bool fail(const char* what, const void* where, const void* other = nullptr);
     // One unit of work; false once the run must stop (a violation, or a pending interrupt).
-    [[nodiscard]] bool step();
+    // Inline: the checker's loops take one step per cap, queued thread or IRQ.
+    [[nodiscard]] bool step() {
+        if (stopped())
+            return false;
+        return ++units_ % units_between_probes != 0 || !interrupt_pending();
+    }
     void stop_incomplete(const char* why);
     [[nodiscard]] bool stopped() const { return !report_.ok || report_.incomplete; }
 
@@ -68,6 +73,9 @@ class InvariantCheck {
     [[nodiscard]] InvariantReport& report() { return report_; }
 
   private:
+    // At a probe: whether an interrupt is pending (the run then stops, undecided).
+    bool interrupt_pending();
+
     uint64_t nonce_;
     uint64_t max_caps_;
     InterruptProbe probe_;
@@ -99,10 +107,17 @@ class InvariantCheck {
 // Records the IRQ handler caps it sees (interrupts check them).
 bool check_capabilities(InvariantCheck& check, uint64_t kernel_held);
 
-// Calls visit(first cap of each object, ctx) for every live object, once
-// (zombies are objects being destroyed, not live ones). False when the run stopped.
-bool for_each_object(InvariantCheck& check, void (*visit)(InvariantCheck&, const Cap&, void*),
-                     void* ctx);
+// A set of cap types, for for_each_object.
+constexpr uint64_t type_bit(CapType t) {
+    return uint64_t{1} << static_cast<unsigned>(t);
+}
+
+// Calls visit(first cap of each object, ctx) for every live object whose
+// type is in `types` (type_bit()s), once (zombies are objects being
+// destroyed, not live ones). A cap of another type costs the walk one
+// comparison. False when the run stopped.
+bool for_each_object(InvariantCheck& check, uint64_t types,
+                     void (*visit)(InvariantCheck&, const Cap&, void*), void* ctx);
 
 // The capability core alone, in one run (host tests).
 [[nodiscard]] InvariantReport check_invariants(uint64_t max_caps);

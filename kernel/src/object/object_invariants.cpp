@@ -236,14 +236,21 @@ bool is_live(const InvariantCheck& check, const Reply* p) {
 }
 
 bool stamp_objects(InvariantCheck& check) {
-    return for_each_object(check, stamp, nullptr);
+    return for_each_object(check,
+                           type_bit(CapType::Tcb) | type_bit(CapType::SchedContext) |
+                               type_bit(CapType::Notification) | type_bit(CapType::Reply),
+                           stamp, nullptr);
 }
 
 bool check_objects(InvariantCheck& check) {
     // The queues first: they mark the threads found on them.
     int queues = 1;
-    return for_each_object(check, check_object, &queues) &&
-           for_each_object(check, check_object, nullptr);
+    return for_each_object(check, type_bit(CapType::Endpoint) | type_bit(CapType::Notification),
+                           check_object, &queues) &&
+           for_each_object(check,
+                           type_bit(CapType::Tcb) | type_bit(CapType::SchedContext) |
+                               type_bit(CapType::Reply),
+                           check_object, nullptr);
 }
 
 } // namespace rampart::kernel

@@ -357,27 +357,58 @@ void check_flags(kernel::InvariantCheck& check, const kernel::Cap& cap, void*) {
         (void)check.fail("a runnable thread with a context is on no scheduler queue", t);
 }
 
-} // namespace
+// An unmarked queue that is not empty (found by unmarked_queues_empty): which one, and how.
+bool fail_unmarked_queue(kernel::InvariantCheck& check, unsigned d) {
+    for (unsigned p = 0; p < priority_count; ++p) {
+        const auto& q = ready.at(d, p);
+        if (ready.marked(d, p))
+            continue;
+        if (!q.empty())
+            return check.fail("a ready-queue bitmap disagrees with its queue", &q);
+        if (q.back() != nullptr)
+            return check.fail("a ready queue's tail is not its last thread", &q, q.back());
+    }
+    return check.fail("a ready-queue bitmap disagrees with its queue", &ready);
+}
 
-bool check_invariants(kernel::InvariantCheck& check) {
+// One marked ready queue: not empty, and each thread on it belongs there.
+bool check_ready_queue(kernel::InvariantCheck& check, unsigned d, unsigned p) {
+    const auto& q = ready.at(d, p);
+    if (q.empty())
+        return check.fail("a ready-queue bitmap disagrees with its queue", &q);
+    const Tcb* prev = nullptr;
+    for (Tcb* t = q.front(); t != nullptr; prev = t, t = decltype(ready)::Queue::next(t)) {
+        if (!check_queued(check, t, prev, &q))
+            return false;
+        if (!t->in_ready_queue || t->in_release_queue || t->domain != d || t->priority != p)
+            return check.fail("a thread is on a ready queue it does not belong to", &q, t);
+    }
+    if (q.back() != prev)
+        return check.fail("a ready queue's tail is not its last thread", &q, q.back());
+    return true;
+}
+
+// The ready queues: the two bitmap levels agree, the unmarked queues are
+// empty, and the marked ones (found through the bitmap) are walked.
+bool check_ready_queues(kernel::InvariantCheck& check) {
     for (unsigned d = 0; d < domain_count; ++d) {
         if (!ready.top_consistent(d))
             return check.fail("a ready-queue bitmap's levels disagree", &ready);
-        for (unsigned p = 0; p < priority_count; ++p) {
-            const auto& q = ready.at(d, p);
-            if (q.empty() == ready.marked(d, p))
-                return check.fail("a ready-queue bitmap disagrees with its queue", &q);
-            const Tcb* prev = nullptr;
-            for (Tcb* t = q.front(); t != nullptr; prev = t, t = decltype(ready)::Queue::next(t)) {
-                if (!check_queued(check, t, prev, &q))
+        if (!ready.unmarked_queues_empty(d))
+            return fail_unmarked_queue(check, d);
+        for (unsigned w = 0; w < bitmap_words; ++w)
+            for (uint64_t m = ready.marked_word(d, w); m != 0; m &= m - 1)
+                if (!check_ready_queue(check, d, w * 64 + lib::ctz(m)))
                     return false;
-                if (!t->in_ready_queue || t->in_release_queue || t->domain != d || t->priority != p)
-                    return check.fail("a thread is on a ready queue it does not belong to", &q, t);
-            }
-            if (q.back() != prev)
-                return check.fail("a ready queue's tail is not its last thread", &q, q.back());
-        }
     }
+    return true;
+}
+
+} // namespace
+
+bool check_invariants(kernel::InvariantCheck& check) {
+    if (!check_ready_queues(check))
+        return false;
     const Tcb* prev = nullptr;
     for (Tcb* t = release_queue.front(); t != nullptr;
          prev = t, t = decltype(release_queue)::next(t)) {
@@ -390,7 +421,7 @@ bool check_invariants(kernel::InvariantCheck& check) {
     }
     if (release_queue.back() != prev)
         return check.fail("the release queue's tail is not its last thread", &release_queue);
-    if (!kernel::for_each_object(check, check_flags, nullptr))
+    if (!kernel::for_each_object(check, kernel::type_bit(kernel::CapType::Tcb), check_flags, nullptr))
         return false;
     const Tcb* cur = thread::current();
     if (cur && !kernel::is_live(check, cur))
